@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Account;
+using Tactus.Web.Features.Audit;
+using Tactus.Web.Features.Organizations;
+using Tactus.Web.Features.Patients;
+
+namespace Tactus.Web.Data;
+
+/// <summary>
+/// The one database context. Every organisation-owned entity is filtered to the principal's
+/// organisation, and patients additionally by relationship (PatientAccessRules), here and
+/// nowhere else: features query DbSets as they are and can only see what they may.
+/// </summary>
+public abstract partial class TactusDbContext(DbContextOptions options, AccessScope scope, ReadAuditBuffer readAudit, TimeProvider time)
+    : IdentityDbContext<TactusUser, IdentityRole<Guid>, Guid>(options)
+{
+    private const string TenantFilter = "tenant";
+    private const string RelationshipFilter = "relationship";
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
+    public DbSet<Condition> Conditions => Set<Condition>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public AccessScope Scope => scope;
+    internal TimeProvider Time => time;
+
+    // Evaluated per query by EF Core (members of the context become query parameters).
+    private bool FilterIsSystem => scope.IsSystem;
+    private Guid? FilterOrganizationId => scope.OrganizationId;
+    private Guid? FilterUserId => scope.UserId;
+    private Guid? FilterPatientId => scope.PatientId;
+    private PatientVisibility FilterVisibility => scope.Visibility;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TactusDbContext).Assembly,
+            type => type.Namespace?.StartsWith("Tactus.Web.Features", StringComparison.Ordinal) == true);
+
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(IOrganizationOwned).IsAssignableFrom(t.ClrType)))
+        {
+            typeof(TactusDbContext)
+                .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, [builder]);
+        }
+
+        builder.Entity<Organization>().HasQueryFilter(TenantFilter, o => FilterIsSystem || o.Id == FilterOrganizationId);
+
+        // Anonymous sign-in must find the account; a signed-in user sees only their organisation's people.
+        builder.Entity<TactusUser>().HasQueryFilter(TenantFilter,
+            u => FilterIsSystem || FilterOrganizationId == null || u.OrganizationId == FilterOrganizationId);
+
+        builder.Entity<Patient>().HasQueryFilter(RelationshipFilter, p =>
+            FilterIsSystem
+            || FilterVisibility == PatientVisibility.Organization
+            || FilterVisibility == PatientVisibility.AggregateOnly
+            || (FilterVisibility == PatientVisibility.CareTeam && p.CareTeam.Any(m => m.UserId == FilterUserId))
+            || (FilterVisibility == PatientVisibility.Self && p.Id == FilterPatientId));
+
+        // A diagnosis is visible exactly when its patient is.
+        builder.Entity<Condition>().HasQueryFilter(RelationshipFilter,
+            c => FilterIsSystem || Patients.Any(p => p.Id == c.PatientId));
+
+        builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter,
+            a => FilterIsSystem || (FilterOrganizationId != null && a.OrganizationId == FilterOrganizationId));
+    }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder builder)
+        where TEntity : class, IOrganizationOwned =>
+        builder.Entity<TEntity>().HasQueryFilter(TenantFilter,
+            e => FilterIsSystem || (FilterOrganizationId != null && e.OrganizationId == FilterOrganizationId));
+
+    /// <summary>Called by ReadAuditInterceptor for every patient-data row a query materialises.</summary>
+    internal void OnPatientDataMaterialized(IPatientData row)
+    {
+        if (!scope.IsSystem && scope.Visibility == PatientVisibility.AggregateOnly)
+        {
+            throw new InvalidOperationException(
+                "An aggregate-only principal may count patients but never load a patient record.");
+        }
+
+        readAudit.Add(row.GetType().Name, row.Id, row.PatientId);
+    }
+}

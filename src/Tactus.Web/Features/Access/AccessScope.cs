@@ -1,0 +1,80 @@
+using System.Security.Claims;
+
+namespace Tactus.Web.Features.Access;
+
+/// <summary>
+/// Who is asking, for this request or job: organisation, user, role and patient visibility.
+/// Built from the signed-in principal; a background job marks itself as system explicitly.
+/// TactusDbContext reads it to filter every organisation-owned and patient query.
+/// </summary>
+public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
+{
+    private bool _resolved;
+    private Guid? _organizationId;
+    private Guid? _userId;
+    private Guid? _patientId;
+    private string? _role;
+    private string? _userName;
+    private bool _isSystem;
+    private string? _systemActor;
+
+    public Guid? OrganizationId { get { Resolve(); return _organizationId; } }
+    public Guid? UserId { get { Resolve(); return _userId; } }
+    public Guid? PatientId { get { Resolve(); return _patientId; } }
+    public string? Role { get { Resolve(); return _role; } }
+    public string? UserName { get { Resolve(); return _userName; } }
+    public bool IsSystem { get { Resolve(); return _isSystem; } }
+    public PatientVisibility Visibility => IsSystem ? PatientVisibility.Organization : PatientAccessRules.VisibilityFor(Role);
+    public string? IpAddress => httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string Actor => _systemActor ?? UserName ?? "anonymous";
+
+    /// <summary>Marks this scope as a system job (seeding, audit writer, generator): no tenant filter.</summary>
+    public void UseSystem(string actor)
+    {
+        _resolved = true;
+        _isSystem = true;
+        _systemActor = "system:" + actor;
+        _organizationId = null;
+        _userId = null;
+        _patientId = null;
+        _role = null;
+    }
+
+    /// <summary>Acts for one organisation without a signed-in user (a command run for a tenant).</summary>
+    public void UseOrganization(Guid organizationId, string actor, string role)
+    {
+        _resolved = true;
+        _isSystem = false;
+        _systemActor = "system:" + actor;
+        _organizationId = organizationId;
+        _role = role;
+    }
+
+    private void Resolve()
+    {
+        if (_resolved)
+        {
+            return;
+        }
+
+        _resolved = true;
+        var principal = httpContextAccessor.HttpContext?.User;
+        if (principal?.Identity?.IsAuthenticated != true)
+        {
+            return;
+        }
+
+        _organizationId = ParseGuid(principal.FindFirstValue(TactusClaims.OrganizationId));
+        _userId = ParseGuid(principal.FindFirstValue(ClaimTypes.NameIdentifier));
+        _patientId = ParseGuid(principal.FindFirstValue(TactusClaims.PatientId));
+        _role = principal.FindFirstValue(ClaimTypes.Role);
+        _userName = principal.FindFirstValue(ClaimTypes.Name);
+        if (_organizationId is null || _userId is null)
+        {
+            // A principal without an organisation is not trusted with any tenant data.
+            _role = null;
+        }
+    }
+
+    private static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var id) ? id : null;
+}

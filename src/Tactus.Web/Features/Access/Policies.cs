@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Tactus.Web.Features.Access;
+
+/// <summary>Named authorisation policies; every page folder and API group names one (SR-01).</summary>
+public static class Policies
+{
+    public const string PatientRecords = "patient-records";
+    public const string PatientEditing = "patient-editing";
+    public const string Administration = "administration";
+    public const string Research = "research";
+    public const string Portal = "portal";
+    public const string Staff = "staff";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(PatientRecords, p => p.RequireAuthenticatedUser().RequireAssertion(
+            c => PatientAccessRules.CanReadPatientRecords(RoleOf(c.User))));
+        options.AddPolicy(PatientEditing, p => p.RequireAuthenticatedUser().RequireAssertion(
+            c => PatientAccessRules.CanEditPatients(RoleOf(c.User))));
+        options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(Research, p => p.RequireRole(Roles.Researcher));
+        options.AddPolicy(Portal, p => p.RequireRole(Roles.Patient));
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(
+            c => RoleOf(c.User) is { } role && Roles.IsWorkforce(role)));
+
+        // Anything not explicitly opened to anonymous users needs a signed-in user.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+
+    private static string? RoleOf(System.Security.Claims.ClaimsPrincipal user) =>
+        user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value;
+}

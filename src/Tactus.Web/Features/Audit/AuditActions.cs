@@ -1,0 +1,26 @@
+namespace Tactus.Web.Features.Audit;
+
+public static class AuditActions
+{
+    public const string Read = "read";
+    public const string Search = "search";
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string SignIn = "sign-in";
+    public const string SignOut = "sign-out";
+    public const string MfaEnrolled = "mfa-enrolled";
+    public const string MfaReset = "mfa-reset";
+    public const string AccountUnlocked = "account-unlocked";
+    public const string UserCreated = "user-created";
+    public const string AuditVerified = "audit-verified";
+}
+
+public static class AuditOutcomes
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+    public const string Denied = "denied";
+    public const string NotFound = "not-found";
+    public const string LockedOut = "locked-out";
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Tactus.Web.Features.Audit;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(a => a.Sequence);
+        builder.Property(a => a.Sequence).ValueGeneratedNever();
+        builder.Property(a => a.Actor).HasMaxLength(256).IsRequired();
+        builder.Property(a => a.Role).HasMaxLength(32);
+        builder.Property(a => a.Action).HasMaxLength(32).IsRequired();
+        builder.Property(a => a.EntityType).HasMaxLength(64);
+        builder.Property(a => a.EntityId).HasMaxLength(64);
+        builder.Property(a => a.IpAddress).HasMaxLength(64);
+        builder.Property(a => a.Outcome).HasMaxLength(16).IsRequired();
+        builder.Property(a => a.Detail).HasMaxLength(1000);
+        builder.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(a => a.Hash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.HasIndex(a => new { a.OrganizationId, a.OccurredAt });
+        builder.HasIndex(a => new { a.OrganizationId, a.PatientId });
+        builder.HasIndex(a => new { a.OrganizationId, a.UserId });
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.LastHash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, LastSequence = 0, LastHash = AuditChain.GenesisHash });
+    }
+}

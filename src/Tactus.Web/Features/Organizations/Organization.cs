@@ -1,0 +1,17 @@
+using Tactus.Web.Features.Access;
+
+namespace Tactus.Web.Features.Organizations;
+
+/// <summary>A tenant: a hospital, clinic or health system sharing the installation (FHIR Organization).</summary>
+public sealed class Organization : IAudited
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    public required string Slug { get; init; }
+
+    /// <summary>When set, every workforce member must enrol an authenticator before any session (SR-09).</summary>
+    public bool RequireMfaForStaff { get; set; }
+
+    /// <summary>The next number handed out as a medical record number; advanced atomically.</summary>
+    public long NextMrnNumber { get; set; } = 100001;
+}

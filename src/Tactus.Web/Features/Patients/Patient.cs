@@ -1,0 +1,39 @@
+using Tactus.Web.Features.Access;
+
+namespace Tactus.Web.Features.Patients;
+
+/// <summary>A person receiving care (FHIR Patient). Demographics only; clinical data hangs off it.</summary>
+public sealed class Patient : IOrganizationOwned, IPatientData
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; init; }
+    public required string Mrn { get; init; }
+    public required string GivenName { get; set; }
+    public required string FamilyName { get; set; }
+    public DateOnly BirthDate { get; set; }
+    public AdministrativeSex Sex { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? AddressLine { get; set; }
+    public string? City { get; set; }
+    public string? State { get; set; }
+    public string? PostalCode { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency: an edit based on an older version is refused, never merged silently.</summary>
+    public int Version { get; set; } = 1;
+
+    public List<CareTeamMember> CareTeam { get; init; } = [];
+    public List<Condition> Conditions { get; init; } = [];
+
+    Guid IPatientData.PatientId => Id;
+
+    public string FullName => $"{GivenName} {FamilyName}";
+
+    public int AgeOn(DateOnly day)
+    {
+        var age = day.Year - BirthDate.Year;
+        return BirthDate > day.AddYears(-age) ? age - 1 : age;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tactus.Web.Features.Organizations;
+
+namespace Tactus.Web.Features.Patients;
+
+internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    public void Configure(EntityTypeBuilder<Patient> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Mrn).HasMaxLength(PatientLimits.Mrn).IsRequired();
+        builder.Property(p => p.GivenName).HasMaxLength(PatientLimits.Name).IsRequired();
+        builder.Property(p => p.FamilyName).HasMaxLength(PatientLimits.Name).IsRequired();
+        builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Phone).HasMaxLength(PatientLimits.Phone);
+        builder.Property(p => p.Email).HasMaxLength(PatientLimits.Email);
+        builder.Property(p => p.AddressLine).HasMaxLength(PatientLimits.AddressLine);
+        builder.Property(p => p.City).HasMaxLength(PatientLimits.City);
+        builder.Property(p => p.State).HasMaxLength(2);
+        builder.Property(p => p.PostalCode).HasMaxLength(10);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.FullName);
+
+        builder.HasIndex(p => new { p.OrganizationId, p.Mrn }).IsUnique();
+        builder.HasIndex(p => new { p.OrganizationId, p.FamilyName, p.GivenName });
+        builder.HasIndex(p => new { p.OrganizationId, p.BirthDate });
+
+        builder.HasMany(p => p.CareTeam).WithOne().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Conditions).WithOne().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CareTeamMemberConfiguration : IEntityTypeConfiguration<CareTeamMember>
+{
+    public void Configure(EntityTypeBuilder<CareTeamMember> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Role).HasMaxLength(32).IsRequired();
+        builder.HasIndex(m => new { m.PatientId, m.UserId }).IsUnique();
+        builder.HasIndex(m => m.UserId);
+    }
+}
+
+internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Condition>
+{
+    public void Configure(EntityTypeBuilder<Condition> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Code).HasMaxLength(8).IsRequired();
+        builder.Property(c => c.Display).HasMaxLength(200).IsRequired();
+        builder.HasIndex(c => new { c.OrganizationId, c.Code });
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Tactus.Web.Features.Patients;
+
+/// <summary>Search and projections over the patients the caller may see (the context has filtered them already).</summary>
+public static class PatientQueries
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public sealed record SearchCriteria(string? Name, DateOnly? BirthDate, string? Mrn, int Page = 1, int PageSize = DefaultPageSize);
+
+    public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total)
+    {
+        public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+
+    public static async Task<Page<Patient>> SearchAsync(this IQueryable<Patient> patients, SearchCriteria criteria,
+        CancellationToken cancellationToken = default)
+    {
+        var query = patients.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(criteria.Name))
+        {
+            // Every word must match the start of the given or family name: "mar che" finds Maria Chen.
+            foreach (var term in criteria.Name.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4))
+            {
+                query = query.Where(p => p.GivenName.ToLower().StartsWith(term) || p.FamilyName.ToLower().StartsWith(term));
+            }
+        }
+
+        if (criteria.BirthDate is { } birthDate)
+        {
+            query = query.Where(p => p.BirthDate == birthDate);
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.Mrn))
+        {
+            var mrn = criteria.Mrn.Trim().ToUpperInvariant();
+            query = query.Where(p => p.Mrn == mrn);
+        }
+
+        var pageSize = Math.Clamp(criteria.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, criteria.Page);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return new Page<Patient>(items, page, pageSize, total);
+    }
+
+    public static Task<Patient?> FindWithDetailsAsync(this IQueryable<Patient> patients, Guid id,
+        CancellationToken cancellationToken = default) =>
+        patients.AsNoTracking().Include(p => p.Conditions).Include(p => p.CareTeam)
+            .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+}

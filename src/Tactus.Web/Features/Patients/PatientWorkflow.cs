@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Data.Seed;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Patients;
+
+/// <summary>The writes on patients that both the pages and the API perform.</summary>
+public sealed class PatientWorkflow(TactusDbContext db, AccessScope scope, TimeProvider time)
+{
+    public async Task<Patient> CreateAsync(PatientInput input, CancellationToken cancellationToken = default)
+    {
+        var organizationId = scope.OrganizationId
+            ?? throw new DomainRuleException("no-organization", "Only a member of an organisation can register patients.", 403);
+        if (!PatientAccessRules.CanEditPatients(scope.Role))
+        {
+            throw new DomainRuleException("forbidden", "Your role cannot register patients.", 403);
+        }
+
+        var now = time.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var mrn = await SyntheticClinic.ReserveMrnsAsync(db, organizationId, 1, cancellationToken);
+        var patient = new Patient
+        {
+            OrganizationId = organizationId,
+            Mrn = SyntheticClinic.FormatMrn(mrn),
+            GivenName = "",
+            FamilyName = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        input.ApplyTo(patient);
+        if (PatientAccessRules.JoinsCareTeamOnCreate(scope.Role))
+        {
+            patient.CareTeam.Add(new CareTeamMember
+            {
+                OrganizationId = organizationId, PatientId = patient.Id, UserId = scope.UserId!.Value, Role = scope.Role!, AddedAt = now,
+            });
+        }
+
+        db.Patients.Add(patient);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return patient;
+    }
+
+    /// <summary>Returns null when the patient does not exist or is not visible to the caller.</summary>
+    public async Task<Patient?> UpdateAsync(Guid id, PatientUpdate input, CancellationToken cancellationToken = default)
+    {
+        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        if (patient.Version != input.Version)
+        {
+            throw new DomainRuleException("stale-version",
+                $"This record was changed by someone else since you opened it (you edited version {input.Version}, " +
+                $"it is now version {patient.Version}). Reload it and apply your change again.");
+        }
+
+        input.ApplyTo(patient);
+        if (!db.Entry(patient).Properties.Any(p => p.IsModified))
+        {
+            return patient;
+        }
+
+        patient.Version++;
+        patient.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return patient;
+    }
+}

@@ -1,0 +1,28 @@
+using Tactus.Web.Data;
+using Tactus.Web.Features.Patients;
+using Tactus.Web.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddTactusData(builder.Configuration);
+builder.Services.AddTactusIdentity(builder.Configuration);
+builder.Services.AddTactusWeb();
+
+var app = builder.Build();
+
+if (TactusCommands.IsCommand(args))
+{
+    return await TactusCommands.RunAsync(app, args);
+}
+
+await app.Services.InitializeDatabaseAsync(app.Configuration);
+
+app.UseTactusPipeline();
+app.MapTactusHealthChecks();
+app.MapPatientsApi();
+app.MapRazorPages();
+app.PrintWelcomeOnStart();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Tactus.Web.Web;
+
+/// <summary>
+/// The one place that turns failures under /api into RFC 7807 problem details. Client mistakes get
+/// their own status and a message; anything else is a 500 that says nothing about internals.
+/// Pages fall through to the HTML error page.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        var (status, title, detail, code) = exception switch
+        {
+            DomainRuleException rule => (rule.StatusCode, "The request breaks a rule", rule.Message, rule.Code),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "The record changed since you read it",
+                "Someone else saved this record after you loaded it. Reload it and apply your change again.", "stale-version"),
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read", bad.Message, "bad-request"),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred", null, "internal-error"),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } };
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Account;
+using Tactus.Web.Features.Audit;
+using Tactus.Web.Features.Patients;
+
+namespace Tactus.Web.Web;
+
+public static class TactusServices
+{
+    public static IServiceCollection AddTactusData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AccessScope>();
+        services.AddScoped<ReadAuditBuffer>();
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+        services.AddSingleton<ReadAuditInterceptor>();
+        services.AddSingleton<SqlitePragmaInterceptor>();
+
+        var connectionString = StoreSelection.ConnectionString(configuration);
+        if (StoreSelection.Provider(configuration) == StoreSelection.PostgreSql)
+        {
+            services.AddDbContext<TactusDbContext, PostgreSqlTactusDbContext>((sp, options) => options
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<ReadAuditInterceptor>()));
+        }
+        else
+        {
+            services.AddDbContext<TactusDbContext, SqliteTactusDbContext>((sp, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<ReadAuditInterceptor>(), sp.GetRequiredService<SqlitePragmaInterceptor>()));
+        }
+
+        services.AddScoped<PatientWorkflow>();
+        services.AddHealthChecks().AddDbContextCheck<TactusDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static IServiceCollection AddTactusIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var idle = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 15));
+        services.AddIdentity<TactusUser, IdentityRole<Guid>>(options =>
+            {
+                // ASVS 5.0 V6.2: length over composition, long passphrases accepted, breached ones refused.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                // SR-08: 5 failures lock the account for 15 minutes.
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+                options.Tokens.AuthenticatorTokenProvider = TotpTokenProvider.ProviderName;
+            })
+            .AddEntityFrameworkStores<TactusDbContext>()
+            .AddSignInManager<TactusSignInManager>()
+            .AddClaimsPrincipalFactory<TactusClaimsFactory>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.ProviderName)
+            .AddPasswordValidator<CommonPasswordValidator>();
+
+        // SR-10: PBKDF2-HMAC-SHA512 with at least 210,000 iterations (Identity's default is lower).
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            // A password, role or MFA change ends other sessions within a minute (SR-11).
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = context => SessionLifetime.KeepAuthenticationTime(context);
+        });
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "tactus.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = idle;
+            options.SlidingExpiration = true;
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Events.OnRedirectToLogin = SessionLifetime.ChallengeOrRedirect(StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = SessionLifetime.ChallengeOrRedirect(StatusCodes.Status403Forbidden);
+            options.Events.OnValidatePrincipal = SessionLifetime.ValidateAsync;
+        });
+
+        services.AddAuthentication().AddCookie(MfaEnrolment.Scheme, options =>
+        {
+            options.Cookie.Name = "tactus.mfa-enrolment";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.ExpireTimeSpan = MfaEnrolment.Lifetime;
+            options.SlidingExpiration = false;
+            options.LoginPath = "/Account/Login";
+        });
+
+        services.AddAuthorization(Policies.Add);
+        return services;
+    }
+
+    public static IServiceCollection AddTactusWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.AuthorizeFolder("/Patients", Policies.PatientRecords);
+            options.Conventions.AuthorizePage("/Patients/New", Policies.PatientEditing);
+            options.Conventions.AuthorizePage("/Patients/Edit", Policies.PatientEditing);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
+            options.Conventions.AuthorizeFolder("/Audit", Policies.Administration);
+            options.Conventions.AuthorizeFolder("/Research", Policies.Research);
+            options.Conventions.AuthorizeFolder("/Portal", Policies.Portal);
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
+            options.Conventions.AllowAnonymousToPage("/Account/EnrolMfa");
+            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            // SR-05: a client cannot smuggle organisationId, id or version fields into a write.
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            options.SerializerOptions.MaxDepth = 64;
+        });
+        services.AddValidation();
+        return services;
+    }
+}
