@@ -10,8 +10,20 @@ namespace Tactus.Web.Data;
 /// </summary>
 public abstract partial class TactusDbContext
 {
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: changes are audited on the asynchronous path only.");
+    /// <summary>
+    /// Libraries that save synchronously (the data-protection key store) write nothing audited;
+    /// an audited change on this path is refused rather than saved without its audit rows.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeTracker.DetectChanges();
+        if (CollectChangeAudit().Count > 0)
+        {
+            throw new NotSupportedException("Audited changes are saved with SaveChangesAsync, which writes their audit entries.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace Tactus.Web.Data;
 /// nowhere else: features query DbSets as they are and can only see what they may.
 /// </summary>
 public abstract partial class TactusDbContext(DbContextOptions options, AccessScope scope, ReadAuditBuffer readAudit, TimeProvider time)
-    : IdentityDbContext<TactusUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<TactusUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     private const string TenantFilter = "tenant";
     private const string RelationshipFilter = "relationship";
@@ -26,6 +27,9 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    /// <summary>Cookie and token keys, shared by every instance behind a load balancer.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public AccessScope Scope => scope;
     internal TimeProvider Time => time;

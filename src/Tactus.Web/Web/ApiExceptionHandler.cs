@@ -14,7 +14,9 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // UseExceptionHandler has already rewritten Request.Path to the error page; the feature keeps the original.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (originalPath is null || !new PathString(originalPath).StartsWithSegments("/api"))
         {
             return false;
         }
@@ -29,7 +31,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         };
         if (status >= 500)
         {
-            logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Path}", originalPath);
         }
 
         httpContext.Response.StatusCode = status;

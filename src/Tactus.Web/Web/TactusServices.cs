@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
@@ -37,7 +38,9 @@ public static class TactusServices
                 .AddInterceptors(sp.GetRequiredService<ReadAuditInterceptor>(), sp.GetRequiredService<SqlitePragmaInterceptor>()));
         }
 
+        services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();
         services.AddScoped<PatientWorkflow>();
+        services.AddScoped<AuthenticatorSetup>();
         services.AddHealthChecks().AddDbContextCheck<TactusDbContext>("database", tags: ["ready"]);
         return services;
     }

@@ -18,6 +18,7 @@ public class PatientInput : IValidatableObject
     [Required(ErrorMessage = "Enter the date of birth.")]
     [Display(Name = "Date of birth")]
     [DataType(DataType.Date)]
+    [PlausibleBirthDate]
     public DateOnly? BirthDate { get; set; }
 
     [Display(Name = "Sex (administrative)")]
@@ -47,18 +48,6 @@ public class PatientInput : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var time = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (BirthDate > today)
-        {
-            yield return new ValidationResult("The date of birth cannot be in the future.", [nameof(BirthDate)]);
-        }
-        else if (BirthDate < today.AddYears(-PatientLimits.OldestAgeYears))
-        {
-            yield return new ValidationResult(
-                $"The date of birth is more than {PatientLimits.OldestAgeYears} years ago; check the year.", [nameof(BirthDate)]);
-        }
-
         if (!Enum.IsDefined(Sex))
         {
             yield return new ValidationResult("Choose female, male, other or unknown.", [nameof(Sex)]);

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Tactus.Web.Data;
+using Tactus.Web.Data.Seed;
+using Tactus.Web.Features.Access;
+
+namespace Tactus.Tests.Infrastructure;
+
+/// <summary>
+/// Tactus in-process over real HTTP, on a real SQLite file or a real PostgreSQL database, seeded
+/// with the demo clinic plus a second organisation ("Harbor") for cross-tenant tests. Time is a
+/// FakeTimeProvider so session time-outs can be tested without waiting.
+/// </summary>
+public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string OtherOrganizationSlug = "harbor";
+    public const string OtherEmailDomain = "harbor.example";
+
+    private string _connectionString = "";
+    private string? _sqliteFolder;
+
+    public TestStore Store => store;
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public string ConnectionString => _connectionString;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (store == TestStore.PostgreSql)
+        {
+            _connectionString = await TestPostgres.CreateDatabaseAsync();
+        }
+        else
+        {
+            _sqliteFolder = Directory.CreateTempSubdirectory("tactus-test-").FullName;
+            _connectionString = $"Data Source={Path.Combine(_sqliteFolder, "tactus.db")}";
+        }
+
+        _ = Server; // Starts the host: migrations and the demo clinic.
+        await using var scope = SystemScope();
+        await DemoClinic.SeedAsync(scope.ServiceProvider, "Harbor Physical Medicine", OtherOrganizationSlug, OtherEmailDomain);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", store == TestStore.PostgreSql ? "postgresql" : "sqlite");
+        builder.UseSetting("ConnectionStrings:Tactus", _connectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>A service scope acting as the system (no tenant filter), for arranging and asserting.</summary>
+    public AsyncServiceScope SystemScope()
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("tests");
+        return scope;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<TactusDbContext, Task<T>> action)
+    {
+        await using var scope = SystemScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TactusDbContext>());
+    }
+
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (store == TestStore.PostgreSql && _connectionString.Length > 0)
+        {
+            await TestPostgres.DropDatabaseAsync(_connectionString);
+        }
+
+        if (_sqliteFolder is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_sqliteFolder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteApp() : TactusApp(TestStore.Sqlite);
+
+public sealed class PostgreSqlApp() : TactusApp(TestStore.PostgreSql);

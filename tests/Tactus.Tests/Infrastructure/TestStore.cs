@@ -1,0 +1,7 @@
+namespace Tactus.Tests.Infrastructure;
+
+public enum TestStore
+{
+    Sqlite,
+    PostgreSql,
+}
