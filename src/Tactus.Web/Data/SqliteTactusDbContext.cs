@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Audit;
 
@@ -14,7 +13,7 @@ public sealed class SqliteTactusDbContext(
     {
         // SQLite cannot order or compare DateTimeOffset stored as text; instants are UTC ticks instead,
         // so both stores sort and compare the same (STYLE.md, "Open points").
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
 }

@@ -70,7 +70,7 @@ public abstract partial class TactusDbContext
 
     private List<AuditRecord> CollectChangeAudit()
     {
-        var now = Time.GetUtcNow();
+        var now = Time.GetStorageNow();
         var records = new List<AuditRecord>();
         foreach (var entry in ChangeTracker.Entries<IAudited>())
         {

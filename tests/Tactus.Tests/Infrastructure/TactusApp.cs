@@ -38,10 +38,13 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
             _connectionString = $"Data Source={Path.Combine(_sqliteFolder, "tactus.db")}";
         }
 
-        _ = Server; // Starts the host: migrations and the demo clinic.
+        StartHost();
         await using var scope = SystemScope();
         await DemoClinic.SeedAsync(scope.ServiceProvider, "Harbor Physical Medicine", OtherOrganizationSlug, OtherEmailDomain);
     }
+
+    /// <summary>Starts the host (migrations, demo clinic): in-memory by default, on Kestrel for browsers.</summary>
+    protected virtual void StartHost() => _ = Server;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

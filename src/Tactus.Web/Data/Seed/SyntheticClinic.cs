@@ -42,7 +42,7 @@ public static class SyntheticClinic
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var firstMrn = await ReserveMrnsAsync(db, organizationId, count, cancellationToken);
         var faker = new Faker("en") { Random = new Randomizer(seed) };
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(time.GetStorageNow().UtcDateTime);
         var weights = Diagnoses.Select(d => d.Weight).ToArray();
 
         for (var index = 0; index < count; index++)
@@ -54,7 +54,7 @@ public static class SyntheticClinic
             var family = faker.Name.LastName();
             var age = (int)Math.Clamp(faker.Random.Double(18, 92) * 0.6 + faker.Random.Double(18, 92) * 0.4, 18, 95);
             var birthDate = today.AddYears(-age).AddDays(-faker.Random.Int(0, 364));
-            var now = time.GetUtcNow();
+            var now = time.GetStorageNow();
             var patient = new Patient
             {
                 OrganizationId = organizationId,

@@ -18,7 +18,7 @@ public sealed class PatientWorkflow(TactusDbContext db, AccessScope scope, TimeP
             throw new DomainRuleException("forbidden", "Your role cannot register patients.", 403);
         }
 
-        var now = time.GetUtcNow();
+        var now = time.GetStorageNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var mrn = await SyntheticClinic.ReserveMrnsAsync(db, organizationId, 1, cancellationToken);
         var patient = new Patient
@@ -68,7 +68,7 @@ public sealed class PatientWorkflow(TactusDbContext db, AccessScope scope, TimeP
         }
 
         patient.Version++;
-        patient.UpdatedAt = time.GetUtcNow();
+        patient.UpdatedAt = time.GetStorageNow();
         await db.SaveChangesAsync(cancellationToken);
         return patient;
     }

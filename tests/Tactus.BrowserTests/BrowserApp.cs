@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tactus.Tests.Infrastructure;
+
+namespace Tactus.BrowserTests;
+
+/// <summary>
+/// Tactus on a real Kestrel port (SQLite store) and Debian's Chromium driven by Playwright.
+/// Playwright's own browser download cannot work here, so the system Chromium is launched.
+/// </summary>
+public sealed class BrowserApp() : TactusApp(TestStore.Sqlite)
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    protected override void StartHost()
+    {
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+    }
+
+    public async Task StartBrowserAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // The machine has no network beyond loopback: keep Chromium from reaching out.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
+
+/// <summary>One app and one browser per test class; each test opens its own context (fresh cookies).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public BrowserApp App { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        await App.InitializeAsync();
+        await App.StartBrowserAsync();
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using Tactus.Tests.Infrastructure;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Patients;
+
+namespace Tactus.Tests.Features.Patients;
+
+/// <summary>Patient create, read, update and search over /api/patients; written once, run on both stores.</summary>
+public abstract class PatientsApiTests(TactusApp app)
+{
+    private const string ValidPatient =
+        """{"givenName":"Rosa","familyName":"Alvarez","birthDate":"1971-04-09","sex":"Female","phone":"(503) 555-0142","email":"rosa@example.org","state":"OR","postalCode":"97201"}""";
+
+    [Fact]
+    public async Task Create_ValidPatient_IsStoredAndReadBack()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+
+        var created = await client.PostAsync("/api/patients", Json.Body(ValidPatient));
+        var dto = await created.ReadAsync<PatientDto>();
+        var read = await client.GetFromJsonAsync<PatientDto>(created.Headers.Location!, Json.Options);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(dto, read);
+        Assert.Equal(("Rosa", "Alvarez", new DateOnly(1971, 4, 9), AdministrativeSex.Female, 1),
+            (read!.GivenName, read.FamilyName, read.BirthDate, read.Sex, read.Version));
+        Assert.Matches("^MRN[0-9]{7}$", read.Mrn);
+    }
+
+    [Fact]
+    public async Task Create_ByTherapist_PutsTheTherapistOnTheCareTeamSoTheyCanSeeIt()
+    {
+        var client = await app.AsAsync(Roles.Therapist);
+
+        var created = await client.PostAsync("/api/patients", Json.Body(ValidPatient));
+        var read = await client.GetAsync(created.Headers.Location!);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_InvalidFields_AnswersProblemDetailsPerFieldAndStoresNothing()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var before = await app.PatientCountAsync();
+
+        var response = await client.PostAsync("/api/patients",
+            Json.Body("""{"givenName":"","familyName":"Alvarez","birthDate":"2999-01-01","email":"not-an-email","postalCode":"12"}"""));
+        var problem = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name.ToLowerInvariant()).Order().ToArray();
+        Assert.Equal(["birthdate", "email", "givenname", "postalcode"], fields);
+        Assert.Equal(before, await app.PatientCountAsync());
+    }
+
+    [Theory]
+    [InlineData("""{"givenName":"A","familyName":"B","birthDate":"1990-01-01","organizationId":"00000000-0000-0000-0000-000000000001"}""")]
+    [InlineData("""{"givenName":"A","familyName":"B","birthDate":"1990-01-01","id":"00000000-0000-0000-0000-000000000001"}""")]
+    [InlineData("""{"givenName":"A","familyName":"B","birthDate":"1990-13-45"}""")]
+    [InlineData("""{"givenName":"A","familyName":"B","birthDate":"1990-01-01","sex":"Robot"}""")]
+    [InlineData("""{"givenName":"A","familyName":""")]
+    [InlineData("""[1,2,3]""")]
+    public async Task Create_UnreadableOrSmuggledFields_Answers400ProblemAndStoresNothing(string body)
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var before = await app.PatientCountAsync();
+
+        var response = await client.PostAsync("/api/patients", Json.Body(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before, await app.PatientCountAsync());
+    }
+
+    [Fact]
+    public async Task Create_WrongContentType_Answers415()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+
+        var response = await client.PostAsync("/api/patients", new StringContent("givenName=A", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Update_CurrentVersion_SavesAndIncrementsTheVersion()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var created = await (await client.PostAsync("/api/patients", Json.Body(ValidPatient))).ReadAsync<PatientDto>();
+
+        var response = await client.PutAsync($"/api/patients/{created!.Id}", Json.Body(
+            """{"givenName":"Rosa","familyName":"Alvarez-Ruiz","birthDate":"1971-04-09","sex":"Female","version":1}"""));
+        var updated = await response.ReadAsync<PatientDto>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(("Alvarez-Ruiz", 2, (string?)null), (updated!.FamilyName, updated.Version, updated.Phone));
+    }
+
+    [Fact]
+    public async Task Update_StaleVersion_Answers409AndChangesNothing()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var created = await (await client.PostAsync("/api/patients", Json.Body(ValidPatient))).ReadAsync<PatientDto>();
+        await client.PutAsync($"/api/patients/{created!.Id}", Json.Body(
+            """{"givenName":"Rosa","familyName":"First-Edit","birthDate":"1971-04-09","version":1}"""));
+
+        var stale = await client.PutAsync($"/api/patients/{created.Id}", Json.Body(
+            """{"givenName":"Rosa","familyName":"Second-Edit","birthDate":"1971-04-09","version":1}"""));
+        var problem = await stale.ReadJsonAsync();
+        var current = await client.GetFromJsonAsync<PatientDto>($"/api/patients/{created.Id}", Json.Options);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("stale-version", problem.GetProperty("code").GetString());
+        Assert.Equal(("First-Edit", 2), (current!.FamilyName, current.Version));
+    }
+
+    [Fact]
+    public async Task Update_InvalidInput_Answers400AndKeepsTheRecord()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var created = await (await client.PostAsync("/api/patients", Json.Body(ValidPatient))).ReadAsync<PatientDto>();
+
+        var response = await client.PutAsync($"/api/patients/{created!.Id}", Json.Body(
+            """{"givenName":"","familyName":"Alvarez","birthDate":"1971-04-09","version":1}"""));
+        var current = await client.GetFromJsonAsync<PatientDto>($"/api/patients/{created.Id}", Json.Options);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(created, current);
+    }
+
+    [Fact]
+    public async Task Search_ByNamePrefixBirthDateAndMrn_FindsThePatient()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var created = await (await client.PostAsync("/api/patients", Json.Body(
+            """{"givenName":"Quillon","familyName":"Zebedee","birthDate":"1966-10-30"}"""))).ReadAsync<PatientDto>();
+
+        var byName = await client.GetFromJsonAsync<PatientsApi.PatientPage>("/api/patients?name=zeb%20quil", Json.Options);
+        var byBirth = await client.GetFromJsonAsync<PatientsApi.PatientPage>("/api/patients?birthDate=1966-10-30", Json.Options);
+        var byMrn = await client.GetFromJsonAsync<PatientsApi.PatientPage>($"/api/patients?mrn={created!.Mrn.ToLowerInvariant()}", Json.Options);
+
+        Assert.Equal(created.Id, Assert.Single(byName!.Items).Id);
+        Assert.Contains(byBirth!.Items, p => p.Id == created.Id);
+        Assert.Equal(created.Id, Assert.Single(byMrn!.Items).Id);
+    }
+
+    [Fact]
+    public async Task Search_Paged_ReturnsDisjointPagesAndTheTotal()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+
+        var first = await client.GetFromJsonAsync<PatientsApi.PatientPage>("/api/patients?pageSize=5&page=1", Json.Options);
+        var second = await client.GetFromJsonAsync<PatientsApi.PatientPage>("/api/patients?pageSize=5&page=2", Json.Options);
+
+        Assert.Equal(5, first!.Items.Count);
+        Assert.True(first.Total >= 12);
+        Assert.Empty(first.Items.Select(p => p.Id).Intersect(second!.Items.Select(p => p.Id)));
+    }
+
+    [Theory]
+    [InlineData("/api/patients?pageSize=1000")]
+    [InlineData("/api/patients?page=0")]
+    [InlineData("/api/patients?birthDate=30/10/1966")]
+    [InlineData("/api/patients?page=abc")]
+    public async Task Search_BadParameters_Answer400Problem(string url)
+    {
+        var client = await app.AsAsync(Roles.Manager);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
+
+public sealed class PatientsApiSqliteTests(SqliteApp app) : PatientsApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PatientsApiPostgreSqlTests(PostgreSqlApp app) : PatientsApiTests(app), IClassFixture<PostgreSqlApp>;
