@@ -16,7 +16,7 @@ public static partial class SignIn
     {
         var client = app.CreateBrowserlessClient();
         var response = await client.PostLoginAsync(DemoEmail(role, domain), DemoClinic.Password);
-        if (response.StatusCode != HttpStatusCode.Redirect)
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location!.OriginalString.StartsWith("/Account", StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"Sign-in as {role} failed: {(int)response.StatusCode}");
         }

@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Tactus.Tests.Infrastructure;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Account;
+using Tactus.Web.Features.Audit;
+
+namespace Tactus.Tests.Features.Account;
+
+/// <summary>SR-08: five failures lock the account; responses never tell whether an account exists.</summary>
+public abstract class LockoutTests(TactusApp app)
+{
+    private async Task<string> NewUserAsync(string password)
+    {
+        var email = $"user-{Guid.NewGuid():N}@riverside.example";
+        await using var scope = app.SystemScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<TactusUser>>();
+        var organizationId = (await users.FindByEmailAsync(SignIn.DemoEmail(Roles.Manager)))!.OrganizationId;
+        var user = new TactusUser { Email = email, UserName = email, DisplayName = "Test User", OrganizationId = organizationId };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        await users.AddToRoleAsync(user, Roles.Biller);
+        return email;
+    }
+
+    [Fact]
+    public async Task FifthFailure_LocksTheAccount_AndTheRightPasswordIsThenRefused()
+    {
+        const string password = "amber meadow kettle 42";
+        var email = await NewUserAsync(password);
+        var client = app.CreateBrowserlessClient();
+
+        var failures = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            failures.Add(await (await client.PostLoginAsync(email, "wrong guess " + i)).Content.ReadAsStringAsync());
+        }
+
+        var sixth = await client.PostLoginAsync(email, password);
+        var sixthBody = await sixth.Content.ReadAsStringAsync();
+        var audit = (await app.WithDbAsync(db => Task.FromResult(db.AuditEntries.Where(e => e.Actor == email).ToList())));
+
+        Assert.All(failures.Take(4), body => Assert.Contains(LoginModel.InvalidCredentials, body, StringComparison.Ordinal));
+        Assert.Contains("locked", failures[4], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
+        Assert.Contains("locked", sixthBody, StringComparison.Ordinal);
+        Assert.Equal(4, audit.Count(e => e.Outcome == AuditOutcomes.Failure));
+        Assert.Equal(2, audit.Count(e => e.Outcome == AuditOutcomes.LockedOut));
+    }
+
+    [Fact]
+    public async Task UnknownEmailAndWrongPassword_GiveTheSameAnswer()
+    {
+        var email = await NewUserAsync("amber meadow kettle 43");
+        var client = app.CreateBrowserlessClient();
+
+        var unknown = await client.PostLoginAsync($"nobody-{Guid.NewGuid():N}@riverside.example", "some password here");
+        var wrong = await client.PostLoginAsync(email, "some password here");
+
+        Assert.Equal(unknown.StatusCode, wrong.StatusCode);
+        Assert.Equal(ErrorText(await unknown.Content.ReadAsStringAsync()), ErrorText(await wrong.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Administrator_UnlocksALockedAccount()
+    {
+        const string password = "amber meadow kettle 44";
+        var email = await NewUserAsync(password);
+        var client = app.CreateBrowserlessClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostLoginAsync(email, "wrong guess " + i);
+        }
+
+        var userId = await app.UserIdAsync(email);
+        var admin = await app.AsAsync(Roles.Administrator);
+        await admin.PostFormAsync("/Admin/Users", [], $"/Admin/Users?handler=Unlock&id={userId}");
+        var afterUnlock = await client.PostLoginAsync(email, password);
+
+        Assert.Equal(HttpStatusCode.Redirect, afterUnlock.StatusCode);
+    }
+
+    [Fact]
+    public async Task PasswordHashes_UsePbkdf2WithAtLeast210000Iterations()
+    {
+        var email = await NewUserAsync("amber meadow kettle 45");
+        var hash = await app.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == email).PasswordHash!));
+        var bytes = Convert.FromBase64String(hash);
+
+        // Identity v3 hash layout: 0x01, PRF (2 = HMACSHA512), iteration count, salt length (big-endian).
+        var prf = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1));
+        var iterations = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5));
+        Assert.Equal(0x01, bytes[0]);
+        Assert.Equal(2u, prf);
+        Assert.True(iterations >= 210_000, $"{iterations} iterations");
+    }
+
+    private static string ErrorText(string html)
+    {
+        var start = html.IndexOf("class=\"error-summary\"", StringComparison.Ordinal);
+        return start < 0 ? "" : html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
+    }
+}
+
+public sealed class LockoutSqliteTests(SqliteApp app) : LockoutTests(app), IClassFixture<SqliteApp>;
+
+public sealed class LockoutPostgreSqlTests(PostgreSqlApp app) : LockoutTests(app), IClassFixture<PostgreSqlApp>;

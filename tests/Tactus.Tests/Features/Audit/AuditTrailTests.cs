@@ -1,0 +1,214 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tactus.Tests.Infrastructure;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Audit;
+using Tactus.Web.Features.Patients;
+
+namespace Tactus.Tests.Features.Audit;
+
+/// <summary>
+/// Every change is audited in its own transaction, every read durably before its response
+/// (PRODUCT.md; SR-13), on both stores.
+/// </summary>
+public abstract class AuditTrailTests(TactusApp app)
+{
+    [Fact]
+    public async Task Create_WritesACreateEntryWithWhoWhatAndWhichPatient()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var managerId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Manager));
+
+        var created = await (await client.PostAsync("/api/patients", Json.Body(
+            """{"givenName":"Audit","familyName":"Trail","birthDate":"1977-07-07"}"""))).ReadAsync<PatientDto>();
+        var entries = await app.AuditForAsync(created!.Id);
+
+        var create = Assert.Single(entries, e => e.Action == AuditActions.Create && e.EntityType == nameof(Patient));
+        Assert.Equal((managerId, SignIn.DemoEmail(Roles.Manager), Roles.Manager, AuditOutcomes.Success, created.Id.ToString()),
+            (create.UserId!.Value, create.Actor, create.Role, create.Outcome, create.EntityId));
+        Assert.NotNull(create.OrganizationId);
+    }
+
+    [Fact]
+    public async Task Update_RecordsWhichFieldsChangedButNotTheirValues()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var created = await (await client.PostAsync("/api/patients", Json.Body(
+            """{"givenName":"Audit","familyName":"Fields","birthDate":"1977-07-07","phone":"(503) 555-0100"}"""))).ReadAsync<PatientDto>();
+
+        await client.PutAsync($"/api/patients/{created!.Id}", Json.Body(
+            """{"givenName":"Audit","familyName":"Fields","birthDate":"1977-07-07","phone":"(503) 555-0199","version":1}"""));
+        var update = Assert.Single(await app.AuditForAsync(created.Id), e => e.Action == AuditActions.Update);
+
+        Assert.Contains("Phone", update.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("555-0199", update.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailedSave_LeavesNeitherTheChangeNorItsAuditEntry()
+    {
+        var before = await app.LastAuditSequenceAsync();
+        await using var scope = app.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<TactusDbContext>();
+        var orphan = new Patient
+        {
+            OrganizationId = Guid.NewGuid(), Mrn = "MRN-ORPHAN", GivenName = "No", FamilyName = "Organisation",
+            BirthDate = new DateOnly(1980, 1, 1), CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow(),
+        };
+        db.Patients.Add(orphan);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        Assert.Equal(before, await app.LastAuditSequenceAsync());
+        Assert.Empty(await app.AuditForAsync(orphan.Id));
+        Assert.Equal(0, await app.WithDbAsync(d => d.Patients.CountAsync(p => p.Id == orphan.Id)));
+    }
+
+    [Fact]
+    public async Task Read_IsDurableBeforeTheResponseArrives()
+    {
+        var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
+        var client = await app.AsAsync(Roles.Therapist);
+        var therapistId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Therapist));
+        var before = await app.LastAuditSequenceAsync();
+
+        var response = await client.GetAsync($"/api/patients/{patient.Id}");
+        var reads = (await app.AuditAfterAsync(before)).Where(e => e.Action == AuditActions.Read && e.PatientId == patient.Id).ToList();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(reads, e => e.EntityType == nameof(Patient) && e.UserId == therapistId && e.Outcome == AuditOutcomes.Success);
+    }
+
+    [Fact]
+    public async Task Read_OfARecordPageAndASearch_AuditsEveryPatientShown()
+    {
+        var client = await app.AsAsync(Roles.Therapist);
+        var before = await app.LastAuditSequenceAsync();
+
+        var page = await (await client.GetAsync("/api/patients?pageSize=100")).ReadAsync<PatientsApi.PatientPage>();
+        var audited = (await app.AuditAfterAsync(before))
+            .Where(e => e.Action == AuditActions.Read && e.EntityType == nameof(Patient)).Select(e => e.PatientId!.Value).ToHashSet();
+
+        Assert.NotEmpty(page!.Items);
+        Assert.All(page.Items, p => Assert.Contains(p.Id, audited));
+    }
+
+    [Fact]
+    public async Task Read_OfAnotherOrganizationsRecord_IsAuditedAsNotFound()
+    {
+        var foreign = await app.OtherOrganizationPatientAsync();
+        var client = await app.AsAsync(Roles.Manager);
+        var before = await app.LastAuditSequenceAsync();
+
+        await client.GetAsync($"/api/patients/{foreign.Id}");
+        var entries = await app.AuditAfterAsync(before);
+
+        Assert.Contains(entries, e => e.EntityId == foreign.Id.ToString() && e.Outcome == AuditOutcomes.NotFound);
+        Assert.DoesNotContain(entries, e => e.PatientId == foreign.Id && e.Outcome == AuditOutcomes.Success);
+    }
+
+    [Fact]
+    public async Task SignIn_FailuresAndSuccessesAreAudited()
+    {
+        var client = app.CreateBrowserlessClient();
+        var before = await app.LastAuditSequenceAsync();
+
+        await client.PostLoginAsync("nobody@riverside.example", "whatever-password");
+        await client.PostLoginAsync(SignIn.DemoEmail(Roles.Biller), "wrong-password-here");
+        await client.PostLoginAsync(SignIn.DemoEmail(Roles.Biller), Tactus.Web.Data.Seed.DemoClinic.Password);
+        var signIns = (await app.AuditAfterAsync(before)).Where(e => e.Action == AuditActions.SignIn).ToList();
+
+        Assert.Equal(
+            [("nobody@riverside.example", AuditOutcomes.Failure), (SignIn.DemoEmail(Roles.Biller), AuditOutcomes.Failure),
+                (SignIn.DemoEmail(Roles.Biller), AuditOutcomes.Success)],
+            signIns.Select(e => (e.Actor, e.Outcome)).ToList());
+    }
+
+    [Fact]
+    public async Task GroupCommit_ManyConcurrentEventsShareFewWritesAndAllAreDurable()
+    {
+        var writer = app.Services.GetRequiredService<AuditWriter>();
+        var batchesBefore = writer.BatchesWritten;
+        var before = await app.LastAuditSequenceAsync();
+        var records = Enumerable.Range(0, 200).Select(i => new AuditRecord(app.Clock.GetUtcNow(), null, null, "load-test", null,
+            AuditActions.Read, "Probe", i.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null, AuditOutcomes.Success)).ToList();
+
+        await Task.WhenAll(records.Select(writer.WriteAsync).ToList());
+        var written = (await app.AuditAfterAsync(before)).Count(e => e.EntityType == "Probe");
+
+        Assert.Equal(200, written);
+        Assert.InRange(writer.BatchesWritten - batchesBefore, 1, 20);
+    }
+
+    [Fact]
+    public async Task Chain_AfterAllThatActivity_Verifies()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        await client.PostAsync("/api/patients", Json.Body("""{"givenName":"Chain","familyName":"Check","birthDate":"1960-01-01"}"""));
+
+        var result = await app.WithDbAsync(db => AuditVerifier.VerifyAsync(db));
+
+        Assert.True(result.IsIntact, result.ToString());
+        Assert.True(result.EntriesChecked > 0);
+    }
+
+    [Fact]
+    public async Task AuditLogPage_ShowsOnlyTheAdministratorsOrganisation()
+    {
+        var harbor = await app.AsAsync(Roles.Manager, TactusApp.OtherEmailDomain);
+        await harbor.GetAsync("/api/patients");
+        var admin = await app.AsAsync(Roles.Administrator);
+
+        var html = await admin.GetStringAsync("/Audit?actor=harbor.example");
+        var own = await admin.GetStringAsync("/Audit?actor=riverside.example");
+
+        Assert.Contains("0 entries match", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 entries match", own, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit?sort=actor%3BDROP%20TABLE%20%22AuditEntries%22")]
+    [InlineData("/Audit?sort=Hash&descending=maybe")]
+    [InlineData("/Audit?from=not-a-date")]
+    public async Task AuditLogPage_HostileParameters_AreIgnoredNotExecuted(string url)
+    {
+        var admin = await app.AsAsync(Roles.Administrator);
+
+        var response = await admin.GetAsync(url);
+        var stillThere = await app.LastAuditSequenceAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(stillThere > 0);
+    }
+
+    [Fact]
+    public async Task AuditLogPage_CsvExport_QuotesFieldsAndDefusesFormulas()
+    {
+        var admin = await app.AsAsync(Roles.Administrator);
+        await app.AsAsync(Roles.Manager);
+
+        var response = await admin.GetAsync("/Audit?csv=true&action=sign-in");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("sequence,occurred_at_utc,actor", csv, StringComparison.Ordinal);
+        Assert.Contains("\"sign-in\"", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditLogPage_IsForAdministratorsOnly()
+    {
+        var manager = await app.AsAsync(Roles.Manager);
+
+        var response = await manager.GetAsync("/Audit");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}
+
+public sealed class AuditTrailSqliteTests(SqliteApp app) : AuditTrailTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AuditTrailPostgreSqlTests(PostgreSqlApp app) : AuditTrailTests(app), IClassFixture<PostgreSqlApp>;
