@@ -1,0 +1,148 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Account;
+using Tactus.Web.Features.Audit;
+
+namespace Tactus.Tests;
+
+/// <summary>
+/// Boundaries kept by one test instead of by project splits (STYLE.md, "Architecture test"): pure engines
+/// stay free of web and EF dependencies, and pages do not reach into another feature's pages.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private static readonly Type[] PureEngines =
+        [typeof(AuditChain), typeof(AuditVerification), typeof(AuditRecord), typeof(Totp), typeof(Base32), typeof(PatientAccessRules), typeof(Roles)];
+
+    private static readonly string[] ForbiddenInEngines = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"];
+
+    [Fact]
+    public void PureEngines_ReferenceNeitherAspNetCoreNorEntityFramework()
+    {
+        var offences = PureEngines
+            .SelectMany(engine => ReferencedTypes(engine).Select(used => (engine, used)))
+            .Where(x => ForbiddenInEngines.Any(prefix => x.used.Assembly.GetName().Name!.StartsWith(prefix, StringComparison.Ordinal)))
+            .Select(x => $"{x.engine.Name} uses {x.used.FullName}")
+            .Distinct().ToList();
+
+        Assert.Empty(offences);
+    }
+
+    [Fact]
+    public void Pages_DoNotReferenceAnotherFeaturesPages()
+    {
+        var pages = typeof(Program).Assembly.GetTypes().Where(t => typeof(PageModel).IsAssignableFrom(t) && !t.IsAbstract).ToList();
+
+        var offences = pages
+            .SelectMany(page => ReferencedTypes(page).Where(pages.Contains).Where(other => Feature(other) != Feature(page))
+                .Select(other => $"{page.FullName} uses {other.FullName}"))
+            .ToList();
+
+        Assert.NotEmpty(pages);
+        Assert.Empty(offences);
+    }
+
+    [Fact]
+    public void ReferencedTypes_SeesTypesUsedOnlyInsideMethodBodies()
+    {
+        var used = ReferencedTypes(typeof(AuditChain));
+
+        Assert.Contains(typeof(System.Security.Cryptography.SHA256), used);
+    }
+
+    private static string? Feature(Type type) => type.Namespace?.Split('.').ElementAtOrDefault(3);
+
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (OpCode)f.GetValue(null)!).ToDictionary(o => o.Value);
+
+    /// <summary>Types in signatures, fields, base types and every token the IL of every method touches.</summary>
+    private static HashSet<Type> ReferencedTypes(Type type)
+    {
+        var types = new HashSet<Type>();
+        void Add(Type? t)
+        {
+            if (t is null)
+            {
+                return;
+            }
+
+            if (t.HasElementType)
+            {
+                Add(t.GetElementType());
+                return;
+            }
+
+            if (t.IsGenericType && !t.IsGenericTypeDefinition)
+            {
+                t.GetGenericArguments().ToList().ForEach(Add);
+                t = t.GetGenericTypeDefinition();
+            }
+
+            types.Add(t);
+        }
+
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var nested = type.GetNestedTypes(all).Append(type);
+        foreach (var t in nested)
+        {
+            Add(t.BaseType);
+            t.GetInterfaces().ToList().ForEach(Add);
+            t.GetFields(all).ToList().ForEach(f => Add(f.FieldType));
+            foreach (var method in t.GetMethods(all).Cast<MethodBase>().Concat(t.GetConstructors(all)))
+            {
+                if (method is MethodInfo info)
+                {
+                    Add(info.ReturnType);
+                }
+
+                method.GetParameters().ToList().ForEach(p => Add(p.ParameterType));
+                var body = method.GetMethodBody();
+                body?.LocalVariables.ToList().ForEach(l => Add(l.LocalType));
+                foreach (var token in Tokens(body?.GetILAsByteArray()))
+                {
+                    try
+                    {
+                        switch (method.Module.ResolveMember(token, t.IsGenericType ? t.GetGenericArguments() : null,
+                                    method.IsGenericMethod ? method.GetGenericArguments() : null))
+                        {
+                            case Type used: Add(used); break;
+                            case MethodBase called: Add(called.DeclaringType); break;
+                            case FieldInfo field: Add(field.DeclaringType); Add(field.FieldType); break;
+                        }
+                    }
+                    catch (ArgumentException)
+                    {
+                        // String and signature tokens resolve to no member.
+                    }
+                }
+            }
+        }
+
+        return types;
+    }
+
+    private static IEnumerable<int> Tokens(byte[]? il)
+    {
+        for (var i = 0; il is not null && i < il.Length;)
+        {
+            var value = il[i] == 0xFE ? unchecked((short)(0xFE00 | il[i + 1])) : il[i];
+            var opCode = OpCodesByValue[value];
+            i += opCode.Size;
+            switch (opCode.OperandType)
+            {
+                case OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok:
+                    yield return BitConverter.ToInt32(il, i);
+                    i += 4;
+                    break;
+                case OperandType.InlineNone: break;
+                case OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar: i += 1; break;
+                case OperandType.InlineVar: i += 2; break;
+                case OperandType.InlineI8 or OperandType.InlineR: i += 8; break;
+                case OperandType.InlineSwitch: i += 4 + (BitConverter.ToInt32(il, i) * 4); break;
+                default: i += 4; break;
+            }
+        }
+    }
+}
