@@ -25,13 +25,7 @@ public sealed class EditModel(TactusDbContext db, PatientWorkflow workflow) : Pa
         }
 
         PatientName = patient.FullName;
-        var input = PatientInput.From(patient);
-        Input = new PatientUpdate
-        {
-            GivenName = input.GivenName, FamilyName = input.FamilyName, BirthDate = input.BirthDate, Sex = input.Sex,
-            Phone = input.Phone, Email = input.Email, AddressLine = input.AddressLine, City = input.City,
-            State = input.State, PostalCode = input.PostalCode, Version = patient.Version,
-        };
+        Input = PatientUpdate.ForEdit(patient);
         return Page();
     }
 

@@ -54,19 +54,23 @@ public class PatientInput : IValidatableObject
         }
     }
 
-    public static PatientInput From(Patient patient) => new()
+    public static PatientInput From(Patient patient) => Fill(new PatientInput(), patient);
+
+    protected static T Fill<T>(T input, Patient patient)
+        where T : PatientInput
     {
-        GivenName = patient.GivenName,
-        FamilyName = patient.FamilyName,
-        BirthDate = patient.BirthDate,
-        Sex = patient.Sex,
-        Phone = patient.Phone,
-        Email = patient.Email,
-        AddressLine = patient.AddressLine,
-        City = patient.City,
-        State = patient.State,
-        PostalCode = patient.PostalCode,
-    };
+        input.GivenName = patient.GivenName;
+        input.FamilyName = patient.FamilyName;
+        input.BirthDate = patient.BirthDate;
+        input.Sex = patient.Sex;
+        input.Phone = patient.Phone;
+        input.Email = patient.Email;
+        input.AddressLine = patient.AddressLine;
+        input.City = patient.City;
+        input.State = patient.State;
+        input.PostalCode = patient.PostalCode;
+        return input;
+    }
 
     internal void ApplyTo(Patient patient)
     {
@@ -91,4 +95,11 @@ public sealed class PatientUpdate : PatientInput
     [Required(ErrorMessage = "The version of the record being edited is required.")]
     [Range(1, int.MaxValue, ErrorMessage = "The version must be a positive number.")]
     public int? Version { get; set; }
+
+    public static PatientUpdate ForEdit(Patient patient)
+    {
+        var update = Fill(new PatientUpdate(), patient);
+        update.Version = patient.Version;
+        return update;
+    }
 }
