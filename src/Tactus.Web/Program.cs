@@ -1,5 +1,6 @@
 using Tactus.Web.Data;
 using Tactus.Web.Features.Patients;
+using Tactus.Web.Features.Screening;
 using Tactus.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,9 @@ builder.Services.AddTactusIdentity(builder.Configuration);
 builder.Services.AddTactusWeb();
 
 var app = builder.Build();
+
+// Reference data is checked at start: an inconsistent rule file stops the app rather than never firing.
+_ = app.Services.GetRequiredService<ClinicalReference>();
 
 if (TactusCommands.IsCommand(args))
 {
@@ -19,6 +23,7 @@ await app.Services.InitializeDatabaseAsync(app.Configuration);
 app.UseTactusPipeline();
 app.MapTactusHealthChecks();
 app.MapPatientsApi();
+app.MapScreeningApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

@@ -14,7 +14,11 @@ namespace Tactus.Tests;
 public sealed class ArchitectureTests
 {
     private static readonly Type[] PureEngines =
-        [typeof(AuditChain), typeof(AuditVerification), typeof(AuditRecord), typeof(Totp), typeof(Base32), typeof(PatientAccessRules), typeof(Roles)];
+        [
+            typeof(AuditChain), typeof(AuditVerification), typeof(AuditRecord), typeof(Totp), typeof(Base32), typeof(PatientAccessRules), typeof(Roles),
+            typeof(Tactus.Web.Features.Screening.ContraindicationEngine), typeof(Tactus.Web.Features.Screening.ClinicalReference),
+            typeof(Tactus.Web.Features.Screening.ScreeningResult), typeof(Tactus.Web.Features.Screening.IntakeAnswers),
+        ];
 
     private static readonly string[] ForbiddenInEngines = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"];
 

@@ -7,6 +7,7 @@ using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Account;
 using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Patients;
+using Tactus.Web.Features.Screening;
 
 namespace Tactus.Web.Web;
 
@@ -41,6 +42,8 @@ public static class TactusServices
         services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();
         services.AddScoped<PatientWorkflow>();
         services.AddScoped<AuthenticatorSetup>();
+        services.AddSingleton<ClinicalReference>();
+        services.AddSingleton<ContraindicationEngine>();
         services.AddHealthChecks().AddDbContextCheck<TactusDbContext>("database", tags: ["ready"]);
         return services;
     }

@@ -1,0 +1,160 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace Tactus.Web.Features.Screening;
+
+/// <summary>
+/// The reviewed clinical reference files compiled into the build (Reference/Clinical/*.json): body
+/// regions, techniques, medication classes, referral diagnoses and contraindication rules. Loaded
+/// once and checked against each other at start, so a broken file stops the app instead of a rule
+/// silently never firing.
+/// </summary>
+public sealed class ClinicalReference
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public sealed record BodyRegion(string Id, string Label, string View);
+
+    public sealed record Technique(string Id, string Name, int DefaultPressure, string? RequiresCertification = null);
+
+    public sealed record Diagnosis(string Code, string Display);
+
+    private sealed record RegionsFile(List<BodyRegion> Regions);
+
+    private sealed record TechniquesFile(List<Technique> Techniques);
+
+    private sealed record MedicationsFile(Dictionary<string, List<string>> Classes);
+
+    private sealed record DiagnosesFile(List<Diagnosis> Codes);
+
+    private sealed record RulesFile(List<ContraindicationRule> Rules);
+
+    public ClinicalReference()
+        : this(Read<RulesFile>("contraindication-rules.json").Rules)
+    {
+    }
+
+    /// <summary>For an organisation's own rule set (and tests): the same checks apply.</summary>
+    public ClinicalReference(IReadOnlyList<ContraindicationRule> rules)
+    {
+        Regions = Read<RegionsFile>("body-regions.json").Regions;
+        Techniques = Read<TechniquesFile>("techniques.json").Techniques;
+        MedicationClasses = Read<MedicationsFile>("medication-classes.json").Classes
+            .ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value, StringComparer.Ordinal);
+        Diagnoses = Read<DiagnosesFile>("icd10cm-referral-codes.json").Codes
+            .ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
+        Rules = rules;
+        var problems = Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The clinical reference files are inconsistent: " + string.Join("; ", problems));
+        }
+    }
+
+    public IReadOnlyList<BodyRegion> Regions { get; }
+    public IReadOnlyList<Technique> Techniques { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> MedicationClasses { get; }
+    public IReadOnlyDictionary<string, Diagnosis> Diagnoses { get; }
+    public IReadOnlyList<ContraindicationRule> Rules { get; }
+
+    public bool IsRegion(string id) => Regions.Any(r => r.Id == id);
+
+    public string RegionLabel(string id) => Regions.FirstOrDefault(r => r.Id == id)?.Label ?? id;
+
+    public Technique? FindTechnique(string id) => Techniques.FirstOrDefault(t => t.Id == id);
+
+    private IEnumerable<string> Validate()
+    {
+        var facts = new IntakeAnswers().ToFacts();
+        var regionFacts = facts.Where(f => f.Value is List<string>).Select(f => f.Key).ToHashSet();
+        foreach (var duplicate in Rules.GroupBy(r => r.Id).Where(g => g.Count() > 1))
+        {
+            yield return $"rule id '{duplicate.Key}' is used twice";
+        }
+
+        foreach (var rule in Rules)
+        {
+            if (rule.Category is not (RuleCategories.Absolute or RuleCategories.Relative or RuleCategories.Local))
+            {
+                yield return $"{rule.Id}: unknown category '{rule.Category}'";
+            }
+
+            if (rule.Action is not (RuleActions.Defer or RuleActions.Clearance or RuleActions.Restrict or RuleActions.AvoidRegions))
+            {
+                yield return $"{rule.Id}: unknown action '{rule.Action}'";
+            }
+
+            if ((rule.When.Any?.Count ?? 0) + (rule.When.All?.Count ?? 0) == 0)
+            {
+                yield return $"{rule.Id}: has no condition";
+            }
+
+            if (string.IsNullOrWhiteSpace(rule.Source) || string.IsNullOrWhiteSpace(rule.PatientText) || string.IsNullOrWhiteSpace(rule.ClinicianText))
+            {
+                yield return $"{rule.Id}: needs a source and both wordings";
+            }
+
+            if (rule.MaxPressure is < 1 or > 5)
+            {
+                yield return $"{rule.Id}: maxPressure must be on the 1-5 scale";
+            }
+
+            foreach (var technique in (rule.ExcludeTechniques ?? []).Where(t => FindTechnique(t) is null))
+            {
+                yield return $"{rule.Id}: unknown technique '{technique}'";
+            }
+
+            foreach (var fact in (rule.AvoidRegionsFrom ?? []).Where(f => !regionFacts.Contains(f)))
+            {
+                yield return $"{rule.Id}: '{fact}' is not a region list";
+            }
+
+            foreach (var problem in (rule.When.Any ?? []).Concat(rule.When.All ?? []).SelectMany(c => CheckCondition(rule.Id, c, facts, regionFacts)))
+            {
+                yield return problem;
+            }
+        }
+    }
+
+    private IEnumerable<string> CheckCondition(string ruleId, RuleCondition c, IReadOnlyDictionary<string, object?> facts, HashSet<string> regionFacts)
+    {
+        var set = new object?[] { c.Flag, c.Icd10, c.MedicationClass, c.Regions, c.AtLeast, c.WithinDays }.Count(v => v is not null);
+        if (set != 1)
+        {
+            yield return $"{ruleId}: a condition must test exactly one thing";
+        }
+
+        if (c.Flag is { } flag && facts.GetValueOrDefault(flag) is not bool)
+        {
+            yield return $"{ruleId}: '{flag}' is not a yes/no intake answer";
+        }
+
+        if (c.MedicationClass is { } medicationClass && !MedicationClasses.ContainsKey(medicationClass))
+        {
+            yield return $"{ruleId}: unknown medication class '{medicationClass}'";
+        }
+
+        if (c.Regions is { } regions && !regionFacts.Contains(regions))
+        {
+            yield return $"{ruleId}: '{regions}' is not a region list";
+        }
+
+        if (c.AtLeast is { } threshold && !facts.ContainsKey(threshold.Fact))
+        {
+            yield return $"{ruleId}: unknown number '{threshold.Fact}'";
+        }
+
+        if (c.WithinDays is { } window && !facts.ContainsKey(window.Fact))
+        {
+            yield return $"{ruleId}: unknown date '{window.Fact}'";
+        }
+    }
+
+    private static T Read<T>(string file)
+    {
+        var name = $"Tactus.Web.Reference.Clinical.{file}";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The reference file {name} is not embedded.");
+        return JsonSerializer.Deserialize<T>(stream, Options) ?? throw new InvalidOperationException($"{name} is empty.");
+    }
+}
