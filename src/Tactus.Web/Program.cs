@@ -1,5 +1,6 @@
 using Tactus.Web.Data;
 using Tactus.Web.Features.Patients;
+using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Screening;
 using Tactus.Web.Web;
 
@@ -24,6 +25,7 @@ app.UseTactusPipeline();
 app.MapTactusHealthChecks();
 app.MapPatientsApi();
 app.MapScreeningApi();
+app.MapReferralsApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

@@ -7,6 +7,8 @@ using Tactus.Web.Features.Account;
 using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Organizations;
 using Tactus.Web.Features.Patients;
+using Tactus.Web.Features.Practitioners;
+using Tactus.Web.Features.Referrals;
 
 namespace Tactus.Web.Data;
 
@@ -25,6 +27,8 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
     public DbSet<Condition> Conditions => Set<Condition>();
+    public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+    public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -56,6 +60,14 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
                 .Invoke(this, [builder]);
         }
 
+        // Every Guid key is made by the application (version 7), never by the store. Saying so stops EF
+        // from taking a new child with its key already set for an existing row and updating it.
+        foreach (var key in builder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).OfType<Microsoft.EntityFrameworkCore.Metadata.IMutableKey>()
+                     .Where(k => k.Properties.Count == 1 && k.Properties[0].ClrType == typeof(Guid)))
+        {
+            key.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
+
         builder.Entity<Organization>().HasQueryFilter(TenantFilter, o => FilterIsSystem || o.Id == FilterOrganizationId);
 
         // Anonymous sign-in must find the account; a signed-in user sees only their organisation's people.
@@ -72,6 +84,9 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
         // A diagnosis is visible exactly when its patient is.
         builder.Entity<Condition>().HasQueryFilter(RelationshipFilter,
             c => FilterIsSystem || Patients.Any(p => p.Id == c.PatientId));
+
+        builder.Entity<Referral>().HasQueryFilter(RelationshipFilter,
+            r => FilterIsSystem || Patients.Any(p => p.Id == r.PatientId));
 
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter,
             a => FilterIsSystem || (FilterOrganizationId != null && a.OrganizationId == FilterOrganizationId));

@@ -7,6 +7,7 @@ using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Account;
 using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Patients;
+using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Screening;
 
 namespace Tactus.Web.Web;
@@ -41,6 +42,7 @@ public static class TactusServices
 
         services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();
         services.AddScoped<PatientWorkflow>();
+        services.AddScoped<ReferralWorkflow>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddSingleton<ClinicalReference>();
         services.AddSingleton<ContraindicationEngine>();
@@ -122,6 +124,8 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Patients", Policies.PatientRecords);
             options.Conventions.AuthorizePage("/Patients/New", Policies.PatientEditing);
             options.Conventions.AuthorizePage("/Patients/Edit", Policies.PatientEditing);
+            options.Conventions.AuthorizeFolder("/Referrals", Policies.PatientRecords);
+            options.Conventions.AuthorizePage("/Referrals/New", Policies.ReferralEntry);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Audit", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Research", Policies.Research);

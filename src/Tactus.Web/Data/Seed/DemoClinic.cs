@@ -57,6 +57,9 @@ public static class DemoClinic
             .Select(c => new SyntheticClinic.CareTeamAssignment(c.User.Id, c.Role)).ToList();
         await SyntheticClinic.GenerateAsync(db, organization.Id, PatientCount, Seed, careTeam, time);
 
+        await DemoReferrals.SeedAsync(db, services.GetRequiredService<Features.Screening.ClinicalReference>(), organization.Id,
+            created.Select(c => (c.User.Id, c.Role, c.User.Email!)).ToList(), time);
+
         var portalPatient = db.Patients.Where(p => p.OrganizationId == organization.Id).OrderBy(p => p.Mrn).First();
         await CreateUserAsync(users, organization.Id, PortalPatientEmail.Replace("riverside.example", emailDomain,
             StringComparison.Ordinal), portalPatient.FullName, Roles.Patient, passwordHash, portalPatient.Id);

@@ -11,6 +11,7 @@ public static class Policies
     public const string Research = "research";
     public const string Portal = "portal";
     public const string Staff = "staff";
+    public const string ReferralEntry = "referral-entry";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -18,6 +19,7 @@ public static class Policies
             c => PatientAccessRules.CanReadPatientRecords(RoleOf(c.User))));
         options.AddPolicy(PatientEditing, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => PatientAccessRules.CanEditPatients(RoleOf(c.User))));
+        options.AddPolicy(ReferralEntry, p => p.RequireRole(Roles.Clinician, Roles.Manager, Roles.Administrator));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Research, p => p.RequireRole(Roles.Researcher));
         options.AddPolicy(Portal, p => p.RequireRole(Roles.Patient));

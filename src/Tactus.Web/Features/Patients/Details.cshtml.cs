@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +12,8 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
     public Patient? Patient { get; private set; }
     public PatientSummary Summary { get; private set; } = null!;
     public bool CanEdit => PatientAccessRules.CanEditPatients(scope.Role);
+    public bool CanRefer => scope.Role is Roles.Clinician or Roles.Manager or Roles.Administrator;
+    public List<Referrals.Referral> Referrals { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -24,6 +25,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
         }
 
         Summary = await PatientSummary.BuildAsync(db, Patient, time, cancellationToken);
+        Referrals = await db.Referrals.AsNoTracking().Where(r => r.PatientId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tactus.Web.Features.Account;
+
+namespace Tactus.Web.Features.Practitioners;
+
+internal sealed class PractitionerConfiguration : IEntityTypeConfiguration<Practitioner>
+{
+    public void Configure(EntityTypeBuilder<Practitioner> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.HasOne<TactusUser>().WithOne().HasForeignKey<Practitioner>(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.UserId).IsUnique();
+        builder.Property(p => p.Discipline).HasMaxLength(32).IsRequired();
+        builder.Property(p => p.Npi).HasMaxLength(10);
+        builder.OwnsMany(p => p.Licences, licence =>
+        {
+            licence.WithOwner().HasForeignKey("PractitionerId");
+            licence.HasKey(l => l.Id);
+            licence.Property(l => l.State).HasMaxLength(2).IsRequired();
+            licence.Property(l => l.Number).HasMaxLength(32).IsRequired();
+            licence.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        builder.OwnsMany(p => p.Certifications, certification =>
+        {
+            certification.WithOwner().HasForeignKey("PractitionerId");
+            certification.HasKey(c => c.Id);
+            certification.Property(c => c.Code).HasMaxLength(64).IsRequired();
+        });
+        builder.Navigation(p => p.Licences).AutoInclude();
+        builder.Navigation(p => p.Certifications).AutoInclude();
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Screening;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Referrals;
+
+public sealed class NewModel(TactusDbContext db, AccessScope scope, ClinicalReference reference, ReferralWorkflow workflow) : PageModel
+{
+    public const int DiagnosisSlots = 3;
+
+    [BindProperty]
+    public NewReferral Input { get; set; } = new();
+
+    public List<SelectListItem> Patients { get; private set; } = [];
+
+    /// <summary>Staff entering on a clinician's behalf choose the clinician; a clinician refers as themself.</summary>
+    public List<SelectListItem>? Clinicians { get; private set; }
+
+    public IEnumerable<SelectListItem> DiagnosisOptions(int slot) => reference.Diagnoses.Values.OrderBy(d => d.Code, StringComparer.Ordinal)
+        .Select(d => new SelectListItem($"{d.Code} {d.Display}", d.Code, Input.Diagnoses.ElementAtOrDefault(slot) == d.Code));
+
+    public async Task OnGetAsync(Guid? patientId, CancellationToken cancellationToken)
+    {
+        Input.PatientId = patientId;
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Input.Diagnoses = Input.Diagnoses.Where(d => !string.IsNullOrWhiteSpace(d)).ToList();
+        ModelState.Remove("Input.Diagnoses");
+        if (Input.Diagnoses.Count == 0)
+        {
+            ModelState.AddModelError("Input.Diagnoses", "Give at least one diagnosis.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var referral = await workflow.CreateAsync(Input, cancellationToken);
+                TempData["Flash"] = referral.Status == ReferralStatus.Sent ? "The referral was sent to the massage programme." : "The referral was saved as a draft.";
+                return RedirectToPage("/Referrals/Details", new { id = referral.Id });
+            }
+            catch (DomainRuleException rule)
+            {
+                ModelState.AddModelError(string.Empty, rule.Message);
+            }
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var patients = await db.Patients.AsNoTracking().OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(500).ToListAsync(cancellationToken);
+        Patients = patients.Select(p => new SelectListItem($"{p.FamilyName}, {p.GivenName} ({p.Mrn})", p.Id.ToString(), p.Id == Input.PatientId)).ToList();
+        if (scope.Role != Roles.Clinician)
+        {
+            var clinicianRole = await db.Roles.Where(r => r.Name == Roles.Clinician).Select(r => r.Id).SingleAsync(cancellationToken);
+            Clinicians = await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == clinicianRole))
+                .OrderBy(u => u.DisplayName).Select(u => new SelectListItem(u.DisplayName, u.Id.ToString())).ToListAsync(cancellationToken);
+        }
+    }
+}
