@@ -1,4 +1,5 @@
 using Tactus.Web.Data;
+using Tactus.Web.Features.Intake;
 using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Screening;
@@ -26,6 +27,7 @@ app.MapTactusHealthChecks();
 app.MapPatientsApi();
 app.MapScreeningApi();
 app.MapReferralsApi();
+app.MapIntakeApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

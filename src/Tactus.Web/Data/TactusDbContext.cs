@@ -29,6 +29,8 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Features.Intake.PatientIntake> Intakes => Set<Features.Intake.PatientIntake>();
+    public DbSet<Features.Intake.PatientFinding> Findings => Set<Features.Intake.PatientFinding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -87,6 +89,11 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
 
         builder.Entity<Referral>().HasQueryFilter(RelationshipFilter,
             r => FilterIsSystem || Patients.Any(p => p.Id == r.PatientId));
+
+        builder.Entity<Features.Intake.PatientIntake>().HasQueryFilter(RelationshipFilter,
+            i => FilterIsSystem || Patients.Any(p => p.Id == i.PatientId));
+        builder.Entity<Features.Intake.PatientFinding>().HasQueryFilter(RelationshipFilter,
+            f => FilterIsSystem || Patients.Any(p => p.Id == f.PatientId));
 
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter,
             a => FilterIsSystem || (FilterOrganizationId != null && a.OrganizationId == FilterOrganizationId));

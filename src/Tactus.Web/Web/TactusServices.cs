@@ -43,6 +43,7 @@ public static class TactusServices
         services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();
         services.AddScoped<PatientWorkflow>();
         services.AddScoped<ReferralWorkflow>();
+        services.AddScoped<Features.Intake.IntakeWorkflow>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddSingleton<ClinicalReference>();
         services.AddSingleton<ContraindicationEngine>();
@@ -125,6 +126,7 @@ public static class TactusServices
             options.Conventions.AuthorizePage("/Patients/New", Policies.PatientEditing);
             options.Conventions.AuthorizePage("/Patients/Edit", Policies.PatientEditing);
             options.Conventions.AuthorizeFolder("/Referrals", Policies.PatientRecords);
+            options.Conventions.AuthorizeFolder("/Intake", Policies.PatientRecords);
             options.Conventions.AuthorizePage("/Referrals/New", Policies.ReferralEntry);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Audit", Policies.Administration);

@@ -7,13 +7,35 @@ using Tactus.Web.Features.Audit;
 
 namespace Tactus.Web.Features.Patients;
 
-public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog audit, TimeProvider time) : PageModel
+public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog audit, TimeProvider time,
+    Screening.ClinicalReference reference, Intake.IntakeWorkflow intake) : PageModel
 {
     public Patient? Patient { get; private set; }
     public PatientSummary Summary { get; private set; } = null!;
     public bool CanEdit => PatientAccessRules.CanEditPatients(scope.Role);
     public bool CanRefer => scope.Role is Roles.Clinician or Roles.Manager or Roles.Administrator;
     public List<Referrals.Referral> Referrals { get; private set; } = [];
+    public Intake.SafetySummary Safety { get; private set; } = null!;
+    public bool CanRecordIntake => scope.Role is Roles.Therapist or Roles.Manager or Roles.Administrator or Roles.Clinician;
+
+    public async Task<IActionResult> OnPostClearAsync(Guid id, Guid findingId, string? reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await intake.ClearAsync(id, findingId, reason, cancellationToken) is null)
+            {
+                return NotFound();
+            }
+
+            TempData["Flash"] = "Clearance recorded.";
+            return RedirectToPage(new { id });
+        }
+        catch (Tactus.Web.Web.DomainRuleException rule)
+        {
+            ModelState.AddModelError(string.Empty, rule.Message);
+            return await OnGetAsync(id, cancellationToken);
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -25,6 +47,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
         }
 
         Summary = await PatientSummary.BuildAsync(db, Patient, time, cancellationToken);
+        Safety = await Intake.SafetySummary.BuildAsync(db, reference, id, scope.Role == Roles.Clinician, cancellationToken);
         Referrals = await db.Referrals.AsNoTracking().Where(r => r.PatientId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
         return Page();
     }

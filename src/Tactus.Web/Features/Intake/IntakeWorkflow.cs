@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Referrals;
+using Tactus.Web.Features.Screening;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Intake;
+
+/// <summary>
+/// Records an intake, screens it against the contraindication rules together with the patient's
+/// diagnoses and medications, and keeps the findings current: new ones become active, ones that
+/// still fire are confirmed (a clearance stands), ones that no longer fire are resolved.
+/// </summary>
+public sealed class IntakeWorkflow(TactusDbContext db, AccessScope scope, ContraindicationEngine engine, ClinicalReference reference,
+    TimeProvider time)
+{
+    public async Task<(PatientIntake Intake, List<PatientFinding> Findings)?> RecordAsync(Guid patientId, IntakeInput input,
+        CancellationToken cancellationToken = default)
+    {
+        if (scope.Role is not (Roles.Therapist or Roles.Manager or Roles.Administrator or Roles.Clinician) || scope.UserId is not { } userId)
+        {
+            throw new DomainRuleException("forbidden", "Your role cannot record an intake.", 403);
+        }
+
+        var patient = await db.Patients.Include(p => p.Conditions).SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        var unknown = input.Answers.AllRegions().Concat(input.Preferences.AreasNotToTouch).Where(r => !reference.IsRegion(r)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DomainRuleException("unknown-region", $"Unknown body regions: {string.Join(", ", unknown)}.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var now = time.GetStorageNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (input.Answers.RecentSurgeryDate > today)
+        {
+            throw new DomainRuleException("future-surgery", "The date of the last surgery cannot be in the future.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var intake = new PatientIntake
+        {
+            OrganizationId = patient.OrganizationId,
+            PatientId = patient.Id,
+            RecordedAt = now,
+            RecordedById = userId,
+            Answers = input.Answers,
+            Medications = input.Medications.Where(m => !string.IsNullOrWhiteSpace(m)).Select(m => m.Trim()).ToList(),
+            OtherConditions = Clean(input.OtherConditions),
+            Allergies = Clean(input.Allergies),
+            LubricantAllergy = input.LubricantAllergy,
+            ImplantedDevices = Clean(input.ImplantedDevices),
+            Preferences = input.Preferences,
+            ConsentToTreatment = input.ConsentToTreatment,
+            ConsentGivenBy = Clean(input.ConsentGivenBy),
+            ConsentToDataUse = input.ConsentToDataUse,
+        };
+        db.Intakes.Add(intake);
+        var findings = await ScreenAsync(patient.Id, patient.OrganizationId, intake, patient.Conditions.Select(c => c.Code), now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (intake, findings);
+    }
+
+    /// <summary>A clinician on the care team clears a finding that needs clearance, with the reason.</summary>
+    public async Task<PatientFinding?> ClearAsync(Guid patientId, Guid findingId, string? reason, CancellationToken cancellationToken = default)
+    {
+        if (scope.Role != Roles.Clinician || scope.UserId is not { } clinicianId)
+        {
+            throw new DomainRuleException("forbidden", "Only the referring clinician can clear a finding.", 403);
+        }
+
+        var finding = await db.Findings.SingleOrDefaultAsync(f => f.Id == findingId && f.PatientId == patientId, cancellationToken);
+        if (finding is null)
+        {
+            return null;
+        }
+
+        finding.Clear(reason ?? "", clinicianId, time.GetStorageNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return finding;
+    }
+
+    private async Task<List<PatientFinding>> ScreenAsync(Guid patientId, Guid organizationId, PatientIntake intake,
+        IEnumerable<string> conditionCodes, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var referralCodes = await db.Referrals.Where(r => r.PatientId == patientId
+                && r.Status != ReferralStatus.Cancelled && r.Status != ReferralStatus.Declined && r.Status != ReferralStatus.Discharged)
+            .ToListAsync(cancellationToken);
+        var diagnoses = conditionCodes.Concat(referralCodes.SelectMany(r => r.Diagnoses.Select(d => d.Code))).ToList();
+        var result = engine.Evaluate(intake.Answers, diagnoses, intake.Medications, DateOnly.FromDateTime(now.UtcDateTime));
+
+        var current = await db.Findings.Where(f => f.PatientId == patientId && f.Status != FindingStatus.Resolved).ToListAsync(cancellationToken);
+        foreach (var stale in current.Where(f => result.Findings.All(r => r.RuleId != f.RuleId)))
+        {
+            stale.Resolve(now);
+        }
+
+        foreach (var found in result.Findings)
+        {
+            var existing = current.FirstOrDefault(f => f.RuleId == found.RuleId);
+            if (existing is null)
+            {
+                existing = new PatientFinding
+                {
+                    OrganizationId = organizationId, PatientId = patientId, RuleId = found.RuleId, Finding = found.Finding,
+                    Category = found.Category, Action = found.Action, PatientText = found.PatientText, ClinicianText = found.ClinicianText,
+                    Source = found.Source, DetectedAt = now,
+                };
+                db.Findings.Add(existing);
+                current.Add(existing);
+            }
+
+            existing.Reasons = [.. found.Reasons];
+            existing.AvoidRegions = [.. found.AvoidRegions];
+            existing.MaxPressure = found.MaxPressure;
+            existing.ExcludedTechniques = [.. found.ExcludedTechniques];
+            existing.LastConfirmedAt = now;
+        }
+
+        return current.Where(f => f.Status != FindingStatus.Resolved).ToList();
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
