@@ -1,6 +1,8 @@
 using Tactus.Web.Data;
 using Tactus.Web.Features.Intake;
 using Tactus.Web.Features.Patients;
+using Tactus.Web.Features.Plans;
+using Tactus.Web.Features.Sessions;
 using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Screening;
 using Tactus.Web.Web;
@@ -28,6 +30,8 @@ app.MapPatientsApi();
 app.MapScreeningApi();
 app.MapReferralsApi();
 app.MapIntakeApi();
+app.MapPlansApi();
+app.MapSessionsApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

@@ -31,6 +31,8 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Features.Intake.PatientIntake> Intakes => Set<Features.Intake.PatientIntake>();
     public DbSet<Features.Intake.PatientFinding> Findings => Set<Features.Intake.PatientFinding>();
+    public DbSet<Features.Plans.PlanOfCare> Plans => Set<Features.Plans.PlanOfCare>();
+    public DbSet<Features.Sessions.TreatmentSession> TreatmentSessions => Set<Features.Sessions.TreatmentSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -94,6 +96,12 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
             i => FilterIsSystem || Patients.Any(p => p.Id == i.PatientId));
         builder.Entity<Features.Intake.PatientFinding>().HasQueryFilter(RelationshipFilter,
             f => FilterIsSystem || Patients.Any(p => p.Id == f.PatientId));
+
+        builder.Entity<Features.Plans.PlanOfCare>().HasQueryFilter(RelationshipFilter,
+            p => FilterIsSystem || Patients.Any(x => x.Id == p.PatientId));
+
+        builder.Entity<Features.Sessions.TreatmentSession>().HasQueryFilter(RelationshipFilter,
+            s => FilterIsSystem || Patients.Any(x => x.Id == s.PatientId));
 
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter,
             a => FilterIsSystem || (FilterOrganizationId != null && a.OrganizationId == FilterOrganizationId));

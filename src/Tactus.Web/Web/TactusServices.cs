@@ -44,6 +44,8 @@ public static class TactusServices
         services.AddScoped<PatientWorkflow>();
         services.AddScoped<ReferralWorkflow>();
         services.AddScoped<Features.Intake.IntakeWorkflow>();
+        services.AddScoped<Features.Plans.PlanWorkflow>();
+        services.AddScoped<Features.Sessions.SessionWorkflow>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddSingleton<ClinicalReference>();
         services.AddSingleton<ContraindicationEngine>();
@@ -127,6 +129,9 @@ public static class TactusServices
             options.Conventions.AuthorizePage("/Patients/Edit", Policies.PatientEditing);
             options.Conventions.AuthorizeFolder("/Referrals", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Intake", Policies.PatientRecords);
+            options.Conventions.AuthorizeFolder("/Protocols", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Plans", Policies.PatientRecords);
+            options.Conventions.AuthorizeFolder("/Sessions", Policies.PatientRecords);
             options.Conventions.AuthorizePage("/Referrals/New", Policies.ReferralEntry);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Audit", Policies.Administration);

@@ -65,6 +65,22 @@ public sealed class IntakeWorkflow(TactusDbContext db, AccessScope scope, Contra
         return (intake, findings);
     }
 
+    /// <summary>
+    /// Re-runs screening on the current intake with today's diagnoses and date (every check-in does);
+    /// null when the patient has no intake yet. The caller saves.
+    /// </summary>
+    public async Task<List<PatientFinding>?> RescreenAsync(Guid patientId, CancellationToken cancellationToken = default)
+    {
+        var patient = await db.Patients.Include(p => p.Conditions).SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        var latest = await db.Intakes.AsNoTracking().Where(i => i.PatientId == patientId).OrderByDescending(i => i.RecordedAt).FirstOrDefaultAsync(cancellationToken);
+        if (patient is null || latest is null)
+        {
+            return null;
+        }
+
+        return await ScreenAsync(patient.Id, patient.OrganizationId, latest, patient.Conditions.Select(c => c.Code), time.GetStorageNow(), cancellationToken);
+    }
+
     /// <summary>A clinician on the care team clears a finding that needs clearance, with the reason.</summary>
     public async Task<PatientFinding?> ClearAsync(Guid patientId, Guid findingId, string? reason, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
     public bool CanRefer => scope.Role is Roles.Clinician or Roles.Manager or Roles.Administrator;
     public List<Referrals.Referral> Referrals { get; private set; } = [];
     public Intake.SafetySummary Safety { get; private set; } = null!;
+    public Timeline.PatientTimeline Timeline { get; private set; } = null!;
     public bool CanRecordIntake => scope.Role is Roles.Therapist or Roles.Manager or Roles.Administrator or Roles.Clinician;
 
     public async Task<IActionResult> OnPostClearAsync(Guid id, Guid findingId, string? reason, CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
 
         Summary = await PatientSummary.BuildAsync(db, Patient, time, cancellationToken);
         Safety = await Intake.SafetySummary.BuildAsync(db, reference, id, scope.Role == Roles.Clinician, cancellationToken);
+        Timeline = await Features.Timeline.PatientTimeline.BuildAsync(db, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         Referrals = await db.Referrals.AsNoTracking().Where(r => r.PatientId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
         return Page();
     }

@@ -17,6 +17,9 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, Referral
     public Referral? Referral { get; private set; }
     public string PatientName { get; private set; } = "";
     public List<ReferralWorkflow.Step> Steps { get; private set; } = [];
+    public List<Plans.PlanOfCare> Plans { get; private set; } = [];
+    public List<Sessions.TreatmentSession> Sessions { get; private set; } = [];
+    public bool IsAssignedTherapist => scope.Role == Roles.Therapist && Referral?.AssignedTherapistId == scope.UserId;
 
     /// <summary>Licensed therapists the manager can assign; null when the caller may not assign now.</summary>
     public List<SelectListItem>? Therapists { get; private set; }
@@ -100,6 +103,8 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, Referral
             .Append(Referral.ReferringClinicianId).Append(Referral.EnteredById).Append(Referral.AssignedTherapistId ?? Guid.Empty).Distinct().ToList();
         _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Steps = StepsFor(Referral);
+        Plans = await db.Plans.AsNoTracking().Where(p => p.ReferralId == id).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
+        Sessions = await db.TreatmentSessions.AsNoTracking().Where(s => s.ReferralId == id).OrderBy(s => s.CheckedInAt).ToListAsync(cancellationToken);
         if (scope.Role is Roles.Manager or Roles.Administrator && Referral.Status is not (ReferralStatus.Draft or ReferralStatus.Sent) && !Referral.IsClosed)
         {
             Therapists = await LicensedTherapistsAsync(cancellationToken);

@@ -19,6 +19,12 @@ public sealed class ClinicalReference
 
     public sealed record Diagnosis(string Code, string Display);
 
+    /// <summary>A condition's suggested techniques, dose and instruments, with the evidence as clinical.md §5 states it.</summary>
+    public sealed record Protocol(string Id, string Condition, List<string> Icd10Prefixes, List<string> Techniques, int SessionsPerWeek,
+        int Weeks, List<string> Instruments, string Evidence, string Certainty, List<string> Citations);
+
+    private sealed record ProtocolsFile(List<Protocol> Protocols);
+
     private sealed record RegionsFile(List<BodyRegion> Regions);
 
     private sealed record TechniquesFile(List<Technique> Techniques);
@@ -43,6 +49,7 @@ public sealed class ClinicalReference
             .ToDictionary(c => c.Key, c => (IReadOnlyList<string>)c.Value, StringComparer.Ordinal);
         Diagnoses = Read<DiagnosesFile>("icd10cm-referral-codes.json").Codes
             .ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
+        Protocols = Read<ProtocolsFile>("protocols.json").Protocols;
         Rules = rules;
         var problems = Validate().ToList();
         if (problems.Count > 0)
@@ -56,6 +63,14 @@ public sealed class ClinicalReference
     public IReadOnlyDictionary<string, IReadOnlyList<string>> MedicationClasses { get; }
     public IReadOnlyDictionary<string, Diagnosis> Diagnoses { get; }
     public IReadOnlyList<ContraindicationRule> Rules { get; }
+    public IReadOnlyList<Protocol> Protocols { get; }
+
+    /// <summary>Protocols whose conditions match any of the codes, in library order.</summary>
+    public IReadOnlyList<Protocol> ProtocolsFor(IEnumerable<string> codes)
+    {
+        var normalized = codes.Select(ContraindicationEngine.NormalizeCode).ToList();
+        return Protocols.Where(p => p.Icd10Prefixes.Any(prefix => normalized.Any(c => c.StartsWith(ContraindicationEngine.NormalizeCode(prefix), StringComparison.Ordinal)))).ToList();
+    }
 
     public bool IsRegion(string id) => Regions.Any(r => r.Id == id);
 
@@ -70,6 +85,19 @@ public sealed class ClinicalReference
         foreach (var duplicate in Rules.GroupBy(r => r.Id).Where(g => g.Count() > 1))
         {
             yield return $"rule id '{duplicate.Key}' is used twice";
+        }
+
+        foreach (var protocol in Protocols)
+        {
+            foreach (var technique in protocol.Techniques.Where(t => FindTechnique(t) is null))
+            {
+                yield return $"protocol {protocol.Id}: unknown technique '{technique}'";
+            }
+
+            if (protocol.Certainty != "Not reviewed" && protocol.Citations.Count == 0)
+            {
+                yield return $"protocol {protocol.Id}: evidence graded '{protocol.Certainty}' needs a citation";
+            }
         }
 
         foreach (var rule in Rules)

@@ -686,6 +686,78 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CertifiedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Precautions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ProtocolId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RecertifyAfterVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RecertifyBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SessionsPerWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.PrimitiveCollection<List<string>>("Techniques")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.HasIndex("PatientId", "CreatedAt");
+
+                    b.ToTable("Plans");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -777,6 +849,69 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OrganizationId", "Status", "SentAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CheckIn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LateEntry")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("PatientId", "SessionDate");
+
+                    b.ToTable("TreatmentSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -887,6 +1022,51 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Tactus.Web.Features.Plans.PlanGoal", "Goals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Instrument")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Target")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanId");
+
+                            b1.ToTable("PlanGoal");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
@@ -1044,6 +1224,15 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Navigation("Diagnoses");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Patient", b =>

@@ -674,6 +674,78 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CertifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CertifiedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Precautions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtocolId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecertifyAfterVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RecertifyBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionsPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Techniques")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.HasIndex("PatientId", "CreatedAt");
+
+                    b.ToTable("Plans");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -765,6 +837,69 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Status", "SentAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckIn")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LateEntry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("PatientId", "SessionDate");
+
+                    b.ToTable("TreatmentSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -875,6 +1010,51 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Tactus.Web.Features.Plans.PlanGoal", "Goals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Instrument")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Target")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanId");
+
+                            b1.ToTable("PlanGoal");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
@@ -1032,6 +1212,15 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Navigation("Diagnoses");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Patient", b =>

@@ -1,0 +1,86 @@
+using Tactus.Web.Features.Access;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Plans;
+
+/// <summary>
+/// The therapist's plan for a referral (FHIR CarePlan + Goal): measurable goals, dose, techniques and
+/// precautions. Signed by the therapist, then certified by the referring clinician; due for
+/// re-certification after a number of days or visits.
+/// </summary>
+public sealed class PlanOfCare : IOrganizationOwned, IPatientData
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; init; }
+    public Guid PatientId { get; init; }
+    public Guid ReferralId { get; init; }
+    public Guid AuthorId { get; init; }
+    public string? ProtocolId { get; init; }
+    public List<PlanGoal> Goals { get; init; } = [];
+    public int SessionsPerWeek { get; init; }
+    public int Weeks { get; init; }
+    public List<string> Techniques { get; init; } = [];
+    public string? Precautions { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public PlanStatus Status { get; private set; } = PlanStatus.Draft;
+    public Guid? SignedById { get; private set; }
+    public DateTimeOffset? SignedAt { get; private set; }
+    public Guid? CertifiedById { get; private set; }
+    public DateTimeOffset? CertifiedAt { get; private set; }
+    public DateOnly? RecertifyBy { get; private set; }
+    public int RecertifyAfterVisits { get; init; }
+
+    public int PlannedVisits => SessionsPerWeek * Weeks;
+
+    public void Sign(Guid therapistId, DateTimeOffset at)
+    {
+        if (Status != PlanStatus.Draft)
+        {
+            throw new DomainRuleException("already-signed", "This plan is already signed; changes need a new plan.");
+        }
+
+        Status = PlanStatus.Signed;
+        SignedById = therapistId;
+        SignedAt = at;
+    }
+
+    public void Certify(Guid clinicianId, DateTimeOffset at, int recertifyAfterDays)
+    {
+        if (Status != PlanStatus.Signed)
+        {
+            throw new DomainRuleException("not-signed", Status == PlanStatus.Draft
+                ? "The therapist must sign the plan before it can be certified."
+                : "This plan is already certified.");
+        }
+
+        Status = PlanStatus.Certified;
+        CertifiedById = clinicianId;
+        CertifiedAt = at;
+        RecertifyBy = DateOnly.FromDateTime(at.UtcDateTime).AddDays(recertifyAfterDays);
+    }
+
+    /// <summary>Re-certification is due when the date passes or the visits given reach the limit.</summary>
+    public bool RecertificationDue(DateOnly today, int visitsGiven) =>
+        Status == PlanStatus.Certified && (today > RecertifyBy || visitsGiven >= RecertifyAfterVisits);
+}
+
+public sealed class PlanGoal
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Description { get; init; }
+
+    /// <summary>The instrument the goal is measured with (e.g. NPRS), when it is a target on a score.</summary>
+    public string? Instrument { get; init; }
+
+    /// <summary>The target, e.g. "≤ 3" or "−10 points".</summary>
+    public string? Target { get; init; }
+
+    public DateOnly? TargetDate { get; init; }
+}
+
+public enum PlanStatus
+{
+    Draft,
+    Signed,
+    Certified,
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Sessions;
+
+public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid ReferralId { get; set; }
+
+    [BindProperty]
+    public int? PainBefore { get; set; }
+
+    [BindProperty]
+    public int? StressBefore { get; set; }
+
+    [BindProperty]
+    public bool HealthChanged { get; set; }
+
+    [BindProperty]
+    public string? HealthChanges { get; set; }
+
+    public string PatientName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (PainBefore is null or < 0 or > 10)
+        {
+            ModelState.AddModelError(nameof(PainBefore), "Record pain now, from 0 to 10.");
+        }
+
+        if (StressBefore is null or < 0 or > 10)
+        {
+            ModelState.AddModelError(nameof(StressBefore), "Record stress now, from 0 to 10.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var session = await workflow.CheckInAsync(ReferralId, new CheckIn(PainBefore!.Value, StressBefore!.Value, HealthChanged, HealthChanges), cancellationToken);
+                return session is null ? NotFound() : RedirectToPage("/Sessions/Edit", new { id = session.Id });
+            }
+            catch (DomainRuleException rule)
+            {
+                ModelState.AddModelError(string.Empty, rule.Message);
+            }
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ReferralId, cancellationToken);
+        if (referral is null)
+        {
+            return false;
+        }
+
+        PatientName = (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == referral.PatientId, cancellationToken)).FullName;
+        return true;
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Screening;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Sessions;
+
+public sealed class EditModel(TactusDbContext db, ClinicalReference reference, SessionWorkflow workflow) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public NoteForm Form { get; set; } = new();
+
+    public TreatmentSession? Session { get; private set; }
+    public string PatientName { get; private set; } = "";
+    public SessionRules.Limits Limits { get; private set; } = new(null, new HashSet<string>(), new HashSet<string>());
+    public BodyChartView Chart { get; private set; } = null!;
+    public IReadOnlyList<ClinicalReference.BodyRegion> Regions => reference.Regions;
+    public IReadOnlyList<ClinicalReference.Technique> Techniques => reference.Techniques;
+
+    public string TechniqueName(string id) => reference.FindTechnique(id)?.Name ?? id;
+
+    public string RegionName(string id) => reference.RegionLabel(id);
+
+    public static string MarkLabel(BodyMark mark) => mark switch
+    {
+        BodyMark.Treated => "treated",
+        BodyMark.Tenderness => "tenderness",
+        BodyMark.TriggerPoint => "trigger point",
+        BodyMark.RestrictedRange => "restricted range",
+        BodyMark.Avoided => "avoided",
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Form = NoteForm.From(Session!.Note);
+        Chart = Chart with { Marks = Session.Note.BodyChart };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken) =>
+        ActAsync(async ct => await workflow.DocumentAsync(Id, Form.ToNote(), ct), "Draft saved.", cancellationToken);
+
+    public Task<IActionResult> OnPostSignAsync(CancellationToken cancellationToken) =>
+        ActAsync(async ct => await workflow.DocumentAsync(Id, Form.ToNote(), ct) is null ? null : await workflow.SignAsync(Id, ct),
+            "The note is signed and locked. Changes from now on are amendments.", cancellationToken);
+
+    public Task<IActionResult> OnPostAmendAsync(CancellationToken cancellationToken) =>
+        ActAsync(ct => workflow.AmendAsync(Id, Form.ToNote(), Form.AmendmentReason, ct), "Amendment saved; the original is kept.", cancellationToken);
+
+    private async Task<IActionResult> ActAsync(Func<CancellationToken, Task<TreatmentSession?>> action, string done, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                if (await action(cancellationToken) is null)
+                {
+                    return NotFound();
+                }
+
+                TempData["Flash"] = done;
+                return RedirectToPage(new { id = Id });
+            }
+            catch (DomainRuleException rule)
+            {
+                ModelState.AddModelError(string.Empty, rule.Message);
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Chart = Chart with { Marks = Form.ToNote().BodyChart };
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Session = await db.TreatmentSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Id, cancellationToken);
+        if (Session is null)
+        {
+            return false;
+        }
+
+        PatientName = (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == Session.PatientId, cancellationToken)).FullName;
+        Limits = await workflow.LimitsAsync(Session.PatientId, cancellationToken);
+        Chart = new BodyChartView(Session.Note.BodyChart, Limits.AvoidRegions, reference);
+        return true;
+    }
+}

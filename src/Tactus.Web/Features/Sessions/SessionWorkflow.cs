@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Intake;
+using Tactus.Web.Features.Plans;
+using Tactus.Web.Features.Practitioners;
+using Tactus.Web.Features.Referrals;
+using Tactus.Web.Features.Screening;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Sessions;
+
+/// <summary>Check-in, documentation, signing and amendment of sessions, with the safety and credential gates.</summary>
+public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, IntakeWorkflow intake, TimeProvider time)
+{
+    /// <summary>Starts a visit. Screening is re-run first; a blocking finding stops the visit here.</summary>
+    public async Task<TreatmentSession?> CheckInAsync(Guid referralId, CheckIn checkIn, CancellationToken cancellationToken = default)
+    {
+        var therapistId = Therapist();
+        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        if (referral is null)
+        {
+            return null;
+        }
+
+        if (referral.AssignedTherapistId != therapistId)
+        {
+            throw new DomainRuleException("forbidden", "Only the therapist assigned to this referral treats under it.", 403);
+        }
+
+        if (referral.Status is not (ReferralStatus.Accepted or ReferralStatus.Scheduled or ReferralStatus.InProgress))
+        {
+            throw new DomainRuleException("referral-not-open", $"Sessions need an open referral; this one is {Referral.Describe(referral.Status)}.");
+        }
+
+        if (checkIn.PainBefore is < 0 or > 10 || checkIn.StressBefore is < 0 or > 10)
+        {
+            throw new DomainRuleException("scale", "Pain and stress are on a 0-10 scale.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        await RequireLicenceAsync(therapistId, "treat", cancellationToken);
+        var findings = await intake.RescreenAsync(referral.PatientId, cancellationToken)
+            ?? throw new DomainRuleException("no-intake", "Record the patient's intake and screening before the first session.");
+        if (findings.Where(f => f.Blocks).ToList() is { Count: > 0 } blocking)
+        {
+            await db.SaveChangesAsync(cancellationToken); // keep the re-screen, even though the visit cannot go ahead
+            throw new DomainRuleException("treatment-blocked", "Treatment is blocked: " + string.Join("; ", blocking.Select(f =>
+                f.Action == RuleActions.Defer ? $"{f.Finding} (no massage today)" : $"{f.Finding} (needs the referring clinician's clearance)")) + ".");
+        }
+
+        var plan = await db.Plans.Where(p => p.ReferralId == referral.Id && p.Status == PlanStatus.Certified)
+            .OrderByDescending(p => p.CertifiedAt).FirstOrDefaultAsync(cancellationToken);
+        var now = time.GetStorageNow();
+        var session = new TreatmentSession
+        {
+            OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, PlanId = plan?.Id,
+            TherapistId = therapistId, SessionDate = DateOnly.FromDateTime(now.UtcDateTime), CheckedInAt = now,
+            CheckIn = checkIn with { HealthChanges = string.IsNullOrWhiteSpace(checkIn.HealthChanges) ? null : checkIn.HealthChanges.Trim() },
+        };
+        if (referral.Status is ReferralStatus.Accepted or ReferralStatus.Scheduled)
+        {
+            referral.Start(therapistId, now);
+        }
+
+        db.TreatmentSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return session;
+    }
+
+    public async Task<TreatmentSession?> DocumentAsync(Guid sessionId, SessionNote note, CancellationToken cancellationToken = default)
+    {
+        var (session, therapist) = await OwnSessionAsync(sessionId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        await CheckAsync(session, note, therapist, cancellationToken);
+        session.Document(note);
+        await db.SaveChangesAsync(cancellationToken);
+        return session;
+    }
+
+    public async Task<TreatmentSession?> SignAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        var (session, therapist) = await OwnSessionAsync(sessionId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        await RequireLicenceAsync(session.TherapistId, "sign", cancellationToken);
+        if (session.Note.Techniques.Count == 0 || session.Note.PainAfter is null)
+        {
+            throw new DomainRuleException("incomplete", "Before signing, record at least one technique and the pain after the session.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        await CheckAsync(session, session.Note, therapist, cancellationToken);
+        session.Sign(session.TherapistId, time.GetStorageNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return session;
+    }
+
+    public async Task<TreatmentSession?> AmendAsync(Guid sessionId, SessionNote amended, string? reason, CancellationToken cancellationToken = default)
+    {
+        var (session, therapist) = await OwnSessionAsync(sessionId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+
+        await CheckAsync(session, amended, therapist, cancellationToken);
+        session.Amend(amended, reason ?? "", session.TherapistId, time.GetStorageNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return session;
+    }
+
+    public async Task<SessionRules.Limits> LimitsAsync(Guid patientId, CancellationToken cancellationToken)
+    {
+        var findings = await db.Findings.AsNoTracking().Where(f => f.PatientId == patientId && f.Status != FindingStatus.Resolved).ToListAsync(cancellationToken);
+        var latest = await db.Intakes.AsNoTracking().Where(i => i.PatientId == patientId).OrderByDescending(i => i.RecordedAt).FirstOrDefaultAsync(cancellationToken);
+        return new SessionRules.Limits(
+            findings.Where(f => f.MaxPressure is not null).Select(f => f.MaxPressure).Min(),
+            findings.SelectMany(f => f.ExcludedTechniques).ToHashSet(),
+            findings.SelectMany(f => f.AvoidRegions).Concat(latest?.Preferences.AreasNotToTouch ?? []).ToHashSet());
+    }
+
+    private async Task CheckAsync(TreatmentSession session, SessionNote note, Practitioner? therapist, CancellationToken cancellationToken)
+    {
+        var limits = await LimitsAsync(session.PatientId, cancellationToken);
+        var problems = SessionRules.Problems(note, limits, therapist, reference, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException("session-rules", string.Join(" ", problems), StatusCodes.Status422UnprocessableEntity);
+        }
+    }
+
+    private async Task<(TreatmentSession? Session, Practitioner? Therapist)> OwnSessionAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var therapistId = Therapist();
+        var session = await db.TreatmentSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+        if (session is null)
+        {
+            return (null, null);
+        }
+
+        if (session.TherapistId != therapistId)
+        {
+            throw new DomainRuleException("forbidden", "Only the treating therapist documents, signs or amends this note.", 403);
+        }
+
+        return (session, await db.Practitioners.SingleOrDefaultAsync(p => p.UserId == therapistId, cancellationToken));
+    }
+
+    private async Task RequireLicenceAsync(Guid therapistId, string what, CancellationToken cancellationToken)
+    {
+        var practitioner = await db.Practitioners.SingleOrDefaultAsync(p => p.UserId == therapistId, cancellationToken);
+        if (CredentialRules.LicenceProblem(practitioner, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is { } problem)
+        {
+            throw new DomainRuleException("unlicensed", $"You cannot {what}: your record {problem}.", StatusCodes.Status422UnprocessableEntity);
+        }
+    }
+
+    private Guid Therapist() =>
+        scope.Role == Roles.Therapist && scope.UserId is { } id ? id : throw new DomainRuleException("forbidden", "Only therapists document sessions.", 403);
+}

@@ -1,0 +1,121 @@
+using Tactus.Web.Features.Access;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Sessions;
+
+/// <summary>
+/// One visit (FHIR Encounter, with a Procedure per technique): check-in, SOAP note, body chart,
+/// techniques with minutes and pressure, patient response and adverse events. Signing locks it;
+/// later changes are amendments that keep the original.
+/// </summary>
+public sealed class TreatmentSession : IOrganizationOwned, IPatientData
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; init; }
+    public Guid PatientId { get; init; }
+    public Guid ReferralId { get; init; }
+    public Guid? PlanId { get; init; }
+    public Guid TherapistId { get; init; }
+    public DateOnly SessionDate { get; init; }
+    public DateTimeOffset CheckedInAt { get; init; }
+    public required CheckIn CheckIn { get; init; }
+    public SessionNote Note { get; private set; } = new();
+    public SessionStatus Status { get; private set; } = SessionStatus.Draft;
+    public Guid? SignedById { get; private set; }
+    public DateTimeOffset? SignedAt { get; private set; }
+
+    /// <summary>Signed more than a day after the visit: shown as a late entry.</summary>
+    public bool LateEntry { get; private set; }
+
+    public List<SessionAmendment> Amendments { get; private set; } = [];
+
+    public void Document(SessionNote note)
+    {
+        if (Status != SessionStatus.Draft)
+        {
+            throw new DomainRuleException("signed", "A signed note cannot be edited. Add an amendment with the reason for the change.");
+        }
+
+        Note = note;
+    }
+
+    public void Sign(Guid therapistId, DateTimeOffset at)
+    {
+        if (Status != SessionStatus.Draft)
+        {
+            throw new DomainRuleException("signed", "This note is already signed.");
+        }
+
+        Status = SessionStatus.Signed;
+        SignedById = therapistId;
+        SignedAt = at;
+        LateEntry = DateOnly.FromDateTime(at.UtcDateTime) > SessionDate.AddDays(1);
+    }
+
+    /// <summary>Replaces the note and keeps the signed original alongside the reason.</summary>
+    public void Amend(SessionNote amended, string reason, Guid by, DateTimeOffset at)
+    {
+        if (Status != SessionStatus.Signed)
+        {
+            throw new DomainRuleException("not-signed", "Only a signed note is amended; a draft is simply edited.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("reason-required", "Give the reason for the amendment.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        // A new list instance, so the JSON column is seen as changed.
+        Amendments = [.. Amendments, new SessionAmendment(at, by, reason.Trim(), Note, amended)];
+        Note = amended;
+    }
+}
+
+public enum SessionStatus
+{
+    Draft,
+    Signed,
+}
+
+/// <summary>Before the session: pain and stress now (0-10), and whether health changed since last time.</summary>
+public sealed record CheckIn(int PainBefore, int StressBefore, bool HealthChanged, string? HealthChanges);
+
+public sealed record SessionNote
+{
+    public string? Subjective { get; init; }
+    public string? Objective { get; init; }
+    public string? Assessment { get; init; }
+    public string? Plan { get; init; }
+    public List<RegionMark> BodyChart { get; init; } = [];
+    public List<TechniqueApplied> Techniques { get; init; } = [];
+    public string? PatientResponse { get; init; }
+    public int? PainAfter { get; init; }
+    public int? StressAfter { get; init; }
+    public List<AdverseEvent> AdverseEvents { get; init; } = [];
+
+    public int TotalMinutes => Techniques.Sum(t => t.Minutes);
+}
+
+public sealed record RegionMark(string Region, BodyMark Mark);
+
+public enum BodyMark
+{
+    Treated,
+    Tenderness,
+    TriggerPoint,
+    RestrictedRange,
+    Avoided,
+}
+
+public sealed record TechniqueApplied(string Technique, string Region, int Minutes, int Pressure);
+
+public sealed record AdverseEvent(string Kind, AdverseSeverity Severity, string? Note);
+
+public enum AdverseSeverity
+{
+    Mild,
+    Moderate,
+    Severe,
+}
+
+public sealed record SessionAmendment(DateTimeOffset At, Guid ById, string Reason, SessionNote Original, SessionNote Amended);
