@@ -9,6 +9,13 @@ namespace Tactus.Web.Data;
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
+    /// <summary>Stateless; shared for the same reason as ReadAuditInterceptor.Instance.</summary>
+    public static readonly SqlitePragmaInterceptor Instance = new();
+
+    private SqlitePragmaInterceptor()
+    {
+    }
+
     private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

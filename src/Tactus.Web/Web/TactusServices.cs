@@ -23,21 +23,19 @@ public static class TactusServices
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
-        services.AddSingleton<ReadAuditInterceptor>();
-        services.AddSingleton<SqlitePragmaInterceptor>();
 
         var connectionString = StoreSelection.ConnectionString(configuration);
         if (StoreSelection.Provider(configuration) == StoreSelection.PostgreSql)
         {
-            services.AddDbContext<TactusDbContext, PostgreSqlTactusDbContext>((sp, options) => options
+            services.AddDbContext<TactusDbContext, PostgreSqlTactusDbContext>(options => options
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<ReadAuditInterceptor>()));
+                .AddInterceptors(ReadAuditInterceptor.Instance));
         }
         else
         {
-            services.AddDbContext<TactusDbContext, SqliteTactusDbContext>((sp, options) => options
+            services.AddDbContext<TactusDbContext, SqliteTactusDbContext>(options => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<ReadAuditInterceptor>(), sp.GetRequiredService<SqlitePragmaInterceptor>()));
+                .AddInterceptors(ReadAuditInterceptor.Instance, SqlitePragmaInterceptor.Instance));
         }
 
         services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();

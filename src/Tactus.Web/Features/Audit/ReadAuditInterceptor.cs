@@ -10,6 +10,16 @@ namespace Tactus.Web.Features.Audit;
 /// </summary>
 public sealed class ReadAuditInterceptor : IMaterializationInterceptor
 {
+    /// <summary>
+    /// Stateless, so one instance serves every context; EF Core caches its internal services per
+    /// interceptor instance, and a new instance per host would rebuild them each time.
+    /// </summary>
+    public static readonly ReadAuditInterceptor Instance = new();
+
+    private ReadAuditInterceptor()
+    {
+    }
+
     public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
     {
         if (entity is IPatientData row && materializationData.Context is TactusDbContext db)
