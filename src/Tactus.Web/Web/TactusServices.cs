@@ -130,6 +130,7 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Protocols", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Plans", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Sessions", Policies.PatientRecords);
+            options.Conventions.AuthorizeFolder("/Practitioners", Policies.Credentialing);
             options.Conventions.AuthorizePage("/Referrals/New", Policies.ReferralEntry);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Audit", Policies.Administration);

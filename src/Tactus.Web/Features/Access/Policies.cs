@@ -12,6 +12,7 @@ public static class Policies
     public const string Portal = "portal";
     public const string Staff = "staff";
     public const string ReferralEntry = "referral-entry";
+    public const string Credentialing = "credentialing";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -20,6 +21,7 @@ public static class Policies
         options.AddPolicy(PatientEditing, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => PatientAccessRules.CanEditPatients(RoleOf(c.User))));
         options.AddPolicy(ReferralEntry, p => p.RequireRole(Roles.Clinician, Roles.Manager, Roles.Administrator));
+        options.AddPolicy(Credentialing, p => p.RequireRole(Roles.Manager, Roles.Administrator));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Research, p => p.RequireRole(Roles.Researcher));
         options.AddPolicy(Portal, p => p.RequireRole(Roles.Patient));

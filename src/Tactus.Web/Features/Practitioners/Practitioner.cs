@@ -17,7 +17,7 @@ public sealed class Practitioner : IOrganizationOwned, IAudited
     public List<Certification> Certifications { get; init; } = [];
 }
 
-public sealed class Licence
+public sealed class Licence : Access.IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string State { get; set; }
@@ -34,7 +34,7 @@ public enum LicenceStatus
     Revoked,
 }
 
-public sealed class Certification
+public sealed class Certification : Access.IAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

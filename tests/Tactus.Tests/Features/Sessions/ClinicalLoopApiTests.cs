@@ -133,6 +133,28 @@ public abstract class ClinicalLoopApiTests(TactusApp app)
     }
 
     [Fact]
+    public async Task WorkList_ShowsTheClinicianPlansToCertify_AndTheManagerAdverseEventsToReview()
+    {
+        var loop = await ReferAndAssignAsync();
+        await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/intake", Json.Body($$"""{"answers":{},"medications":[],{{Consent}}}"""));
+        var plan = await (await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/plans", Plan("\"swedish\""))).ReadAsync<PlansApi.PlanDto>();
+        await loop.Therapist.PostAsync($"/api/plans/{plan!.Id}/sign", null);
+
+        var toCertify = await loop.Clinician.GetStringAsync("/Plans");
+        await loop.Clinician.PostAsync($"/api/plans/{plan.Id}/certify", null);
+        var afterCertifying = await loop.Clinician.GetStringAsync("/Plans");
+        var session = await (await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4,"healthChanged":false}"""))).ReadAsync<SessionsApi.SessionDto>();
+        await loop.Therapist.PutAsync($"/api/sessions/{session!.Id}/note", Note("swedish", 3));
+        await loop.Therapist.PostAsync($"/api/sessions/{session.Id}/sign", null);
+        var review = await loop.Manager.GetStringAsync("/Plans");
+
+        Assert.Contains($"/Plans/Details/{plan.Id}", toCertify, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Plans/Details/{plan.Id}", afterCertifying, StringComparison.Ordinal);
+        Assert.Contains($"/Sessions/Edit/{session.Id}", review, StringComparison.Ordinal);
+        Assert.Contains("soreness (mild)", review, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckIn_WithoutAnIntake_IsRefused()
     {
         var loop = await ReferAndAssignAsync();
