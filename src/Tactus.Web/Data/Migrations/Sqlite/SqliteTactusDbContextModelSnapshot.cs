@@ -31,7 +31,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -260,7 +260,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("AuditChainHeads");
+                    b.ToTable("AuditChainHeads", (string)null);
 
                     b.HasData(
                         new
@@ -344,7 +344,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "UserId");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientFinding", b =>
@@ -436,7 +436,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "Status");
 
-                    b.ToTable("Findings");
+                    b.ToTable("Findings", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientIntake", b =>
@@ -497,7 +497,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "RecordedAt");
 
-                    b.ToTable("Intakes");
+                    b.ToTable("Intakes", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Organizations.Organization", b =>
@@ -526,7 +526,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.CareTeamMember", b =>
@@ -558,7 +558,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("CareTeamMembers");
+                    b.ToTable("CareTeamMembers", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Condition", b =>
@@ -594,7 +594,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Code");
 
-                    b.ToTable("Conditions");
+                    b.ToTable("Conditions", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Patient", b =>
@@ -671,7 +671,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "FamilyName", "GivenName");
 
-                    b.ToTable("Patients");
+                    b.ToTable("Patients", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
@@ -743,7 +743,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "CreatedAt");
 
-                    b.ToTable("Plans");
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
@@ -771,7 +771,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId")
                         .IsUnique();
 
-                    b.ToTable("Practitioners");
+                    b.ToTable("Practitioners", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Referrals.Referral", b =>
@@ -836,7 +836,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Status", "SentAt");
 
-                    b.ToTable("Referrals");
+                    b.ToTable("Referrals", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
@@ -899,7 +899,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "SessionDate");
 
-                    b.ToTable("TreatmentSessions");
+                    b.ToTable("TreatmentSessions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1048,7 +1048,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("PlanId");
 
-                            b1.ToTable("PlanGoal");
+                            b1.ToTable("PlanGoal", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("PlanId");
@@ -1085,7 +1085,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("PractitionerId");
 
-                            b1.ToTable("Certification");
+                            b1.ToTable("Certification", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("PractitionerId");
@@ -1121,7 +1121,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("PractitionerId");
 
-                            b1.ToTable("Licence");
+                            b1.ToTable("Licence", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("PractitionerId");
@@ -1165,7 +1165,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("ReferralId");
 
-                            b1.ToTable("ReferralDiagnosis");
+                            b1.ToTable("ReferralDiagnosis", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ReferralId");
@@ -1203,7 +1203,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("ReferralId");
 
-                            b1.ToTable("ReferralStatusChange");
+                            b1.ToTable("ReferralStatusChange", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ReferralId");
