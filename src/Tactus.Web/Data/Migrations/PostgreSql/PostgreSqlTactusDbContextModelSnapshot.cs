@@ -39,7 +39,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys");
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -272,7 +272,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.ToTable("AuditChainHeads");
+                    b.ToTable("AuditChainHeads", (string)null);
 
                     b.HasData(
                         new
@@ -356,7 +356,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "UserId");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientFinding", b =>
@@ -448,7 +448,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "Status");
 
-                    b.ToTable("Findings");
+                    b.ToTable("Findings", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientIntake", b =>
@@ -509,7 +509,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "RecordedAt");
 
-                    b.ToTable("Intakes");
+                    b.ToTable("Intakes", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Organizations.Organization", b =>
@@ -538,7 +538,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.CareTeamMember", b =>
@@ -570,7 +570,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("PatientId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("CareTeamMembers");
+                    b.ToTable("CareTeamMembers", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Condition", b =>
@@ -606,7 +606,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "Code");
 
-                    b.ToTable("Conditions");
+                    b.ToTable("Conditions", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Patient", b =>
@@ -683,7 +683,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "FamilyName", "GivenName");
 
-                    b.ToTable("Patients");
+                    b.ToTable("Patients", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
@@ -755,7 +755,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "CreatedAt");
 
-                    b.ToTable("Plans");
+                    b.ToTable("Plans", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
@@ -783,7 +783,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("UserId")
                         .IsUnique();
 
-                    b.ToTable("Practitioners");
+                    b.ToTable("Practitioners", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Referrals.Referral", b =>
@@ -848,7 +848,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "Status", "SentAt");
 
-                    b.ToTable("Referrals");
+                    b.ToTable("Referrals", (string)null);
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
@@ -911,7 +911,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "SessionDate");
 
-                    b.ToTable("TreatmentSessions");
+                    b.ToTable("TreatmentSessions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1060,7 +1060,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("PlanId");
 
-                            b1.ToTable("PlanGoal");
+                            b1.ToTable("PlanGoal", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("PlanId");
@@ -1097,7 +1097,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("PractitionerId");
 
-                            b1.ToTable("Certification");
+                            b1.ToTable("Certification", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("PractitionerId");
@@ -1133,7 +1133,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("PractitionerId");
 
-                            b1.ToTable("Licence");
+                            b1.ToTable("Licence", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("PractitionerId");
@@ -1177,7 +1177,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("ReferralId");
 
-                            b1.ToTable("ReferralDiagnosis");
+                            b1.ToTable("ReferralDiagnosis", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ReferralId");
@@ -1215,7 +1215,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("ReferralId");
 
-                            b1.ToTable("ReferralStatusChange");
+                            b1.ToTable("ReferralStatusChange", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("ReferralId");
