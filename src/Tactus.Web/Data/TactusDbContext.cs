@@ -33,6 +33,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Intake.PatientFinding> Findings => Set<Features.Intake.PatientFinding>();
     public DbSet<Features.Plans.PlanOfCare> Plans => Set<Features.Plans.PlanOfCare>();
     public DbSet<Features.Sessions.TreatmentSession> TreatmentSessions => Set<Features.Sessions.TreatmentSession>();
+    public DbSet<Features.Diagnoses.OrganizationDiagnosisCode> OrganizationDiagnosisCodes => Set<Features.Diagnoses.OrganizationDiagnosisCode>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 

@@ -41,6 +41,7 @@ public static class TactusServices
         services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();
         services.AddScoped<PatientWorkflow>();
         services.AddScoped<ReferralWorkflow>();
+        services.AddScoped<Features.Diagnoses.DiagnosisCatalog>();
         services.AddScoped<Features.Intake.IntakeWorkflow>();
         services.AddScoped<Features.Plans.PlanWorkflow>();
         services.AddScoped<Features.Sessions.SessionWorkflow>();

@@ -9,7 +9,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Referrals;
 
-public sealed class NewModel(TactusDbContext db, AccessScope scope, ClinicalReference reference, ReferralWorkflow workflow) : PageModel
+public sealed class NewModel(TactusDbContext db, AccessScope scope, Diagnoses.DiagnosisCatalog catalog, ReferralWorkflow workflow) : PageModel
 {
     public const int DiagnosisSlots = 3;
 
@@ -21,7 +21,9 @@ public sealed class NewModel(TactusDbContext db, AccessScope scope, ClinicalRefe
     /// <summary>Staff entering on a clinician's behalf choose the clinician; a clinician refers as themself.</summary>
     public List<SelectListItem>? Clinicians { get; private set; }
 
-    public IEnumerable<SelectListItem> DiagnosisOptions(int slot) => reference.Diagnoses.Values.OrderBy(d => d.Code, StringComparer.Ordinal)
+    private IReadOnlyDictionary<string, ClinicalReference.Diagnosis> _diagnoses = new Dictionary<string, ClinicalReference.Diagnosis>();
+
+    public IEnumerable<SelectListItem> DiagnosisOptions(int slot) => _diagnoses.Values.OrderBy(d => d.Code, StringComparer.Ordinal)
         .Select(d => new SelectListItem($"{d.Code} {d.Display}", d.Code, Input.Diagnoses.ElementAtOrDefault(slot) == d.Code));
 
     public async Task OnGetAsync(Guid? patientId, CancellationToken cancellationToken)
@@ -59,6 +61,7 @@ public sealed class NewModel(TactusDbContext db, AccessScope scope, ClinicalRefe
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        _diagnoses = await catalog.ForCurrentOrganizationAsync(cancellationToken);
         var patients = await db.Patients.AsNoTracking().OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(500).ToListAsync(cancellationToken);
         Patients = patients.Select(p => new SelectListItem($"{p.FamilyName}, {p.GivenName} ({p.Mrn})", p.Id.ToString(), p.Id == Input.PatientId)).ToList();
         if (scope.Role != Roles.Clinician)

@@ -9,7 +9,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Referrals;
 
 /// <summary>The writes on referrals that both the pages and the API perform, with who may do what.</summary>
-public sealed class ReferralWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, TimeProvider time)
+public sealed class ReferralWorkflow(TactusDbContext db, AccessScope scope, Diagnoses.DiagnosisCatalog catalog, TimeProvider time)
 {
     public enum Step { Send, Accept, Decline, Schedule, Start, Hold, Resume, Discharge, Cancel }
 
@@ -30,8 +30,9 @@ public sealed class ReferralWorkflow(TactusDbContext db, AccessScope scope, Clin
             throw Invalid("unknown-clinician", "The referring clinician must be a clinician of your organisation.");
         }
 
+        var known = await catalog.ForCurrentOrganizationAsync(cancellationToken);
         var codes = input.Diagnoses.Select(ContraindicationEngine.NormalizeCode).Where(c => c.Length > 0).Distinct().ToList();
-        var unknown = codes.Where(c => !reference.Diagnoses.ContainsKey(c)).ToList();
+        var unknown = codes.Where(c => !known.ContainsKey(c)).ToList();
         if (codes.Count == 0 || unknown.Count > 0)
         {
             throw Invalid("unknown-diagnosis", codes.Count == 0 ? "Give at least one diagnosis."
@@ -54,7 +55,7 @@ public sealed class ReferralWorkflow(TactusDbContext db, AccessScope scope, Clin
         };
         referral.Diagnoses.AddRange(codes.Select((code, rank) => new ReferralDiagnosis
         {
-            Rank = rank + 1, Code = reference.Diagnoses[code].Code, Display = reference.Diagnoses[code].Display,
+            Rank = rank + 1, Code = known[code].Code, Display = known[code].Display,
         }));
         if (input.SendNow)
         {

@@ -39,7 +39,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -272,7 +272,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.ToTable("AuditChainHeads", (string)null);
+                    b.ToTable("AuditChainHeads");
 
                     b.HasData(
                         new
@@ -356,7 +356,39 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "UserId");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Diagnoses.OrganizationDiagnosisCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationDiagnosisCodes");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientFinding", b =>
@@ -448,7 +480,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "Status");
 
-                    b.ToTable("Findings", (string)null);
+                    b.ToTable("Findings");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientIntake", b =>
@@ -509,7 +541,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "RecordedAt");
 
-                    b.ToTable("Intakes", (string)null);
+                    b.ToTable("Intakes");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Organizations.Organization", b =>
@@ -538,7 +570,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Organizations", (string)null);
+                    b.ToTable("Organizations");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.CareTeamMember", b =>
@@ -570,7 +602,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("PatientId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("CareTeamMembers", (string)null);
+                    b.ToTable("CareTeamMembers");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Condition", b =>
@@ -606,7 +638,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "Code");
 
-                    b.ToTable("Conditions", (string)null);
+                    b.ToTable("Conditions");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Patient", b =>
@@ -683,7 +715,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "FamilyName", "GivenName");
 
-                    b.ToTable("Patients", (string)null);
+                    b.ToTable("Patients");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
@@ -755,7 +787,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "CreatedAt");
 
-                    b.ToTable("Plans", (string)null);
+                    b.ToTable("Plans");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
@@ -783,7 +815,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("UserId")
                         .IsUnique();
 
-                    b.ToTable("Practitioners", (string)null);
+                    b.ToTable("Practitioners");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Referrals.Referral", b =>
@@ -848,7 +880,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "Status", "SentAt");
 
-                    b.ToTable("Referrals", (string)null);
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
@@ -911,7 +943,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "SessionDate");
 
-                    b.ToTable("TreatmentSessions", (string)null);
+                    b.ToTable("TreatmentSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1060,7 +1092,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("PlanId");
 
-                            b1.ToTable("PlanGoal", (string)null);
+                            b1.ToTable("PlanGoal");
 
                             b1.WithOwner()
                                 .HasForeignKey("PlanId");
@@ -1097,7 +1129,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("PractitionerId");
 
-                            b1.ToTable("Certification", (string)null);
+                            b1.ToTable("Certification");
 
                             b1.WithOwner()
                                 .HasForeignKey("PractitionerId");
@@ -1133,7 +1165,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("PractitionerId");
 
-                            b1.ToTable("Licence", (string)null);
+                            b1.ToTable("Licence");
 
                             b1.WithOwner()
                                 .HasForeignKey("PractitionerId");
@@ -1177,7 +1209,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("ReferralId");
 
-                            b1.ToTable("ReferralDiagnosis", (string)null);
+                            b1.ToTable("ReferralDiagnosis");
 
                             b1.WithOwner()
                                 .HasForeignKey("ReferralId");
@@ -1215,7 +1247,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                             b1.HasIndex("ReferralId");
 
-                            b1.ToTable("ReferralStatusChange", (string)null);
+                            b1.ToTable("ReferralStatusChange");
 
                             b1.WithOwner()
                                 .HasForeignKey("ReferralId");

@@ -31,7 +31,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -260,7 +260,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("AuditChainHeads", (string)null);
+                    b.ToTable("AuditChainHeads");
 
                     b.HasData(
                         new
@@ -344,7 +344,39 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "UserId");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Diagnoses.OrganizationDiagnosisCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationDiagnosisCodes");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientFinding", b =>
@@ -436,7 +468,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "Status");
 
-                    b.ToTable("Findings", (string)null);
+                    b.ToTable("Findings");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientIntake", b =>
@@ -497,7 +529,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "RecordedAt");
 
-                    b.ToTable("Intakes", (string)null);
+                    b.ToTable("Intakes");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Organizations.Organization", b =>
@@ -526,7 +558,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Organizations", (string)null);
+                    b.ToTable("Organizations");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.CareTeamMember", b =>
@@ -558,7 +590,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("CareTeamMembers", (string)null);
+                    b.ToTable("CareTeamMembers");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Condition", b =>
@@ -594,7 +626,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Code");
 
-                    b.ToTable("Conditions", (string)null);
+                    b.ToTable("Conditions");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Patient", b =>
@@ -671,7 +703,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "FamilyName", "GivenName");
 
-                    b.ToTable("Patients", (string)null);
+                    b.ToTable("Patients");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
@@ -743,7 +775,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "CreatedAt");
 
-                    b.ToTable("Plans", (string)null);
+                    b.ToTable("Plans");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
@@ -771,7 +803,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId")
                         .IsUnique();
 
-                    b.ToTable("Practitioners", (string)null);
+                    b.ToTable("Practitioners");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Referrals.Referral", b =>
@@ -836,7 +868,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Status", "SentAt");
 
-                    b.ToTable("Referrals", (string)null);
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
@@ -899,7 +931,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "SessionDate");
 
-                    b.ToTable("TreatmentSessions", (string)null);
+                    b.ToTable("TreatmentSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1048,7 +1080,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("PlanId");
 
-                            b1.ToTable("PlanGoal", (string)null);
+                            b1.ToTable("PlanGoal");
 
                             b1.WithOwner()
                                 .HasForeignKey("PlanId");
@@ -1085,7 +1117,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("PractitionerId");
 
-                            b1.ToTable("Certification", (string)null);
+                            b1.ToTable("Certification");
 
                             b1.WithOwner()
                                 .HasForeignKey("PractitionerId");
@@ -1121,7 +1153,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("PractitionerId");
 
-                            b1.ToTable("Licence", (string)null);
+                            b1.ToTable("Licence");
 
                             b1.WithOwner()
                                 .HasForeignKey("PractitionerId");
@@ -1165,7 +1197,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("ReferralId");
 
-                            b1.ToTable("ReferralDiagnosis", (string)null);
+                            b1.ToTable("ReferralDiagnosis");
 
                             b1.WithOwner()
                                 .HasForeignKey("ReferralId");
@@ -1203,7 +1235,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                             b1.HasIndex("ReferralId");
 
-                            b1.ToTable("ReferralStatusChange", (string)null);
+                            b1.ToTable("ReferralStatusChange");
 
                             b1.WithOwner()
                                 .HasForeignKey("ReferralId");
