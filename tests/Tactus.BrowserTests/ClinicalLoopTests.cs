@@ -41,6 +41,7 @@ public sealed class ClinicalLoopTests(BrowserFixture fixture) : IClassFixture<Br
         await t.GotoAsync(patientUrl);
         await t.GetByRole(AriaRole.Link, new() { Name = "Record intake" }).ClickAsync();
         await t.GetByLabel("Medications, one per line").FillAsync("Warfarin 5 mg daily");
+        await t.GetByTestId("screening-preview").GetByText("Anticoagulant", new() { Exact = false }).WaitForAsync();
         await t.GetByLabel("Pause word").FillAsync("amber");
         await t.GetByLabel("The patient consents to massage treatment").CheckAsync();
         await t.GetByRole(AriaRole.Button, new() { Name = "Save and screen" }).ClickAsync();

@@ -58,6 +58,9 @@ public sealed class RecordModel(TactusDbContext db, ClinicalReference reference,
     public string? MedicationLines { get; set; }
 
     public string PatientName { get; private set; } = "";
+
+    /// <summary>The patient's diagnoses and open referrals' codes, for the live preview's screening request.</summary>
+    public List<string> Diagnoses { get; private set; } = [];
     public IReadOnlyList<ClinicalReference.BodyRegion> BodyRegions => reference.Regions;
 
     public IReadOnlyList<string> SelectedRegions(string name) =>
@@ -135,8 +138,15 @@ public sealed class RecordModel(TactusDbContext db, ClinicalReference reference,
 
     private async Task<bool> LoadPatientAsync(CancellationToken cancellationToken)
     {
-        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == PatientId, cancellationToken);
+        var patient = await db.Patients.AsNoTracking().Include(p => p.Conditions).SingleOrDefaultAsync(p => p.Id == PatientId, cancellationToken);
         PatientName = patient?.FullName ?? "";
-        return patient is not null;
+        if (patient is null)
+        {
+            return false;
+        }
+
+        var referralCodes = await db.Referrals.AsNoTracking().Where(r => r.PatientId == PatientId).ToListAsync(cancellationToken);
+        Diagnoses = patient.Conditions.Select(c => c.Code).Concat(referralCodes.Where(r => !r.IsClosed).SelectMany(r => r.Diagnoses.Select(d => d.Code))).Distinct().ToList();
+        return true;
     }
 }
