@@ -142,7 +142,7 @@ public static class TactusServices
             options.Conventions.AllowAnonymousToPage("/Account/EnrolMfa");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<DomainRulePageFilter>());
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -7,7 +7,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Intake;
 
-public sealed class RecordModel(TactusDbContext db, ClinicalReference reference, IntakeWorkflow workflow) : PageModel
+public sealed class RecordModel(TactusDbContext db, ClinicalReference reference, IntakeWorkflow workflow) : PageModel, IRedisplayablePage
 {
     public static readonly (string Name, string Label)[] YesNoQuestions =
     [
@@ -112,29 +112,24 @@ public sealed class RecordModel(TactusDbContext db, ClinicalReference reference,
         }
 
         Input.Medications = (MedicationLines ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var recorded = await workflow.RecordAsync(PatientId, Input, cancellationToken);
-                if (recorded is null)
-                {
-                    return NotFound();
-                }
-
-                TempData["Flash"] = recorded.Value.Findings.Count == 0
-                    ? "Intake saved. Screening found no contraindications or precautions."
-                    : $"Intake saved. Screening found {recorded.Value.Findings.Count} finding(s): see Safety below.";
-                return RedirectToPage("/Patients/Details", new { id = PatientId });
-            }
-            catch (DomainRuleException rule)
-            {
-                ModelState.AddModelError(string.Empty, rule.Message);
-            }
+            return await LoadPatientAsync(cancellationToken) ? Page() : NotFound();
         }
 
-        return await LoadPatientAsync(cancellationToken) ? Page() : NotFound();
+        var recorded = await workflow.RecordAsync(PatientId, Input, cancellationToken);
+        if (recorded is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = recorded.Value.Findings.Count == 0
+            ? "Intake saved. Screening found no contraindications or precautions."
+            : $"Intake saved. Screening found {recorded.Value.Findings.Count} finding(s): see Safety below.";
+        return RedirectToPage("/Patients/Details", new { id = PatientId });
     }
+
+    public Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken) => LoadPatientAsync(cancellationToken);
 
     private async Task<bool> LoadPatientAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ using Tactus.Web.Features.Audit;
 namespace Tactus.Web.Features.Patients;
 
 public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog audit, TimeProvider time,
-    Screening.ClinicalReference reference, Intake.IntakeWorkflow intake) : PageModel
+    Screening.ClinicalReference reference, Intake.IntakeWorkflow intake) : PageModel, Web.IRedisplayablePage
 {
     public Patient? Patient { get; private set; }
     public PatientSummary Summary { get; private set; } = null!;
@@ -21,22 +21,17 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
 
     public async Task<IActionResult> OnPostClearAsync(Guid id, Guid findingId, string? reason, CancellationToken cancellationToken)
     {
-        try
+        if (await intake.ClearAsync(id, findingId, reason, cancellationToken) is null)
         {
-            if (await intake.ClearAsync(id, findingId, reason, cancellationToken) is null)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            TempData["Flash"] = "Clearance recorded.";
-            return RedirectToPage(new { id });
-        }
-        catch (Tactus.Web.Web.DomainRuleException rule)
-        {
-            ModelState.AddModelError(string.Empty, rule.Message);
-            return await OnGetAsync(id, cancellationToken);
-        }
+        TempData["Flash"] = "Clearance recorded.";
+        return RedirectToPage(new { id });
     }
+
+    public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken) =>
+        Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) && await OnGetAsync(id, cancellationToken) is PageResult;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
-using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Patients;
 
@@ -37,19 +36,9 @@ public sealed class EditModel(TactusDbContext db, PatientWorkflow workflow) : Pa
             return Page();
         }
 
-        try
+        if (await workflow.UpdateAsync(Id, Input, cancellationToken) is null)
         {
-            var patient = await workflow.UpdateAsync(Id, Input, cancellationToken);
-            if (patient is null)
-            {
-                return NotFound();
-            }
-        }
-        catch (Exception exception) when (exception is DomainRuleException or DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, exception is DomainRuleException rule ? rule.Message
-                : "Someone else saved this record while you were editing. Reload it and apply your change again.");
-            return Page();
+            return NotFound();
         }
 
         TempData["Flash"] = "Changes saved.";

@@ -8,7 +8,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Plans;
 
-public sealed class DetailsModel(TactusDbContext db, AccessScope scope, ClinicalReference reference, PlanWorkflow workflow, TimeProvider time) : PageModel
+public sealed class DetailsModel(TactusDbContext db, AccessScope scope, ClinicalReference reference, PlanWorkflow workflow, TimeProvider time) : PageModel, IRedisplayablePage
 {
     private Dictionary<Guid, string> _names = [];
 
@@ -28,18 +28,11 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, Clinical
 
     public Task<IActionResult> OnPostCertifyAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, workflow.CertifyAsync, cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Guid, CancellationToken, Task<PlanOfCare?>> action, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await action(id, cancellationToken) is null ? NotFound() : RedirectToPage(new { id });
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddModelError(string.Empty, rule.Message);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-    }
+    public Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken) =>
+        Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? LoadAsync(id, cancellationToken) : Task.FromResult(false);
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Guid, CancellationToken, Task<PlanOfCare?>> action, CancellationToken cancellationToken) =>
+        await action(id, cancellationToken) is null ? NotFound() : RedirectToPage(new { id });
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

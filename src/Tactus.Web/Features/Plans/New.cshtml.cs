@@ -8,7 +8,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Plans;
 
-public sealed class NewModel(TactusDbContext db, ClinicalReference reference, PlanWorkflow workflow) : PageModel
+public sealed class NewModel(TactusDbContext db, ClinicalReference reference, PlanWorkflow workflow) : PageModel, IRedisplayablePage
 {
     public const int GoalRows = 3;
 
@@ -56,21 +56,16 @@ public sealed class NewModel(TactusDbContext db, ClinicalReference reference, Pl
         }
 
         TryValidateModel(Input, nameof(Input));
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var plan = await workflow.CreateAsync(ReferralId, Input, cancellationToken);
-                return plan is null ? NotFound() : RedirectToPage("/Plans/Details", new { id = plan.Id });
-            }
-            catch (DomainRuleException rule)
-            {
-                ModelState.AddModelError(string.Empty, rule.Message);
-            }
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
         }
 
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        var plan = await workflow.CreateAsync(ReferralId, Input, cancellationToken);
+        return plan is null ? NotFound() : RedirectToPage("/Plans/Details", new { id = plan.Id });
     }
+
+    public Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

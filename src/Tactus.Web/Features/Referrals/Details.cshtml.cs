@@ -10,7 +10,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Referrals;
 
-public sealed class DetailsModel(TactusDbContext db, AccessScope scope, ReferralWorkflow workflow, AuditLog audit, TimeProvider time) : PageModel
+public sealed class DetailsModel(TactusDbContext db, AccessScope scope, ReferralWorkflow workflow, AuditLog audit, TimeProvider time) : PageModel, IRedisplayablePage
 {
     private Dictionary<Guid, string> _names = [];
 
@@ -31,46 +31,33 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, Referral
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, ReferralWorkflow.Step step, string? reason, CancellationToken cancellationToken)
     {
-        try
+        if (await workflow.MoveAsync(id, step, reason, cancellationToken) is not { } moved)
         {
-            if (await workflow.MoveAsync(id, step, reason, cancellationToken) is null)
-            {
-                await audit.RecordAsync(AuditActions.Update, AuditOutcomes.NotFound, nameof(Referrals.Referral), id.ToString());
-                return NotFound();
-            }
+            await audit.RecordAsync(AuditActions.Update, AuditOutcomes.NotFound, nameof(Referrals.Referral), id.ToString());
+            return NotFound();
+        }
 
-            TempData["Flash"] = $"The referral is now {Referral.Describe((await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken)).Status)}.";
-            return RedirectToPage(new { id });
-        }
-        catch (DomainRuleException rule)
-        {
-            ModelState.AddModelError(string.Empty, rule.Message);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
+        TempData["Flash"] = $"The referral is now {Referral.Describe(moved.Status)}.";
+        return RedirectToPage(new { id });
     }
+
+    public Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken) =>
+        Guid.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? LoadAsync(id, cancellationToken) : Task.FromResult(false);
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, Guid? therapistId, CancellationToken cancellationToken)
     {
-        try
+        if (therapistId is null)
         {
-            if (therapistId is null)
-            {
-                throw new DomainRuleException("therapist-required", "Choose a therapist to assign.", 422);
-            }
-
-            if (await workflow.AssignAsync(id, therapistId.Value, cancellationToken) is null)
-            {
-                return NotFound();
-            }
-
-            TempData["Flash"] = "The therapist was assigned and added to the patient's care team.";
-            return RedirectToPage(new { id });
+            throw new DomainRuleException("therapist-required", "Choose a therapist to assign.", 422);
         }
-        catch (DomainRuleException rule)
+
+        if (await workflow.AssignAsync(id, therapistId.Value, cancellationToken) is null)
         {
-            ModelState.AddModelError(string.Empty, rule.Message);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            return NotFound();
         }
+
+        TempData["Flash"] = "The therapist was assigned and added to the patient's care team.";
+        return RedirectToPage(new { id });
     }
 
     public static bool NeedsReason(ReferralWorkflow.Step step) =>

@@ -9,7 +9,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Referrals;
 
-public sealed class NewModel(TactusDbContext db, AccessScope scope, Diagnoses.DiagnosisCatalog catalog, ReferralWorkflow workflow) : PageModel
+public sealed class NewModel(TactusDbContext db, AccessScope scope, Diagnoses.DiagnosisCatalog catalog, ReferralWorkflow workflow) : PageModel, IRedisplayablePage
 {
     public const int DiagnosisSlots = 3;
 
@@ -41,22 +41,21 @@ public sealed class NewModel(TactusDbContext db, AccessScope scope, Diagnoses.Di
             ModelState.AddModelError("Input.Diagnoses", "Give at least one diagnosis.");
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var referral = await workflow.CreateAsync(Input, cancellationToken);
-                TempData["Flash"] = referral.Status == ReferralStatus.Sent ? "The referral was sent to the massage programme." : "The referral was saved as a draft.";
-                return RedirectToPage("/Referrals/Details", new { id = referral.Id });
-            }
-            catch (DomainRuleException rule)
-            {
-                ModelState.AddModelError(string.Empty, rule.Message);
-            }
+            await LoadAsync(cancellationToken);
+            return Page();
         }
 
+        var referral = await workflow.CreateAsync(Input, cancellationToken);
+        TempData["Flash"] = referral.Status == ReferralStatus.Sent ? "The referral was sent to the massage programme." : "The referral was saved as a draft.";
+        return RedirectToPage("/Referrals/Details", new { id = referral.Id });
+    }
+
+    public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
+    {
         await LoadAsync(cancellationToken);
-        return Page();
+        return true;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

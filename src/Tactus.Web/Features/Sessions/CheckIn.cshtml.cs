@@ -6,7 +6,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Sessions;
 
-public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow) : PageModel
+public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid ReferralId { get; set; }
@@ -39,21 +39,16 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow) :
             ModelState.AddModelError(nameof(StressBefore), "Record stress now, from 0 to 10.");
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var session = await workflow.CheckInAsync(ReferralId, new CheckIn(PainBefore!.Value, StressBefore!.Value, HealthChanged, HealthChanges), cancellationToken);
-                return session is null ? NotFound() : RedirectToPage("/Sessions/Edit", new { id = session.Id });
-            }
-            catch (DomainRuleException rule)
-            {
-                ModelState.AddModelError(string.Empty, rule.Message);
-            }
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
         }
 
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        var session = await workflow.CheckInAsync(ReferralId, new CheckIn(PainBefore!.Value, StressBefore!.Value, HealthChanged, HealthChanges), cancellationToken);
+        return session is null ? NotFound() : RedirectToPage("/Sessions/Edit", new { id = session.Id });
     }
+
+    public Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Sessions;
 
-public sealed class EditModel(TactusDbContext db, ClinicalReference reference, SessionWorkflow workflow) : PageModel
+public sealed class EditModel(TactusDbContext db, ClinicalReference reference, SessionWorkflow workflow) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -57,34 +57,32 @@ public sealed class EditModel(TactusDbContext db, ClinicalReference reference, S
     public Task<IActionResult> OnPostAmendAsync(CancellationToken cancellationToken) =>
         ActAsync(ct => workflow.AmendAsync(Id, Form.ToNote(), Form.AmendmentReason, ct), "Amendment saved; the original is kept.", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Func<CancellationToken, Task<TreatmentSession?>> action, string done, CancellationToken cancellationToken)
+    /// <summary>Shows the form again with what was typed, over the note as stored.</summary>
+    public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        if (!await LoadAsync(cancellationToken))
         {
-            try
-            {
-                if (await action(cancellationToken) is null)
-                {
-                    return NotFound();
-                }
-
-                TempData["Flash"] = done;
-                return RedirectToPage(new { id = Id });
-            }
-            catch (DomainRuleException rule)
-            {
-                ModelState.AddModelError(string.Empty, rule.Message);
-            }
+            return false;
         }
 
-        db.ChangeTracker.Clear();
-        if (!await LoadAsync(cancellationToken))
+        Chart = Chart with { Marks = Form.ToNote().BodyChart };
+        return true;
+    }
+
+    private async Task<IActionResult> ActAsync(Func<CancellationToken, Task<TreatmentSession?>> action, string done, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await ReloadForRedisplayAsync(cancellationToken) ? Page() : NotFound();
+        }
+
+        if (await action(cancellationToken) is null)
         {
             return NotFound();
         }
 
-        Chart = Chart with { Marks = Form.ToNote().BodyChart };
-        return Page();
+        TempData["Flash"] = done;
+        return RedirectToPage(new { id = Id });
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

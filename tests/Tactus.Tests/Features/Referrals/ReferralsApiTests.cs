@@ -192,6 +192,24 @@ public abstract class ReferralsApiTests(TactusApp app)
     }
 
     [Fact]
+    public async Task RefusedTransitionOnThePage_ShowsTheReasonAndChangesNothing()
+    {
+        var (clinician, patient) = await ClinicianWithNewPatientAsync();
+        var referral = await (await clinician.PostAsync("/api/referrals", ReferralBody(patient.Id))).ReadAsync<ReferralDto>();
+        var manager = await app.AsAsync(Roles.Manager);
+        var page = $"/Referrals/Details/{referral!.Id}";
+
+        var response = await manager.PostFormAsync(page, [], $"{page}?handler=Move&step=Discharge");
+        var html = await response.Content.ReadAsStringAsync();
+        var after = await (await manager.GetAsync($"/api/referrals/{referral.Id}")).ReadAsync<ReferralDto>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("A referral that is sent cannot be discharged.", html, StringComparison.Ordinal);
+        Assert.Contains("There is a problem", html, StringComparison.Ordinal);
+        Assert.Equal(ReferralStatus.Sent, after!.Status);
+    }
+
+    [Fact]
     public async Task Transitions_AreAudited()
     {
         var (clinician, patient) = await ClinicianWithNewPatientAsync();

@@ -13,8 +13,8 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlTactusDbContext))]
-    [Migration("20261127031141_IntakeAndFindings")]
-    partial class IntakeAndFindings
+    [Migration("20261127034708_AuditAppendOnly")]
+    partial class AuditAppendOnly
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -362,6 +362,38 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Diagnoses.OrganizationDiagnosisCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationDiagnosisCodes");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -689,6 +721,78 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CertifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CertifiedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Precautions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ProtocolId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("RecertifyAfterVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RecertifyBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SessionsPerWeek")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.PrimitiveCollection<List<string>>("Techniques")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("Weeks")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("OrganizationId", "Status");
+
+                    b.HasIndex("PatientId", "CreatedAt");
+
+                    b.ToTable("Plans");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -780,6 +884,69 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OrganizationId", "Status", "SentAt");
 
                     b.ToTable("Referrals");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Amendments")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CheckIn")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LateEntry")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TherapistId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("PatientId", "SessionDate");
+
+                    b.ToTable("TreatmentSessions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -890,6 +1057,51 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Tactus.Web.Features.Plans.PlanGoal", "Goals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Instrument")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<Guid>("PlanId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Target")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<DateOnly?>("TargetDate")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanId");
+
+                            b1.ToTable("PlanGoal");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanId");
+                        });
+
+                    b.Navigation("Goals");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
@@ -1047,6 +1259,15 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Navigation("Diagnoses");
 
                     b.Navigation("StatusChanges");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Sessions.TreatmentSession", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.Patient", b =>

@@ -11,8 +11,8 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTactusDbContext))]
-    [Migration("20261127031958_PlansAndSessions")]
-    partial class PlansAndSessions
+    [Migration("20261127034638_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -348,6 +348,38 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "UserId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Diagnoses.OrganizationDiagnosisCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Display")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationDiagnosisCodes");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientFinding", b =>
