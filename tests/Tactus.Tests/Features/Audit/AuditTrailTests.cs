@@ -164,8 +164,8 @@ public abstract class AuditTrailTests(TactusApp app)
         var html = await admin.GetStringAsync("/Audit?actor=harbor.example");
         var own = await admin.GetStringAsync("/Audit?actor=riverside.example");
 
-        Assert.Contains("0 entries match", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("0 entries match", own, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"muted\">0 entries match.</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<p class=\"muted\">0 entries match.</p>", own, StringComparison.Ordinal);
     }
 
     [Theory]
