@@ -22,6 +22,7 @@ public sealed class ErrorModel : PageModel
             404 => ("Not found", "There is no such page or record, or it is not available to you."),
             403 => ("Not allowed", "Your role does not give access to this page."),
             400 => ("Bad request", "The request could not be read. Nothing was changed."),
+            429 => ("Too many attempts", "Too many sign-in attempts came from your network. Wait a minute, then try again."),
             _ => (Title, Message),
         };
     }

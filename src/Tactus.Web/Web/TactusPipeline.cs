@@ -16,6 +16,7 @@ public static class TactusPipeline
             pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<ReadAuditMiddleware>();

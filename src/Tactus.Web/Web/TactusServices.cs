@@ -115,6 +115,7 @@ public static class TactusServices
         });
 
         services.AddAuthorization(Policies.Add);
+        services.AddSignInRateLimit(configuration);
         return services;
     }
 
@@ -138,6 +139,10 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Research", Policies.Research);
             options.Conventions.AuthorizeFolder("/Portal", Policies.Portal);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AddPageApplicationModelConvention("/Account/Login",
+                model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit.Policy)));
+            options.Conventions.AddPageApplicationModelConvention("/Account/LoginWith2fa",
+                model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit.Policy)));
             options.Conventions.AllowAnonymousToPage("/Account/LoginWith2fa");
             options.Conventions.AllowAnonymousToPage("/Account/EnrolMfa");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

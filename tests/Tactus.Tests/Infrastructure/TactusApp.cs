@@ -46,9 +46,16 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
     /// <summary>Starts the host (migrations, demo clinic): in-memory by default, on Kestrel for browsers.</summary>
     protected virtual void StartHost() => _ = Server;
 
+    /// <summary>
+    /// In-memory test requests carry no remote address, so every client of a fixture shares one
+    /// sign-in rate-limit partition; fixtures raise the limit, and SignInRateLimitTests checks the real one.
+    /// </summary>
+    protected virtual int SignInAttemptsPerMinute => 100_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Security:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Database:Provider", store == TestStore.PostgreSql ? "postgresql" : "sqlite");
         builder.UseSetting("ConnectionStrings:Tactus", _connectionString);
         builder.UseSetting("Demo:Seed", "true");
