@@ -57,7 +57,7 @@ public sealed class ContraindicationEngine(ClinicalReference reference)
     {
         if (condition.Flag is { } flag)
         {
-            return Note(facts.GetValueOrDefault(flag) is true, $"intake: {flag}", reasons);
+            return Note(facts.GetValueOrDefault(flag) is true, $"intake: {Label(flag)}", reasons);
         }
 
         if (condition.Icd10 is { } prefix)
@@ -78,24 +78,26 @@ public sealed class ContraindicationEngine(ClinicalReference reference)
         if (condition.Regions is { } regionFact)
         {
             var regions = facts.GetValueOrDefault(regionFact) as IReadOnlyList<string> ?? [];
-            return Note(regions.Count > 0, $"intake: {regionFact} ({string.Join(", ", regions)})", reasons);
+            return Note(regions.Count > 0, $"intake: {Label(regionFact)} at {string.Join(", ", regions.Select(reference.RegionLabel))}", reasons);
         }
 
         if (condition.AtLeast is { } threshold)
         {
             var value = facts.GetValueOrDefault(threshold.Fact) as int?;
-            return Note(value >= threshold.Value, $"{threshold.Fact} {value} (at least {threshold.Value})", reasons);
+            return Note(value >= threshold.Value, $"{Label(threshold.Fact)} {value} (at least {threshold.Value})", reasons);
         }
 
         if (condition.WithinDays is { } window)
         {
             var date = facts.GetValueOrDefault(window.Fact) as DateOnly?;
             var matches = date is { } d && d <= asOf && d >= asOf.AddDays(-window.Days);
-            return Note(matches, $"{window.Fact} {date:yyyy-MM-dd} (within {window.Days} days)", reasons);
+            return Note(matches, $"{Label(window.Fact)} {date:yyyy-MM-dd} (within {window.Days} days)", reasons);
         }
 
         throw new InvalidOperationException("A rule condition names nothing to test.");
     }
+
+    private static string Label(string fact) => IntakeAnswers.FactLabels.GetValueOrDefault(fact, fact);
 
     private static bool Note(bool matched, string reason, List<string> reasons)
     {

@@ -75,6 +75,39 @@ public sealed class IntakeAnswers
         ["unstableCardiacOrFluidOverload"] = UnstableCardiacOrFluidOverload,
     };
 
+    /// <summary>How each fact reads in a finding's reasons.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FactLabels = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["feverOrAcuteInfection"] = "fever or acute infection",
+        ["dvtSuspected"] = "signs of a possible blood clot",
+        ["dvtHistory"] = "history of deep vein thrombosis",
+        ["dvtAffectedRegions"] = "limb affected by the DVT",
+        ["bleedingDisorder"] = "bleeding disorder",
+        ["lowPlateletCount"] = "low platelet count",
+        ["recentSurgeryDate"] = "surgery on",
+        ["surgeryRegions"] = "surgical site",
+        ["activeCancer"] = "active cancer",
+        ["undergoingCancerTreatment"] = "cancer treatment now",
+        ["boneMetastasisRegions"] = "bone metastases",
+        ["radiationRegions"] = "radiation field",
+        ["fractureRegions"] = "unhealed fracture",
+        ["osteoporosis"] = "osteoporosis",
+        ["skinLesionRegions"] = "wound, rash or lesion",
+        ["contagiousSkinCondition"] = "contagious skin condition",
+        ["pregnant"] = "pregnancy",
+        ["highRiskPregnancy"] = "high-risk pregnancy",
+        ["systolicBp"] = "systolic blood pressure",
+        ["diastolicBp"] = "diastolic blood pressure",
+        ["uncontrolledHypertension"] = "uncontrolled high blood pressure",
+        ["lymphedemaRegions"] = "lymphedema or nodes removed",
+        ["limbInfection"] = "infection in a lymphedematous limb",
+        ["impairedCapacity"] = "impaired capacity to consent",
+        ["peripheralNeuropathy"] = "reduced sensation",
+        ["acuteInjuryRegions"] = "injury in the last 72 hours",
+        ["vascularCautionRegions"] = "aneurysm or varicose veins",
+        ["unstableCardiacOrFluidOverload"] = "unstable heart disease or fluid overload",
+    };
+
     public IEnumerable<string> AllRegions() =>
         ToFacts().Values.OfType<List<string>>().SelectMany(r => r);
 }

@@ -167,6 +167,23 @@ public sealed class ContraindicationEngineTests
     }
 
     [Fact]
+    public void Reasons_ReadAsAClinicianWouldWriteThem()
+    {
+        var result = Run(C("rash and high BP", a => { a.SkinLesionRegions = ["calf-left"]; a.SystolicBp = 184; }));
+
+        Assert.Contains("intake: wound, rash or lesion at Left calf", result.Findings.Single(f => f.RuleId == "skin-lesion").Reasons);
+        Assert.Contains("systolic blood pressure 184 (at least 180)", result.Findings.Single(f => f.RuleId == "uncontrolled-hypertension").Reasons);
+    }
+
+    [Fact]
+    public void EveryIntakeFact_HasALabel()
+    {
+        var unlabelled = new IntakeAnswers().ToFacts().Keys.Except(IntakeAnswers.FactLabels.Keys).ToList();
+
+        Assert.True(unlabelled.Count == 0, "Facts without a label: " + string.Join(", ", unlabelled));
+    }
+
+    [Fact]
     public void NothingReported_FindsNothing()
     {
         var result = Run(C("healthy adult", dx: ["M54.50"], meds: ["Ibuprofen"]));
