@@ -1,5 +1,6 @@
 using Tactus.Web.Data;
 using Tactus.Web.Features.Intake;
+using Tactus.Web.Features.OutcomeMeasures;
 using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Plans;
 using Tactus.Web.Features.Sessions;
@@ -16,6 +17,7 @@ var app = builder.Build();
 
 // Reference data is checked at start: an inconsistent rule file stops the app rather than never firing.
 _ = app.Services.GetRequiredService<ClinicalReference>();
+_ = app.Services.GetRequiredService<Tactus.Web.Features.OutcomeMeasures.InstrumentCatalog>();
 
 if (TactusCommands.IsCommand(args))
 {
@@ -32,6 +34,7 @@ app.MapReferralsApi();
 app.MapIntakeApi();
 app.MapPlansApi();
 app.MapSessionsApi();
+app.MapOutcomeMeasuresApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

@@ -18,6 +18,8 @@ public sealed class ArchitectureTests
             typeof(AuditChain), typeof(AuditVerification), typeof(AuditRecord), typeof(Totp), typeof(Base32), typeof(PatientAccessRules), typeof(Roles),
             typeof(Tactus.Web.Features.Screening.ContraindicationEngine), typeof(Tactus.Web.Features.Screening.ClinicalReference),
             typeof(Tactus.Web.Features.Screening.ScreeningResult), typeof(Tactus.Web.Features.Screening.IntakeAnswers),
+            typeof(Tactus.Web.Features.Sessions.SessionRules), typeof(Tactus.Web.Features.Practitioners.CredentialRules),
+            typeof(Tactus.Web.Features.OutcomeMeasures.Scoring), typeof(Tactus.Web.Features.OutcomeMeasures.InstrumentCatalog),
         ];
 
     private static readonly string[] ForbiddenInEngines = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"];

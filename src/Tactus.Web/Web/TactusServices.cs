@@ -48,6 +48,7 @@ public static class TactusServices
         services.AddScoped<AuthenticatorSetup>();
         services.AddSingleton<ClinicalReference>();
         services.AddSingleton<ContraindicationEngine>();
+        services.AddSingleton<Features.OutcomeMeasures.InstrumentCatalog>();
         services.AddHealthChecks().AddDbContextCheck<TactusDbContext>("database", tags: ["ready"]);
         return services;
     }

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tactus.Web.Features.Access;
+
+namespace Tactus.Web.Features.OutcomeMeasures;
+
+public static class OutcomeMeasuresApi
+{
+    public sealed record InstrumentSummary(string Code, string Name, string Domain, int Items, ScoreRange Range, string Licence,
+        IReadOnlyDictionary<string, string> Loinc, Mcid? Mcid);
+
+    public sealed record ScoreRequest(Dictionary<string, int?> Answers);
+
+    public static IEndpointRouteBuilder MapOutcomeMeasuresApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/instruments").RequireAuthorization(Policies.Staff);
+        group.MapGet("/", (InstrumentCatalog catalog) => TypedResults.Ok(catalog.Instruments
+            .Select(i => new InstrumentSummary(i.Code, i.Name, i.Domain, i.Items.Count, i.Range, i.Licence.Status, i.Loinc, i.Mcid)).ToList()));
+        group.MapGet("/{code}", Results<Ok<InstrumentDefinition>, NotFound> (string code, InstrumentCatalog catalog) =>
+            catalog.Find(code) is { } definition ? TypedResults.Ok(definition) : TypedResults.NotFound());
+        group.MapPost("/{code}/score", Score).Accepts<ScoreRequest>("application/json");
+        return app;
+    }
+
+    /// <summary>Answers in; total, band and safety flags out, or a clear reason it cannot be scored. Nothing is stored.</summary>
+    private static Results<Ok<ScoreResult>, NotFound, ValidationProblem> Score(string code, ScoreRequest request, InstrumentCatalog catalog)
+    {
+        if (catalog.Find(code) is not { } definition)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = Scoring.Score(definition, request.Answers ?? []);
+        if (result.CannotScoreReason is { } reason && result.Missing == 0 && !result.Scored)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = [reason] });
+        }
+
+        return TypedResults.Ok(result);
+    }
+}
