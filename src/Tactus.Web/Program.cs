@@ -35,6 +35,7 @@ app.MapIntakeApi();
 app.MapPlansApi();
 app.MapSessionsApi();
 app.MapOutcomeMeasuresApi();
+app.MapMeasuresApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

@@ -34,6 +34,8 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Plans.PlanOfCare> Plans => Set<Features.Plans.PlanOfCare>();
     public DbSet<Features.Sessions.TreatmentSession> TreatmentSessions => Set<Features.Sessions.TreatmentSession>();
     public DbSet<Features.Diagnoses.OrganizationDiagnosisCode> OrganizationDiagnosisCodes => Set<Features.Diagnoses.OrganizationDiagnosisCode>();
+    public DbSet<Features.OutcomeMeasures.MeasureResponse> MeasureResponses => Set<Features.OutcomeMeasures.MeasureResponse>();
+    public DbSet<Features.OutcomeMeasures.SafetyAlert> SafetyAlerts => Set<Features.OutcomeMeasures.SafetyAlert>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -103,6 +105,11 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
 
         builder.Entity<Features.Sessions.TreatmentSession>().HasQueryFilter(RelationshipFilter,
             s => FilterIsSystem || Patients.Any(x => x.Id == s.PatientId));
+
+        builder.Entity<Features.OutcomeMeasures.MeasureResponse>().HasQueryFilter(RelationshipFilter,
+            r => FilterIsSystem || Patients.Any(x => x.Id == r.PatientId));
+        builder.Entity<Features.OutcomeMeasures.SafetyAlert>().HasQueryFilter(RelationshipFilter,
+            a => FilterIsSystem || Patients.Any(x => x.Id == a.PatientId));
 
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter,
             a => FilterIsSystem || (FilterOrganizationId != null && a.OrganizationId == FilterOrganizationId));

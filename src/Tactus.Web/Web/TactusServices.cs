@@ -45,6 +45,7 @@ public static class TactusServices
         services.AddScoped<Features.Intake.IntakeWorkflow>();
         services.AddScoped<Features.Plans.PlanWorkflow>();
         services.AddScoped<Features.Sessions.SessionWorkflow>();
+        services.AddScoped<Features.OutcomeMeasures.MeasureWorkflow>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddSingleton<ClinicalReference>();
         services.AddSingleton<ContraindicationEngine>();
@@ -134,6 +135,7 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Plans", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Sessions", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Practitioners", Policies.Credentialing);
+            options.Conventions.AuthorizeFolder("/Measures", Policies.PatientRecords);
             options.Conventions.AuthorizePage("/Referrals/New", Policies.ReferralEntry);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Audit", Policies.Administration);

@@ -8,7 +8,8 @@ using Tactus.Web.Features.Audit;
 namespace Tactus.Web.Features.Patients;
 
 public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog audit, TimeProvider time,
-    Screening.ClinicalReference reference, Intake.IntakeWorkflow intake) : PageModel, Web.IRedisplayablePage
+    Screening.ClinicalReference reference, Intake.IntakeWorkflow intake, OutcomeMeasures.InstrumentCatalog instruments,
+    OutcomeMeasures.MeasureWorkflow measures) : PageModel, Web.IRedisplayablePage
 {
     public Patient? Patient { get; private set; }
     public PatientSummary Summary { get; private set; } = null!;
@@ -17,6 +18,18 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
     public List<Referrals.Referral> Referrals { get; private set; } = [];
     public Intake.SafetySummary Safety { get; private set; } = null!;
     public Timeline.PatientTimeline Timeline { get; private set; } = null!;
+    public Measures.MeasuresSummary Measures { get; private set; } = null!;
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, Guid alertId, string? actionTaken, CancellationToken cancellationToken)
+    {
+        if (await measures.AcknowledgeAsync(alertId, actionTaken, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = "Safety alert acknowledged.";
+        return RedirectToPage(new { id });
+    }
     public bool CanRecordIntake => scope.Role is Roles.Therapist or Roles.Manager or Roles.Administrator or Roles.Clinician;
 
     public async Task<IActionResult> OnPostClearAsync(Guid id, Guid findingId, string? reason, CancellationToken cancellationToken)
@@ -44,6 +57,8 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
 
         Summary = await PatientSummary.BuildAsync(db, Patient, time, cancellationToken);
         Safety = await Intake.SafetySummary.BuildAsync(db, reference, id, scope.Role == Roles.Clinician, cancellationToken);
+        Measures = await Features.Measures.MeasuresSummary.BuildAsync(db, instruments, id,
+            scope.Role is Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Administrator, cancellationToken);
         Timeline = await Features.Timeline.PatientTimeline.BuildAsync(db, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         Referrals = await db.Referrals.AsNoTracking().Where(r => r.PatientId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
         return Page();

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tactus.Web.Features.Patients;
+
+namespace Tactus.Web.Features.OutcomeMeasures;
+
+internal sealed class MeasureResponseConfiguration : IEntityTypeConfiguration<MeasureResponse>
+{
+    public void Configure(EntityTypeBuilder<MeasureResponse> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.PatientId, r.Instrument, r.CompletedAt });
+        builder.Property(r => r.Instrument).HasMaxLength(16);
+        builder.Property(r => r.Band).HasMaxLength(64);
+        builder.Property(r => r.CannotScoreReason).HasMaxLength(500);
+        builder.Property(r => r.Total).HasPrecision(9, 2);
+        builder.Property(r => r.Answers).HasConversion(
+                v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+                s => JsonSerializer.Deserialize<Dictionary<string, int?>>(s, (JsonSerializerOptions?)null) ?? new Dictionary<string, int?>())
+            .Metadata.SetValueComparer(new ValueComparer<Dictionary<string, int?>>(
+                (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
+                v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
+                v => new Dictionary<string, int?>(v)));
+    }
+}
+
+internal sealed class SafetyAlertConfiguration : IEntityTypeConfiguration<SafetyAlert>
+{
+    public void Configure(EntityTypeBuilder<SafetyAlert> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<MeasureResponse>().WithMany().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.OrganizationId, a.AcknowledgedAt });
+        builder.Property(a => a.RuleId).HasMaxLength(64);
+        builder.Property(a => a.Kind).HasMaxLength(16);
+        builder.Property(a => a.Message).HasMaxLength(1000);
+        builder.Property(a => a.ActionTaken).HasMaxLength(1000);
+        builder.Ignore(a => a.IsOpen);
+    }
+}
