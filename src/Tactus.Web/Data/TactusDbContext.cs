@@ -36,6 +36,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Diagnoses.OrganizationDiagnosisCode> OrganizationDiagnosisCodes => Set<Features.Diagnoses.OrganizationDiagnosisCode>();
     public DbSet<Features.OutcomeMeasures.MeasureResponse> MeasureResponses => Set<Features.OutcomeMeasures.MeasureResponse>();
     public DbSet<Features.OutcomeMeasures.SafetyAlert> SafetyAlerts => Set<Features.OutcomeMeasures.SafetyAlert>();
+    public DbSet<Features.OutcomeMeasures.MeasureInvitation> MeasureInvitations => Set<Features.OutcomeMeasures.MeasureInvitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -110,6 +111,9 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
             r => FilterIsSystem || Patients.Any(x => x.Id == r.PatientId));
         builder.Entity<Features.OutcomeMeasures.SafetyAlert>().HasQueryFilter(RelationshipFilter,
             a => FilterIsSystem || Patients.Any(x => x.Id == a.PatientId));
+
+        builder.Entity<Features.OutcomeMeasures.MeasureInvitation>().HasQueryFilter(RelationshipFilter,
+            i => FilterIsSystem || Patients.Any(x => x.Id == i.PatientId));
 
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter,
             a => FilterIsSystem || (FilterOrganizationId != null && a.OrganizationId == FilterOrganizationId));

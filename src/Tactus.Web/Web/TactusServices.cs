@@ -46,6 +46,7 @@ public static class TactusServices
         services.AddScoped<Features.Plans.PlanWorkflow>();
         services.AddScoped<Features.Sessions.SessionWorkflow>();
         services.AddScoped<Features.OutcomeMeasures.MeasureWorkflow>();
+        services.AddScoped<Features.OutcomeMeasures.InvitationWorkflow>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddSingleton<ClinicalReference>();
         services.AddSingleton<ContraindicationEngine>();
@@ -150,6 +151,7 @@ public static class TactusServices
             options.Conventions.AllowAnonymousToPage("/Account/EnrolMfa");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToPage("/PatientLink/Answer");
         }).AddMvcOptions(options => options.Filters.Add<DomainRulePageFilter>());
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

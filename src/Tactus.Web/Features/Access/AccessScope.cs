@@ -50,6 +50,21 @@ public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
         _role = role;
     }
 
+    /// <summary>
+    /// A patient answering through a questionnaire link: sees exactly one patient record, their own,
+    /// in one organisation, and nothing else (the link is the credential).
+    /// </summary>
+    public void UsePatientLink(Guid organizationId, Guid patientId)
+    {
+        _resolved = true;
+        _isSystem = false;
+        _systemActor = "patient-link";
+        _organizationId = organizationId;
+        _patientId = patientId;
+        _userId = null;
+        _role = Roles.Patient;
+    }
+
     private void Resolve()
     {
         if (_resolved)

@@ -9,7 +9,7 @@ namespace Tactus.Web.Features.Patients;
 
 public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog audit, TimeProvider time,
     Screening.ClinicalReference reference, Intake.IntakeWorkflow intake, OutcomeMeasures.InstrumentCatalog instruments,
-    OutcomeMeasures.MeasureWorkflow measures) : PageModel, Web.IRedisplayablePage
+    OutcomeMeasures.MeasureWorkflow measures, OutcomeMeasures.InvitationWorkflow invitations) : PageModel, Web.IRedisplayablePage
 {
     public Patient? Patient { get; private set; }
     public PatientSummary Summary { get; private set; } = null!;
@@ -19,6 +19,19 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
     public Intake.SafetySummary Safety { get; private set; } = null!;
     public Timeline.PatientTimeline Timeline { get; private set; } = null!;
     public Measures.MeasuresSummary Measures { get; private set; } = null!;
+
+    /// <summary>The link is shown once, here; only its hash is stored.</summary>
+    public async Task<IActionResult> OnPostSendLinkAsync(Guid id, List<string> instruments, CancellationToken cancellationToken)
+    {
+        if (await invitations.CreateAsync(id, instruments, cancellationToken) is not { } created)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = $"Send this link to the patient (it works once, until {created.Invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC): " +
+            $"{Request.Scheme}://{Request.Host}/q/{created.Token}";
+        return RedirectToPage(new { id });
+    }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, Guid alertId, string? actionTaken, CancellationToken cancellationToken)
     {

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.OutcomeMeasures;
+
+/// <summary>Creates questionnaire links for patients and opens them for the patient who holds one.</summary>
+public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, InstrumentCatalog catalog, TimeProvider time)
+{
+    public async Task<(MeasureInvitation Invitation, string Token)?> CreateAsync(Guid patientId, IReadOnlyList<string> instruments,
+        CancellationToken cancellationToken = default)
+    {
+        if (scope.Role is not (Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Administrator) || scope.UserId is not { } userId)
+        {
+            throw new DomainRuleException("forbidden", "Only the care team sends questionnaire links.", 403);
+        }
+
+        var codes = instruments.Select(c => catalog.Find(c)?.Code).ToList();
+        if (codes.Count == 0 || codes.Any(c => c is null))
+        {
+            throw new DomainRuleException("unknown-instrument", "Choose one or more of the available questionnaires.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        var token = MeasureInvitation.NewToken();
+        var now = time.GetStorageNow();
+        var invitation = new MeasureInvitation
+        {
+            OrganizationId = patient.OrganizationId, PatientId = patient.Id, TokenHash = MeasureInvitation.Hash(token),
+            Instruments = codes.OfType<string>().Distinct().ToList(), CreatedById = userId, CreatedAt = now, ExpiresAt = now + MeasureInvitation.Lifetime,
+        };
+        db.MeasureInvitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        return (invitation, token);
+    }
+
+    /// <summary>
+    /// Finds the link's invitation and, when it can be used, narrows this request to that one patient. The
+    /// lookup by token hash is the one read that bypasses the filters: the token is the credential.
+    /// </summary>
+    public async Task<(MeasureInvitation? Invitation, string? Problem)> OpenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        var hash = MeasureInvitation.Hash(token);
+        var invitation = await db.MeasureInvitations.IgnoreQueryFilters().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        if (invitation is null)
+        {
+            return (null, "This link is not valid. Check that you opened the whole link from your message.");
+        }
+
+        if (invitation.Unusable(time.GetUtcNow()) is { } problem)
+        {
+            return (null, problem);
+        }
+
+        scope.UsePatientLink(invitation.OrganizationId, invitation.PatientId);
+        return (invitation, null);
+    }
+
+    public async Task SaveUsedAsync(MeasureInvitation invitation, CancellationToken cancellationToken)
+    {
+        // Still tracked from OpenAsync, so saving records its use (audited like any change).
+        if (db.Entry(invitation).State == EntityState.Detached)
+        {
+            db.MeasureInvitations.Attach(invitation).Property(i => i.UsedAt).IsModified = true;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tactus.Web.Features.OutcomeMeasures;
+
+namespace Tactus.Web.Features.PatientLink;
+
+/// <summary>The patient's own questionnaire page, opened from a single-use link without an account.</summary>
+[AllowAnonymous]
+public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow measures, InstrumentCatalog catalog, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public Dictionary<string, Dictionary<string, int?>> Answers { get; set; } = [];
+
+    public List<InstrumentDefinition> Definitions { get; private set; } = [];
+    public string? Problem { get; private set; }
+    public bool Done { get; private set; }
+    public string? CrisisMessage { get; private set; }
+
+    public async Task OnGetAsync(string token, CancellationToken cancellationToken) => await OpenAsync(token, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        var invitation = await OpenAsync(token, cancellationToken);
+        if (invitation is null)
+        {
+            return Page();
+        }
+
+        var flags = new List<SafetyFlag>();
+        foreach (var definition in Definitions)
+        {
+            var given = Answers.GetValueOrDefault(definition.Code) ?? [];
+            var answers = definition.Items.ToDictionary(i => i.Id, i => given.GetValueOrDefault(i.Id));
+            if (await measures.RecordAsync(invitation.PatientId, definition.Code, answers, cancellationToken) is { } recorded)
+            {
+                flags.AddRange(recorded.Score.SafetyFlags);
+            }
+        }
+
+        invitation.MarkUsed(time.GetUtcNow());
+        await invitations.SaveUsedAsync(invitation, cancellationToken);
+        Done = true;
+        CrisisMessage = flags.Select(f => f.PatientMessage).FirstOrDefault();
+        return Page();
+    }
+
+    private async Task<MeasureInvitation?> OpenAsync(string token, CancellationToken cancellationToken)
+    {
+        var (invitation, problem) = await invitations.OpenAsync(token, cancellationToken);
+        Problem = problem;
+        Definitions = invitation?.Instruments.Select(catalog.Find).OfType<InstrumentDefinition>().ToList() ?? [];
+        return invitation;
+    }
+}
