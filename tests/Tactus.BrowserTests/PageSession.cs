@@ -40,7 +40,11 @@ public sealed class PageSession : IAsyncDisposable
         await Page.GotoAsync("/");
         await Page.GetByLabel("Email").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(password);
+        // A failed sign-in posts back to the same URL, so wait for a *new* document: mark the current one,
+        // then wait until the page no longer carries the mark (a bare WaitForLoadState can race the old page).
+        await Page.EvaluateAsync("() => { document.documentElement.dataset.signInPending = 'true'; }");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForFunctionAsync("() => document.documentElement.dataset.signInPending !== 'true'");
         await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
