@@ -18,6 +18,7 @@ public sealed class InstrumentCatalog
 
     public InstrumentCatalog(IReadOnlyList<InstrumentDefinition> definitions)
     {
+        definitions = definitions.Select(Normalize).ToList();
         var problems = definitions.SelectMany(Validate).ToList();
         if (problems.Count > 0)
         {
@@ -34,9 +35,10 @@ public sealed class InstrumentCatalog
 
     public static IEnumerable<string> Validate(InstrumentDefinition d)
     {
-        if (d.Items.Count == 0)
+        if (d.Items.Count == 0 || d.Items.Any(i => i.Options.Count == 0))
         {
-            yield return $"{d.Code}: no items";
+            yield return $"{d.Code}: an item without answers";
+            yield break;
         }
 
         if (d.Items.Select(i => i.Id).Distinct().Count() != d.Items.Count)
@@ -44,13 +46,34 @@ public sealed class InstrumentCatalog
             yield return $"{d.Code}: duplicate item ids";
         }
 
-        if (d.Scoring.Method is not ("sum" or "mean"))
+        if (d.Licence.Status is not ("free" or "terms" or "licensed"))
         {
-            yield return $"{d.Code}: unknown scoring method '{d.Scoring.Method}'";
+            yield return $"{d.Code}: unknown licence status '{d.Licence.Status}'";
         }
 
-        var lowest = d.Scoring.Method == "sum" ? d.Items.Sum(i => i.Options.Min(o => o.Value)) : d.Items.Min(i => i.Options.Min(o => o.Value));
-        var highest = d.Scoring.Method == "sum" ? d.Items.Sum(i => i.Options.Max(o => o.Value)) : d.Items.Max(i => i.Options.Max(o => o.Value));
+        foreach (var subscale in d.Subscales ?? [])
+        {
+            if (subscale.Items.Count == 0 || subscale.Items.Any(id => d.Items.All(i => i.Id != id)) || subscale.Divisor <= 0)
+            {
+                yield return $"{d.Code}: subscale {subscale.Id} names an unknown item or divides by zero";
+            }
+        }
+
+        foreach (var criterion in d.Criteria ?? [])
+        {
+            if (criterion.Require.Keys.Any(k => (d.Subscales ?? []).All(s => s.Id != k)))
+            {
+                yield return $"{d.Code}: criterion {criterion.Id} names an unknown subscale";
+            }
+        }
+
+        var (lowest, highest, problem) = Reach(d);
+        if (problem is not null)
+        {
+            yield return $"{d.Code}: {problem}";
+            yield break;
+        }
+
         if (lowest != d.Range.Min || highest != d.Range.Max)
         {
             yield return $"{d.Code}: the items give {lowest}-{highest} but the range says {d.Range.Min}-{d.Range.Max}";
@@ -62,7 +85,7 @@ public sealed class InstrumentCatalog
             yield return $"{d.Code}: bands do not span the whole range";
         }
 
-        var step = d.Scoring.Method == "mean" ? 1m / (decimal)Math.Pow(10, d.Scoring.Decimals) : 1m;
+        var step = 1m / (decimal)Math.Pow(10, d.Scoring.Decimals);
         for (var i = 1; i < bands.Count; i++)
         {
             if (bands[i].Min != bands[i - 1].Max + step)
@@ -80,6 +103,51 @@ public sealed class InstrumentCatalog
             }
         }
     }
+
+    /// <summary>The lowest and highest total the scoring rule can give, worked out from the items.</summary>
+    private static (decimal Lowest, decimal Highest, string? Problem) Reach(InstrumentDefinition d)
+    {
+        var rule = d.Scoring;
+        switch (rule.Method)
+        {
+            case "sum":
+                decimal rawLow = d.Items.Sum(i => i.MinValue), rawHigh = d.Items.Sum(i => i.MaxValue);
+                if (rule.Conversion is null)
+                {
+                    return (rawLow, rawHigh, null);
+                }
+
+                var expected = Enumerable.Range((int)rawLow, (int)(rawHigh - rawLow) + 1).Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return expected.All(rule.Conversion.ContainsKey) && rule.Conversion.Count == (int)(rawHigh - rawLow) + 1
+                    ? (rule.Conversion.Values.Min(), rule.Conversion.Values.Max(), null)
+                    : (0, 0, $"the conversion table must cover every raw score {rawLow}-{rawHigh} exactly");
+            case "mean":
+                return (d.Items.Min(i => i.MinValue), d.Items.Max(i => i.MaxValue), null);
+            case "percent":
+                return (0, 100, null);
+            case "subscales" when rule.MaxMissing == 0 && d.Subscales is { Count: > 0 } subscales:
+                var items = d.Items.ToDictionary(i => i.Id);
+                decimal Bound(Subscale s, Func<InstrumentItem, int> pick) =>
+                    (s.Method == "mean" ? (decimal)s.Items.Average(id => pick(items[id])) : s.Items.Sum(id => pick(items[id]))) / s.Divisor;
+                return (subscales.Sum(s => Bound(s, i => i.MinValue)), subscales.Sum(s => Bound(s, i => i.MaxValue)), null);
+            default:
+                return (0, 0, $"unknown scoring method '{rule.Method}' (a sum of subscales needs subscales and no missing items)");
+        }
+    }
+
+    /// <summary>Expands numeric scales (MIDAS days 0-90, PSFS 0-10) into answer options so one engine handles both.</summary>
+    public static InstrumentDefinition Normalize(InstrumentDefinition d) => d with
+    {
+        Items = d.Items.Select(i => i.Scale is { } scale && i.Options.Count == 0
+            ? i with
+            {
+                Options = Enumerable.Range(scale.Min, scale.Max - scale.Min + 1)
+                    .Select(v => new AnswerOption(v, v == scale.Min && scale.MinLabel is not null ? $"{v} ({scale.MinLabel})"
+                        : v == scale.Max && scale.MaxLabel is not null ? $"{v} ({scale.MaxLabel})" : v.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    .ToList(),
+            }
+            : i with { Options = i.Options ?? [] }).ToList(),
+    };
 
     private static List<InstrumentDefinition> Load()
     {

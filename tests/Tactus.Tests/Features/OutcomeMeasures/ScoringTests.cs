@@ -26,11 +26,25 @@ public sealed partial class ScoringTests
     }
 
     [Fact]
-    public void Catalog_LoadsTheBundledFreeInstruments()
+    public void Catalog_BundlesTheFreeInstrumentsWithTheirText()
     {
-        Assert.Equal(["GAD-2", "GAD-7", "NPRS", "PHQ-2", "PHQ-9"], Catalog.Instruments.Select(i => i.Code));
-        Assert.All(Catalog.Instruments, i => Assert.Equal("free", i.Licence.Status));
-        Assert.All(Catalog.Instruments, i => Assert.All(i.Items, item => Assert.False(string.IsNullOrWhiteSpace(item.Text))));
+        var free = Catalog.Instruments.Where(i => i.Licence.Status == "free").Select(i => i.Code);
+
+        // clinical.md §1.0: ship the YES rows with their wording.
+        Assert.Equal(["GAD-2", "GAD-7", "NPRS", "PCL-5", "PEG", "PHQ-2", "PHQ-9", "PSFS"], free);
+        Assert.All(Catalog.Instruments.Where(i => i.Licence.Status == "free"), i => Assert.False(i.IsSlot));
+    }
+
+    [Fact]
+    public void Catalog_ShipsLicensedInstrumentsAsSlotsWithoutWording()
+    {
+        var slots = Catalog.Instruments.Where(i => i.Licence.Status != "free").ToList();
+
+        // clinical.md §1.0: every other instrument is a definition slot; no item text is bundled.
+        Assert.Equal(["FIQR", "HIT-6", "ISI", "MIDAS", "NDI", "ODI", "PROMIS-ANX-4a", "PROMIS-DEP-4a", "PROMIS-FAT-4a", "PROMIS-PF-4a", "PROMIS-PI-4a", "PROMIS-SD-4a", "PROMIS-SR-4a", "PSQI", "RMDQ"],
+            slots.Select(i => i.Code));
+        Assert.All(slots, i => Assert.All(i.Items, item => Assert.Null(item.Text)));
+        Assert.All(slots, i => Assert.True(i.IsSlot));
     }
 
     [Fact]
