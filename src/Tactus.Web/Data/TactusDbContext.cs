@@ -37,6 +37,8 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.OutcomeMeasures.MeasureResponse> MeasureResponses => Set<Features.OutcomeMeasures.MeasureResponse>();
     public DbSet<Features.OutcomeMeasures.SafetyAlert> SafetyAlerts => Set<Features.OutcomeMeasures.SafetyAlert>();
     public DbSet<Features.OutcomeMeasures.MeasureInvitation> MeasureInvitations => Set<Features.OutcomeMeasures.MeasureInvitation>();
+    public DbSet<Features.OutcomeMeasures.InstrumentWording> InstrumentWordings => Set<Features.OutcomeMeasures.InstrumentWording>();
+    public DbSet<Features.Reports.OutcomeReport> OutcomeReports => Set<Features.Reports.OutcomeReport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -114,6 +116,9 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
 
         builder.Entity<Features.OutcomeMeasures.MeasureInvitation>().HasQueryFilter(RelationshipFilter,
             i => FilterIsSystem || Patients.Any(x => x.Id == i.PatientId));
+
+        builder.Entity<Features.Reports.OutcomeReport>().HasQueryFilter(RelationshipFilter,
+            r => FilterIsSystem || Patients.Any(x => x.Id == r.PatientId));
 
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter,
             a => FilterIsSystem || (FilterOrganizationId != null && a.OrganizationId == FilterOrganizationId));

@@ -46,6 +46,10 @@ public static class TactusServices
         services.AddScoped<Features.Plans.PlanWorkflow>();
         services.AddScoped<Features.Sessions.SessionWorkflow>();
         services.AddScoped<Features.OutcomeMeasures.MeasureWorkflow>();
+        services.AddScoped<Features.OutcomeMeasures.OrganizationInstruments>();
+        services.AddScoped<Features.Reports.ReportBuilder>();
+        services.AddScoped<Features.Measures.DueMeasures>();
+        services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.OutcomeMeasures.InvitationWorkflow>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddSingleton<ClinicalReference>();
@@ -133,6 +137,9 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Referrals", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Intake", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Protocols", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Instruments", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Reports", Policies.PatientRecords);
+            options.Conventions.AuthorizeFolder("/Inbox", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Plans", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Sessions", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Practitioners", Policies.Credentialing);

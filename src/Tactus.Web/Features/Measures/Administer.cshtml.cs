@@ -8,7 +8,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Measures;
 
 /// <summary>Staff give a questionnaire with the patient (at check-in or by phone); answers are stored as given.</summary>
-public sealed class AdministerModel(TactusDbContext db, InstrumentCatalog catalog, MeasureWorkflow workflow) : PageModel, IRedisplayablePage
+public sealed class AdministerModel(TactusDbContext db, OrganizationInstruments instruments, MeasureWorkflow workflow) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid PatientId { get; set; }
@@ -18,6 +18,16 @@ public sealed class AdministerModel(TactusDbContext db, InstrumentCatalog catalo
 
     [BindProperty]
     public Dictionary<string, int?> Answers { get; set; } = [];
+
+    /// <summary>Where to go back to after scoring: the session note when given at a visit. Local paths only.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnTo { get; set; }
+
+    public string BackLink => ReturnTo is { } back && back.StartsWith("/Sessions/Edit/", StringComparison.Ordinal) && Url.IsLocalUrl(back)
+        ? back : $"/Patients/Details/{PatientId}";
+
+    [BindProperty]
+    public Dictionary<string, string> Labels { get; set; } = [];
 
     public InstrumentDefinition? Definition { get; private set; }
     public string PatientName { get; private set; } = "";
@@ -35,7 +45,7 @@ public sealed class AdministerModel(TactusDbContext db, InstrumentCatalog catalo
         }
 
         var answers = Definition!.Items.ToDictionary(i => i.Id, i => Answers.GetValueOrDefault(i.Id));
-        var recorded = await workflow.RecordAsync(PatientId, Code, answers, cancellationToken);
+        var recorded = await workflow.RecordAsync(PatientId, Code, answers, cancellationToken, Labels);
         if (recorded is null)
         {
             return NotFound();
@@ -49,7 +59,7 @@ public sealed class AdministerModel(TactusDbContext db, InstrumentCatalog catalo
 
     public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
     {
-        Definition = catalog.Find(Code);
+        Definition = await instruments.FindAsync(Code, cancellationToken);
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == PatientId, cancellationToken);
         PatientName = patient?.FullName ?? "";
         return Definition is not null && patient is not null;

@@ -6,7 +6,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.OutcomeMeasures;
 
 /// <summary>Creates questionnaire links for patients and opens them for the patient who holds one.</summary>
-public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, InstrumentCatalog catalog, TimeProvider time)
+public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, OrganizationInstruments catalog, TimeProvider time)
 {
     public async Task<(MeasureInvitation Invitation, string Token)?> CreateAsync(Guid patientId, IReadOnlyList<string> instruments,
         CancellationToken cancellationToken = default)
@@ -16,7 +16,18 @@ public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, In
             throw new DomainRuleException("forbidden", "Only the care team sends questionnaire links.", 403);
         }
 
-        var codes = instruments.Select(c => catalog.Find(c)?.Code).ToList();
+        var codes = new List<string?>();
+        foreach (var code in instruments)
+        {
+            var definition = await catalog.FindAsync(code, cancellationToken);
+            if (definition is { IsSlot: true })
+            {
+                throw new DomainRuleException("wording-missing", $"{definition.Code} cannot be sent to a patient until your organisation supplies its licensed wording.", StatusCodes.Status422UnprocessableEntity);
+            }
+
+            codes.Add(definition?.Code);
+        }
+
         if (codes.Count == 0 || codes.Any(c => c is null))
         {
             throw new DomainRuleException("unknown-instrument", "Choose one or more of the available questionnaires.", StatusCodes.Status422UnprocessableEntity);

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tactus.Web.Data;
 using Tactus.Web.Features.Patients;
 
 namespace Tactus.Web.Features.OutcomeMeasures;
@@ -17,13 +16,8 @@ internal sealed class MeasureResponseConfiguration : IEntityTypeConfiguration<Me
         builder.Property(r => r.Band).HasMaxLength(64);
         builder.Property(r => r.CannotScoreReason).HasMaxLength(500);
         builder.Property(r => r.Total).HasPrecision(9, 2);
-        builder.Property(r => r.Answers).HasConversion(
-                v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-                s => JsonSerializer.Deserialize<Dictionary<string, int?>>(s, (JsonSerializerOptions?)null) ?? new Dictionary<string, int?>())
-            .Metadata.SetValueComparer(new ValueComparer<Dictionary<string, int?>>(
-                (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
-                v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
-                v => new Dictionary<string, int?>(v)));
+        builder.Property(r => r.Answers).HasJsonConversion();
+        builder.Property(r => r.ItemLabels).HasJsonConversion();
     }
 }
 
@@ -40,5 +34,19 @@ internal sealed class SafetyAlertConfiguration : IEntityTypeConfiguration<Safety
         builder.Property(a => a.Message).HasMaxLength(1000);
         builder.Property(a => a.ActionTaken).HasMaxLength(1000);
         builder.Ignore(a => a.IsOpen);
+    }
+}
+
+internal sealed class InstrumentWordingConfiguration : IEntityTypeConfiguration<InstrumentWording>
+{
+    public void Configure(EntityTypeBuilder<InstrumentWording> builder)
+    {
+        builder.HasKey(w => w.Id);
+        builder.HasIndex(w => new { w.OrganizationId, w.Instrument }).IsUnique();
+        builder.Property(w => w.Instrument).HasMaxLength(16);
+        builder.Property(w => w.RightsStatement).HasMaxLength(1000);
+        builder.Property(w => w.Recall).HasMaxLength(1000);
+        builder.Property(w => w.ItemText).HasJsonConversion();
+        builder.Property(w => w.OptionLabels).HasJsonConversion();
     }
 }

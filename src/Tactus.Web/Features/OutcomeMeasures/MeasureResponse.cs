@@ -13,6 +13,9 @@ public sealed class MeasureResponse : IOrganizationOwned, IPatientData
     public Guid PatientId { get; init; }
     public required string Instrument { get; init; }
     public Dictionary<string, int?> Answers { get; init; } = [];
+
+    /// <summary>What the patient named for items that ask for it (PSFS activities), keyed by item.</summary>
+    public Dictionary<string, string> ItemLabels { get; init; } = [];
     public Guid? EnteredById { get; init; }
     public bool EnteredByPatient { get; init; }
     public DateTimeOffset CompletedAt { get; init; }

@@ -7,19 +7,28 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.OutcomeMeasures;
 
 /// <summary>Records completed questionnaires and raises the safety alerts they call for, in the same transaction.</summary>
-public sealed class MeasureWorkflow(TactusDbContext db, AccessScope scope, InstrumentCatalog catalog, TimeProvider time)
+public sealed class MeasureWorkflow(TactusDbContext db, AccessScope scope, OrganizationInstruments instruments, TimeProvider time)
 {
     public sealed record Recorded(MeasureResponse Response, ScoreResult Score, IReadOnlyList<SafetyAlert> Alerts);
 
-    public async Task<Recorded?> RecordAsync(Guid patientId, string instrument, Dictionary<string, int?> answers, CancellationToken cancellationToken = default)
+    public async Task<Recorded?> RecordAsync(Guid patientId, string instrument, Dictionary<string, int?> answers, CancellationToken cancellationToken = default,
+        IReadOnlyDictionary<string, string>? labels = null)
     {
         if (scope.Role is not (Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Administrator or Roles.Patient))
         {
             throw new DomainRuleException("forbidden", "Your role cannot record questionnaires.", 403);
         }
 
-        var definition = catalog.Find(instrument)
+        var definition = await instruments.FindAsync(instrument, cancellationToken)
             ?? throw new DomainRuleException("unknown-instrument", $"There is no instrument '{instrument}'.", StatusCodes.Status422UnprocessableEntity);
+        if (definition.IsSlot && scope.Role == Roles.Patient)
+        {
+            throw new DomainRuleException("wording-missing", $"{definition.Code} cannot be shown to a patient until your organisation supplies its licensed wording.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var itemLabels = (labels ?? new Dictionary<string, string>())
+            .Where(l => !string.IsNullOrWhiteSpace(l.Value) && definition.Items.Any(i => i.Id == l.Key && i.AskLabel is not null))
+            .ToDictionary(l => l.Key, l => l.Value.Trim().Length > 120 ? l.Value.Trim()[..120] : l.Value.Trim());
         var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken);
         if (patient is null)
         {
@@ -36,7 +45,7 @@ public sealed class MeasureWorkflow(TactusDbContext db, AccessScope scope, Instr
         var response = new MeasureResponse
         {
             OrganizationId = patient.OrganizationId, PatientId = patient.Id, Instrument = definition.Code, Answers = answers,
-            EnteredById = scope.UserId, EnteredByPatient = scope.Role == Roles.Patient, CompletedAt = now,
+            ItemLabels = itemLabels, EnteredById = scope.UserId, EnteredByPatient = scope.Role == Roles.Patient, CompletedAt = now,
             Total = score.Total, Band = score.Band, CannotScoreReason = score.CannotScoreReason,
         };
         db.MeasureResponses.Add(response);

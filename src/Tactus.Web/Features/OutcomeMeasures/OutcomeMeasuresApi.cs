@@ -6,17 +6,22 @@ namespace Tactus.Web.Features.OutcomeMeasures;
 public static class OutcomeMeasuresApi
 {
     public sealed record InstrumentSummary(string Code, string Name, string Domain, int Items, ScoreRange Range, string Licence,
-        IReadOnlyDictionary<string, string> Loinc, Mcid? Mcid);
+        IReadOnlyDictionary<string, string> Loinc, Mcid? Mcid, bool Slot);
 
     public sealed record ScoreRequest(Dictionary<string, int?> Answers);
 
     public static IEndpointRouteBuilder MapOutcomeMeasuresApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/instruments").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", (InstrumentCatalog catalog) => TypedResults.Ok(catalog.Instruments
-            .Select(i => new InstrumentSummary(i.Code, i.Name, i.Domain, i.Items.Count, i.Range, i.Licence.Status, i.Loinc, i.Mcid)).ToList()));
-        group.MapGet("/{code}", Results<Ok<InstrumentDefinition>, NotFound> (string code, InstrumentCatalog catalog) =>
-            catalog.Find(code) is { } definition ? TypedResults.Ok(definition) : TypedResults.NotFound());
+        group.MapGet("/", async (OrganizationInstruments instruments, CancellationToken ct) => TypedResults.Ok((await instruments.ListAsync(ct))
+            .Select(i => new InstrumentSummary(i.Code, i.Name, i.Domain, i.Items.Count, i.Range, i.Licence.Status, i.Loinc, i.Mcid, i.IsSlot)).ToList()));
+        group.MapGet("/{code}", async Task<Results<Ok<InstrumentDefinition>, NotFound>> (string code, OrganizationInstruments instruments, CancellationToken ct) =>
+            await instruments.FindAsync(code, ct) is { } definition ? TypedResults.Ok(definition) : TypedResults.NotFound());
+        group.MapPut("/{code}/wording", async (string code, OrganizationInstruments.WordingInput input, OrganizationInstruments instruments, CancellationToken ct) =>
+        {
+            var wording = await instruments.SupplyAsync(code, input, ct);
+            return TypedResults.Ok(new { wording.Instrument, wording.SuppliedAt, Items = wording.ItemText.Count });
+        }).RequireAuthorization(Policies.Credentialing).Accepts<OrganizationInstruments.WordingInput>("application/json");
         group.MapPost("/{code}/score", Score).Accepts<ScoreRequest>("application/json");
         return app;
     }

@@ -7,10 +7,13 @@ namespace Tactus.Web.Features.PatientLink;
 
 /// <summary>The patient's own questionnaire page, opened from a single-use link without an account.</summary>
 [AllowAnonymous]
-public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow measures, InstrumentCatalog catalog, TimeProvider time) : PageModel
+public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow measures, OrganizationInstruments instruments, TimeProvider time) : PageModel
 {
     [BindProperty]
     public Dictionary<string, Dictionary<string, int?>> Answers { get; set; } = [];
+
+    [BindProperty]
+    public Dictionary<string, Dictionary<string, string>> Labels { get; set; } = [];
 
     public List<InstrumentDefinition> Definitions { get; private set; } = [];
     public string? Problem { get; private set; }
@@ -32,7 +35,7 @@ public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow 
         {
             var given = Answers.GetValueOrDefault(definition.Code) ?? [];
             var answers = definition.Items.ToDictionary(i => i.Id, i => given.GetValueOrDefault(i.Id));
-            if (await measures.RecordAsync(invitation.PatientId, definition.Code, answers, cancellationToken) is { } recorded)
+            if (await measures.RecordAsync(invitation.PatientId, definition.Code, answers, cancellationToken, Labels.GetValueOrDefault(definition.Code)) is { } recorded)
             {
                 flags.AddRange(recorded.Score.SafetyFlags);
             }
@@ -49,7 +52,15 @@ public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow 
     {
         var (invitation, problem) = await invitations.OpenAsync(token, cancellationToken);
         Problem = problem;
-        Definitions = invitation?.Instruments.Select(catalog.Find).OfType<InstrumentDefinition>().ToList() ?? [];
+        Definitions = [];
+        foreach (var code in invitation?.Instruments ?? [])
+        {
+            if (await instruments.FindAsync(code, cancellationToken) is { IsSlot: false } definition)
+            {
+                Definitions.Add(definition);
+            }
+        }
+
         return invitation;
     }
 }

@@ -8,7 +8,7 @@ using Tactus.Web.Features.Audit;
 namespace Tactus.Web.Features.Patients;
 
 public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog audit, TimeProvider time,
-    Screening.ClinicalReference reference, Intake.IntakeWorkflow intake, OutcomeMeasures.InstrumentCatalog instruments,
+    Screening.ClinicalReference reference, Intake.IntakeWorkflow intake, OutcomeMeasures.OrganizationInstruments instruments,
     OutcomeMeasures.MeasureWorkflow measures, OutcomeMeasures.InvitationWorkflow invitations) : PageModel, Web.IRedisplayablePage
 {
     public Patient? Patient { get; private set; }

@@ -11,9 +11,10 @@ namespace Tactus.Web.Features.Plans;
 public sealed class NewModel(TactusDbContext db, ClinicalReference reference, PlanWorkflow workflow) : PageModel, IRedisplayablePage
 {
     public const int GoalRows = 3;
+    public const int MeasureRows = 5;
 
     /// <summary>The free instruments and the licensed ones whose scoring slots Tactus ships (clinical.md §1).</summary>
-    public static readonly string[] Instruments = ["NPRS", "PEG", "PSFS", "PHQ-9", "PHQ-2", "GAD-7", "GAD-2", "PCL-5", "ODI", "RMDQ", "NDI", "HIT-6", "MIDAS", "FIQR", "PSQI", "ISI"];
+    public static readonly string[] Instruments = ["NPRS", "PEG", "PSFS", "PHQ-9", "PHQ-2", "GAD-7", "GAD-2", "PCL-5", "ODI", "RMDQ", "NDI", "HIT-6", "MIDAS", "FIQR", "PSQI", "ISI", "PROMIS-PI-4a", "PROMIS-SD-4a", "PROMIS-ANX-4a", "PROMIS-DEP-4a", "PROMIS-PF-4a", "PROMIS-FAT-4a", "PROMIS-SR-4a"];
 
     [BindProperty(SupportsGet = true)]
     public Guid ReferralId { get; set; }
@@ -40,6 +41,7 @@ public sealed class NewModel(TactusDbContext db, ClinicalReference reference, Pl
             Input.SessionsPerWeek = protocol.SessionsPerWeek;
             Input.Weeks = protocol.Weeks;
             Input.Techniques = protocol.Techniques.Where(t => !Excluded.ContainsKey(t) && reference.FindTechnique(t)?.RequiresCertification is null).ToList();
+            Input.Measures = protocol.Instruments.Take(MeasureRows).Select((code, i) => new MeasureInput { Instrument = code, EveryVisits = i == 0 ? 1 : 4 }).ToList();
             Input.Goals = [new GoalInput { Description = $"Reduce pain with {protocol.Condition.ToLowerInvariant()}", Instrument = protocol.Instruments[0], Target = "≤ 3" }];
         }
 
@@ -50,6 +52,7 @@ public sealed class NewModel(TactusDbContext db, ClinicalReference reference, Pl
     {
         // Rows left empty are not goals.
         Input.Goals = Input.Goals.Where(g => !string.IsNullOrWhiteSpace(g.Description) || !string.IsNullOrWhiteSpace(g.Target)).ToList();
+        Input.Measures = Input.Measures.Where(m => !string.IsNullOrWhiteSpace(m.Instrument)).ToList();
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.Goals", StringComparison.Ordinal)).ToList())
         {
             ModelState.Remove(key);

@@ -25,5 +25,13 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<PlanOfCare>
             goal.Property(g => g.Target).HasMaxLength(64);
         });
         builder.Navigation(p => p.Goals).AutoInclude();
+        builder.OwnsMany(p => p.Measures, measure =>
+        {
+            measure.ToTable("PlanMeasureSchedules");
+            measure.WithOwner().HasForeignKey("PlanId");
+            measure.HasKey(m => m.Id);
+            measure.Property(m => m.Instrument).HasMaxLength(16).IsRequired();
+        });
+        builder.Navigation(p => p.Measures).AutoInclude();
     }
 }

@@ -20,6 +20,30 @@ public sealed class PlanInput
 
     [StringLength(64)]
     public string? ProtocolId { get; set; }
+
+    [MaxLength(8, ErrorMessage = "At most 8 scheduled questionnaires.")]
+    public List<MeasureInput> Measures { get; set; } = [];
+
+    [Range(0, 52, ErrorMessage = "Progress report every … visits must be between {1} and {2} (0 for none).")]
+    [Display(Name = "Progress report every … visits")]
+    public int ReportEveryVisits { get; set; } = 4;
+
+    [Range(0, 365, ErrorMessage = "Progress report every … days must be between {1} and {2} (0 for none).")]
+    [Display(Name = "or every … days")]
+    public int ReportEveryDays { get; set; } = 30;
+}
+
+public sealed class MeasureInput
+{
+    [StringLength(16)]
+    public string? Instrument { get; set; }
+
+    public bool AtBaseline { get; set; } = true;
+
+    [Range(0, 52, ErrorMessage = "Every … visits must be between {1} and {2} (0 for none).")]
+    public int EveryVisits { get; set; }
+
+    public bool AtDischarge { get; set; } = true;
 }
 
 public sealed class GoalInput : IValidatableObject

@@ -30,6 +30,15 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
     public DateOnly? RecertifyBy { get; private set; }
     public int RecertifyAfterVisits { get; init; }
 
+    /// <summary>Which questionnaires are given at baseline, every N visits and at discharge.</summary>
+    public List<MeasureSchedule> Measures { get; init; } = [];
+
+    /// <summary>A progress report is due after this many signed visits since the last one (0: not by visits).</summary>
+    public int ReportEveryVisits { get; init; }
+
+    /// <summary>A progress report is due this many days after the last one (0: not by days).</summary>
+    public int ReportEveryDays { get; init; }
+
     public int PlannedVisits => SessionsPerWeek * Weeks;
 
     public void Sign(Guid therapistId, DateTimeOffset at)
@@ -76,6 +85,19 @@ public sealed class PlanGoal
     public string? Target { get; init; }
 
     public DateOnly? TargetDate { get; init; }
+}
+
+/// <summary>One instrument's place in the plan's measurement schedule.</summary>
+public sealed class MeasureSchedule
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Instrument { get; init; }
+    public bool AtBaseline { get; init; } = true;
+
+    /// <summary>Given at every Nth visit (visit N, 2N, ...); 0 means not periodically.</summary>
+    public int EveryVisits { get; init; }
+
+    public bool AtDischarge { get; init; } = true;
 }
 
 public enum PlanStatus

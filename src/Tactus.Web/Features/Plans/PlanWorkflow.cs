@@ -10,7 +10,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Plans;
 
 /// <summary>Writing, signing and certifying plans of care, with the credential and safety gates.</summary>
-public sealed class PlanWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, TimeProvider time, IConfiguration configuration)
+public sealed class PlanWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, OutcomeMeasures.InstrumentCatalog instruments, TimeProvider time, IConfiguration configuration)
 {
     private int RecertifyAfterDays => configuration.GetValue("Plans:RecertifyAfterDays", 90);
 
@@ -40,6 +40,16 @@ public sealed class PlanWorkflow(TactusDbContext db, AccessScope scope, Clinical
         var practitioner = await db.Practitioners.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         var findings = await db.Findings.Where(f => f.PatientId == referral.PatientId && f.Status != FindingStatus.Resolved).ToListAsync(cancellationToken);
         CheckTechniques(input.Techniques, practitioner, findings, today);
+        var measures = input.Measures.Where(m => !string.IsNullOrWhiteSpace(m.Instrument)).ToList();
+        if (measures.FirstOrDefault(m => instruments.Find(m.Instrument!) is null) is { } unknown)
+        {
+            throw new DomainRuleException("unknown-instrument", $"There is no instrument '{unknown.Instrument}' to schedule.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        if (measures.FirstOrDefault(m => !m.AtBaseline && !m.AtDischarge && m.EveryVisits == 0) is { } never)
+        {
+            throw new DomainRuleException("empty-schedule", $"{never.Instrument} is scheduled for no visit: choose baseline, every N visits or discharge.", StatusCodes.Status422UnprocessableEntity);
+        }
 
         var precautions = findings.Select(f => $"{f.Finding}: {f.ClinicianText}")
             .Prepend(referral.Precautions is { } fromReferral ? $"From the referral: {fromReferral}" : null).OfType<string>().ToList();
@@ -56,7 +66,15 @@ public sealed class PlanWorkflow(TactusDbContext db, AccessScope scope, Clinical
             Precautions = precautions.Count == 0 ? null : string.Join("\n", precautions),
             CreatedAt = time.GetStorageNow(),
             RecertifyAfterVisits = RecertifyAfterVisits > 0 ? RecertifyAfterVisits : input.SessionsPerWeek * input.Weeks,
+            ReportEveryVisits = input.ReportEveryVisits,
+            ReportEveryDays = input.ReportEveryDays,
         };
+        plan.Measures.AddRange(measures
+            .DistinctBy(m => instruments.Find(m.Instrument!)!.Code)
+            .Select(m => new MeasureSchedule
+            {
+                Instrument = instruments.Find(m.Instrument!)!.Code, AtBaseline = m.AtBaseline, EveryVisits = m.EveryVisits, AtDischarge = m.AtDischarge,
+            }));
         plan.Goals.AddRange(input.Goals.Select(g => new PlanGoal
         {
             Description = g.Description!.Trim(), Instrument = g.Instrument?.Trim(), Target = g.Target?.Trim(), TargetDate = g.TargetDate,

@@ -6,7 +6,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Sessions;
 
-public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow) : PageModel, IRedisplayablePage
+public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, Measures.DueMeasures dueMeasures, OutcomeMeasures.OrganizationInstruments instruments) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid ReferralId { get; set; }
@@ -24,6 +24,8 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow) :
     public string? HealthChanges { get; set; }
 
     public string PatientName { get; private set; } = "";
+    public Measures.DueMeasures.View? Due { get; private set; }
+    public Measures.MeasuresSummary? Measures { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -59,6 +61,8 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow) :
         }
 
         PatientName = (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == referral.PatientId, cancellationToken)).FullName;
+        Due = await dueMeasures.ForVisitAsync(referral.Id, null, cancellationToken);
+        Measures = await Features.Measures.MeasuresSummary.BuildAsync(db, instruments, referral.PatientId, canAdminister: false, cancellationToken);
         return true;
     }
 }

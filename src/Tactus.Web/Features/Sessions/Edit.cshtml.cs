@@ -7,7 +7,8 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Sessions;
 
-public sealed class EditModel(TactusDbContext db, ClinicalReference reference, SessionWorkflow workflow) : PageModel, IRedisplayablePage
+public sealed class EditModel(TactusDbContext db, ClinicalReference reference, SessionWorkflow workflow, Measures.DueMeasures dueMeasures,
+    OutcomeMeasures.OrganizationInstruments instruments) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -19,6 +20,8 @@ public sealed class EditModel(TactusDbContext db, ClinicalReference reference, S
     public string PatientName { get; private set; } = "";
     public SessionRules.Limits Limits { get; private set; } = new(null, new HashSet<string>(), new HashSet<string>());
     public BodyChartView Chart { get; private set; } = null!;
+    public Measures.DueMeasures.View? Due { get; private set; }
+    public Measures.MeasuresSummary? Measures { get; private set; }
     public IReadOnlyList<ClinicalReference.BodyRegion> Regions => reference.Regions;
     public IReadOnlyList<ClinicalReference.Technique> Techniques => reference.Techniques;
 
@@ -96,6 +99,8 @@ public sealed class EditModel(TactusDbContext db, ClinicalReference reference, S
         PatientName = (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == Session.PatientId, cancellationToken)).FullName;
         Limits = await workflow.LimitsAsync(Session.PatientId, cancellationToken);
         Chart = new BodyChartView(Session.Note.BodyChart, Limits.AvoidRegions, reference);
+        Due = Session.Status == SessionStatus.Draft ? await dueMeasures.ForVisitAsync(Session.ReferralId, Session, cancellationToken) : null;
+        Measures = await Features.Measures.MeasuresSummary.BuildAsync(db, instruments, Session.PatientId, canAdminister: true, cancellationToken);
         return true;
     }
 }

@@ -11,7 +11,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Sessions;
 
 /// <summary>Check-in, documentation, signing and amendment of sessions, with the safety and credential gates.</summary>
-public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, IntakeWorkflow intake, TimeProvider time)
+public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, IntakeWorkflow intake, Reports.ReportWorkflow reports, TimeProvider time)
 {
     /// <summary>Starts a visit. Screening is re-run first; a blocking finding stops the visit here.</summary>
     public async Task<TreatmentSession?> CheckInAsync(Guid referralId, CheckIn checkIn, CancellationToken cancellationToken = default)
@@ -98,6 +98,7 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         await CheckAsync(session, session.Note, therapist, cancellationToken);
         session.Sign(session.TherapistId, time.GetStorageNow());
         await db.SaveChangesAsync(cancellationToken);
+        await reports.DraftIfDueAsync(session, cancellationToken);
         return session;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
 
@@ -14,7 +15,51 @@ public sealed class OutcomeMeasuresApiTests(SqliteApp app) : IClassFixture<Sqlit
 
         var list = await (await client.GetAsync("/api/instruments")).ReadJsonAsync();
 
-        Assert.Equal(["GAD-2", "GAD-7", "NPRS", "PHQ-2", "PHQ-9"], list.EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+        var rows = list.EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!, i => i.GetProperty("slot").GetBoolean());
+        Assert.False(rows["PHQ-9"]);
+        Assert.False(rows["PCL-5"]);
+        Assert.True(rows["HIT-6"]);
+        Assert.Equal(23, rows.Count);
+    }
+
+    private static string IsiWording(int items, string rights = "Mapi licence 2026-123, valid to 2028") =>
+        "{\"rightsStatement\":\"" + rights + "\",\"items\":{" + string.Join(",", Enumerable.Range(1, items).Select(i =>
+            $"\"s{i}\":{{\"text\":\"Licensed item {i}\",\"options\":{{\"0\":\"None\",\"4\":\"Very severe\"}}}}")) + "}}";
+
+    [Fact]
+    public async Task Wording_SuppliedByAManager_FillsTheSlotForThatOrganisationOnly()
+    {
+        var manager = await app.AsAsync(Roles.Manager);
+
+        var response = await manager.PutAsync("/api/instruments/ISI/wording", Json.Body(IsiWording(7)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var isi = await (await (await app.AsAsync(Roles.Therapist)).GetAsync("/api/instruments/ISI")).ReadJsonAsync();
+        Assert.Equal("Licensed item 1", isi.GetProperty("items")[0].GetProperty("text").GetString());
+        Assert.Equal("Very severe", isi.GetProperty("items")[0].GetProperty("options")[4].GetProperty("label").GetString());
+        var elsewhere = await (await (await app.AsAsync(Roles.Therapist, TactusApp.OtherEmailDomain)).GetAsync("/api/instruments/ISI")).ReadJsonAsync();
+        Assert.Equal(JsonValueKind.Null, elsewhere.GetProperty("items")[0].GetProperty("text").ValueKind);
+    }
+
+    [Fact]
+    public async Task Wording_MissingAnItemOrTheRights_IsRefusedAndStoresNothing()
+    {
+        var manager = await app.AsAsync(Roles.Manager);
+        var before = await app.LastAuditSequenceAsync();
+
+        var sixItems = await manager.PutAsync("/api/instruments/NDI/wording", Json.Body(IsiWording(6).Replace("\"4\"", "\"5\"", StringComparison.Ordinal)));
+        var noRights = await manager.PutAsync("/api/instruments/NDI/wording", Json.Body(IsiWording(10, "")));
+        var freeInstrument = await manager.PutAsync("/api/instruments/PHQ-9/wording", Json.Body(IsiWording(9)));
+        var therapist = await (await app.AsAsync(Roles.Therapist)).PutAsync("/api/instruments/NDI/wording", Json.Body(IsiWording(10)));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, sixItems.StatusCode);
+        Assert.Contains("Item 's7' needs its wording.", (await sixItems.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("right to use this wording", (await noRights.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, freeInstrument.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, therapist.StatusCode);
+        Assert.Equal(before, await app.LastAuditSequenceAsync());
+        var ndi = await (await manager.GetAsync("/api/instruments/NDI")).ReadJsonAsync();
+        Assert.Equal(JsonValueKind.Null, ndi.GetProperty("items")[0].GetProperty("text").ValueKind);
     }
 
     [Fact]

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Plans;
+using Tactus.Web.Features.Sessions;
+
+namespace Tactus.Web.Features.Measures;
+
+/// <summary>The questionnaires the plan's schedule makes due at a visit, for the check-in and note pages.</summary>
+public sealed class DueMeasures(TactusDbContext db, TimeProvider time)
+{
+    public sealed record View(Guid PatientId, int VisitNumber, IReadOnlyList<MeasureSchedulePlanner.Due> Due, string? ReturnTo);
+
+    /// <summary>Due at the visit being checked in (session is null) or at an existing visit.</summary>
+    public async Task<View?> ForVisitAsync(Guid referralId, TreatmentSession? session, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.AsNoTracking().Where(p => p.ReferralId == referralId).OrderByDescending(p => p.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        if (plan is null || plan.Measures.Count == 0)
+        {
+            return null;
+        }
+
+        var earlierVisits = await db.TreatmentSessions.CountAsync(s => s.ReferralId == referralId
+            && (session == null || s.CheckedInAt < session.CheckedInAt), cancellationToken);
+        var visitStart = session?.CheckedInAt ?? new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var responses = await db.MeasureResponses.AsNoTracking()
+            .Where(r => r.PatientId == plan.PatientId && r.CompletedAt >= plan.CreatedAt)
+            .Select(r => new { r.Instrument, r.CompletedAt }).ToListAsync(cancellationToken);
+        var givenUnderPlan = responses.Where(r => r.CompletedAt < visitStart).Select(r => r.Instrument).ToHashSet();
+        var givenThisVisit = responses.Where(r => r.CompletedAt >= visitStart).Select(r => r.Instrument).ToHashSet();
+        var due = MeasureSchedulePlanner.DueAt(plan.Measures, earlierVisits + 1, plan.PlannedVisits, givenUnderPlan, givenThisVisit);
+        return new View(plan.PatientId, earlierVisits + 1, due, session is null ? null : $"/Sessions/Edit/{session.Id}");
+    }
+}

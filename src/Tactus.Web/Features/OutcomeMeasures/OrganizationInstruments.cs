@@ -1,0 +1,125 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.OutcomeMeasures;
+
+/// <summary>
+/// The instruments as the signed-in organisation sees them: the bundled definitions with any wording the
+/// organisation supplied laid over the slots. The tenant filter keeps one organisation's wording from another.
+/// </summary>
+public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalog catalog, AccessScope scope, TimeProvider time)
+{
+    public sealed record WordingInput(string? RightsStatement, string? Recall, Dictionary<string, WordingItem>? Items);
+
+    public sealed record WordingItem(string? Text, Dictionary<string, string>? Options);
+
+    public async Task<IReadOnlyList<InstrumentDefinition>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var wordings = await db.InstrumentWordings.AsNoTracking().ToListAsync(cancellationToken);
+        return catalog.Instruments.Select(d => wordings.FirstOrDefault(w => w.Instrument == d.Code) is { } w ? Apply(d, w) : d).ToList();
+    }
+
+    public async Task<InstrumentDefinition?> FindAsync(string code, CancellationToken cancellationToken = default)
+    {
+        if (catalog.Find(code) is not { } definition)
+        {
+            return null;
+        }
+
+        var wording = await db.InstrumentWordings.AsNoTracking().SingleOrDefaultAsync(w => w.Instrument == definition.Code, cancellationToken);
+        return wording is null ? definition : Apply(definition, wording);
+    }
+
+    public static InstrumentDefinition Apply(InstrumentDefinition definition, InstrumentWording wording) => definition with
+    {
+        Recall = wording.Recall ?? definition.Recall,
+        Items = definition.Items.Select(item => item with
+        {
+            Text = wording.ItemText.GetValueOrDefault(item.Id) ?? item.Text,
+            Options = item.Options.Select(o => wording.OptionLabels.TryGetValue($"{item.Id}:{o.Value}", out var label) ? o with { Label = label } : o).ToList(),
+        }).ToList(),
+    };
+
+    /// <summary>
+    /// Supplies (or replaces) the wording of a slot. Every item needs its text, every label must name a real
+    /// answer, and the rights statement is required: nothing is stored unless all of it is right.
+    /// </summary>
+    public async Task<InstrumentWording> SupplyAsync(string code, WordingInput input, CancellationToken cancellationToken = default)
+    {
+        if (scope.Role is not (Roles.Administrator or Roles.Manager) || scope.UserId is not { } userId || scope.OrganizationId is not { } organizationId)
+        {
+            throw new DomainRuleException("forbidden", "Only an administrator or programme manager supplies licensed wording.", 403);
+        }
+
+        var definition = catalog.Find(code) ?? throw new DomainRuleException("unknown-instrument", $"There is no instrument '{code}'.", 404);
+        if (!definition.IsSlot)
+        {
+            throw new DomainRuleException("not-a-slot", $"{definition.Code} ships with its own wording; only definition slots take supplied wording.", 422);
+        }
+
+        var problems = Problems(definition, input).ToList();
+        if (problems.Count > 0)
+        {
+            throw new DomainRuleException("invalid-wording", string.Join(" ", problems), 422);
+        }
+
+        var wording = await db.InstrumentWordings.SingleOrDefaultAsync(w => w.Instrument == definition.Code, cancellationToken);
+        if (wording is null)
+        {
+            wording = new InstrumentWording { OrganizationId = organizationId, Instrument = definition.Code, RightsStatement = "" };
+            db.InstrumentWordings.Add(wording);
+        }
+
+        wording.RightsStatement = input.RightsStatement!.Trim();
+        wording.Recall = string.IsNullOrWhiteSpace(input.Recall) ? null : input.Recall.Trim();
+        wording.ItemText = input.Items!.ToDictionary(i => i.Key, i => i.Value.Text!.Trim());
+        wording.OptionLabels = input.Items!.SelectMany(i => (i.Value.Options ?? []).Select(o => (Key: $"{i.Key}:{o.Key}", Label: o.Value.Trim())))
+            .ToDictionary(x => x.Key, x => x.Label);
+        wording.SuppliedById = userId;
+        wording.SuppliedAt = time.GetStorageNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return wording;
+    }
+
+    private static IEnumerable<string> Problems(InstrumentDefinition definition, WordingInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.RightsStatement))
+        {
+            yield return "Say what gives your organisation the right to use this wording (licence or terms, and their term).";
+        }
+
+        var items = input.Items ?? [];
+        foreach (var unknown in items.Keys.Where(k => definition.Items.All(i => i.Id != k)))
+        {
+            yield return $"{definition.Code} has no item '{unknown}'.";
+        }
+
+        foreach (var item in definition.Items)
+        {
+            if (!items.TryGetValue(item.Id, out var supplied) || string.IsNullOrWhiteSpace(supplied.Text))
+            {
+                yield return $"Item '{item.Id}' needs its wording.";
+                continue;
+            }
+
+            if (supplied.Text.Length > 1000)
+            {
+                yield return $"Item '{item.Id}' is longer than 1000 characters.";
+            }
+
+            foreach (var (value, label) in supplied.Options ?? [])
+            {
+                if (!int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) || item.Options.All(o => o.Value != number))
+                {
+                    yield return $"Item '{item.Id}' has no answer {value}; it takes {string.Join(", ", item.Options.Select(o => o.Value))}.";
+                }
+                else if (string.IsNullOrWhiteSpace(label) || label.Length > 500)
+                {
+                    yield return $"Item '{item.Id}' answer {value} needs a label of at most 500 characters.";
+                }
+            }
+        }
+    }
+}
