@@ -1,10 +1,12 @@
 using Tactus.Web.Data;
+using Tactus.Web.Features.Fhir;
 using Tactus.Web.Features.Intake;
 using Tactus.Web.Features.OutcomeMeasures;
 using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Plans;
 using Tactus.Web.Features.Sessions;
 using Tactus.Web.Features.Referrals;
+using Tactus.Web.Features.Reports;
 using Tactus.Web.Features.Screening;
 using Tactus.Web.Web;
 
@@ -36,6 +38,8 @@ app.MapPlansApi();
 app.MapSessionsApi();
 app.MapOutcomeMeasuresApi();
 app.MapMeasuresApi();
+app.MapReportsApi();
+app.MapFhirApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

@@ -16,7 +16,8 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
     {
         // UseExceptionHandler has already rewritten Request.Path to the error page; the feature keeps the original.
         var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
-        if (originalPath is null || !new PathString(originalPath).StartsWithSegments("/api"))
+        var fhir = originalPath is not null && new PathString(originalPath).StartsWithSegments("/fhir");
+        if (originalPath is null || (!fhir && !new PathString(originalPath).StartsWithSegments("/api")))
         {
             return false;
         }
@@ -35,6 +36,20 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         }
 
         httpContext.Response.StatusCode = status;
+        if (fhir)
+        {
+            // FHIR clients read an OperationOutcome, whatever went wrong.
+            var issue = status switch
+            {
+                404 => Hl7.Fhir.Model.OperationOutcome.IssueType.NotFound,
+                403 => Hl7.Fhir.Model.OperationOutcome.IssueType.Forbidden,
+                >= 500 => Hl7.Fhir.Model.OperationOutcome.IssueType.Exception,
+                _ => Hl7.Fhir.Model.OperationOutcome.IssueType.Invalid,
+            };
+            await Features.Fhir.FhirApi.Outcome(status, issue, detail ?? title).ExecuteAsync(httpContext);
+            return true;
+        }
+
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } };
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {

@@ -49,6 +49,8 @@ public static class TactusServices
         services.AddScoped<Features.OutcomeMeasures.OrganizationInstruments>();
         services.AddScoped<Features.Reports.ReportBuilder>();
         services.AddScoped<Features.Measures.DueMeasures>();
+        services.AddScoped<Features.Organizations.OrganizationName>();
+        services.AddScoped<Features.Inbox.InboxQueries>();
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.OutcomeMeasures.InvitationWorkflow>();
         services.AddScoped<AuthenticatorSetup>();

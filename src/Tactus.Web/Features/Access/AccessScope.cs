@@ -72,13 +72,16 @@ public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
             return;
         }
 
-        _resolved = true;
         var principal = httpContextAccessor.HttpContext?.User;
         if (principal?.Identity?.IsAuthenticated != true)
         {
+            // Not cached: the cookie handler reads users through this scope while it revalidates the
+            // security stamp, before the request's principal is set. Caching "anonymous" then would leave
+            // the signed-in person without a role for the rest of that request.
             return;
         }
 
+        _resolved = true;
         _organizationId = ParseGuid(principal.FindFirstValue(TactusClaims.OrganizationId));
         _userId = ParseGuid(principal.FindFirstValue(ClaimTypes.NameIdentifier));
         _patientId = ParseGuid(principal.FindFirstValue(TactusClaims.PatientId));

@@ -19,9 +19,14 @@ public sealed class DueMeasures(TactusDbContext db, TimeProvider time)
             return null;
         }
 
-        var earlierVisits = await db.TreatmentSessions.CountAsync(s => s.ReferralId == referralId
-            && (session == null || s.CheckedInAt < session.CheckedInAt), cancellationToken);
-        var visitStart = session?.CheckedInAt ?? new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        var before = session?.CheckedInAt ?? time.GetUtcNow();
+        var earlier = await db.TreatmentSessions.AsNoTracking().Where(s => s.ReferralId == referralId && s.CheckedInAt < before)
+            .Select(s => new { s.CheckedInAt, s.SignedAt }).ToListAsync(cancellationToken);
+        var earlierVisits = earlier.Count;
+
+        // Answers given since the previous visit ended (for example through a link the evening before) count for this visit.
+        var previous = earlier.MaxBy(s => s.CheckedInAt);
+        var visitStart = previous is null ? plan.CreatedAt : previous.SignedAt ?? previous.CheckedInAt;
         var responses = await db.MeasureResponses.AsNoTracking()
             .Where(r => r.PatientId == plan.PatientId && r.CompletedAt >= plan.CreatedAt)
             .Select(r => new { r.Instrument, r.CompletedAt }).ToListAsync(cancellationToken);

@@ -9,10 +9,12 @@ public static class PlansApi
 {
     public sealed record PlanDto(Guid Id, Guid PatientId, Guid ReferralId, PlanStatus Status, int SessionsPerWeek, int Weeks,
         IReadOnlyList<string> Techniques, IReadOnlyList<PlanGoal> Goals, string? Precautions, Guid? SignedById, DateTimeOffset? SignedAt,
-        Guid? CertifiedById, DateTimeOffset? CertifiedAt, DateOnly? RecertifyBy, int RecertifyAfterVisits)
+        Guid? CertifiedById, DateTimeOffset? CertifiedAt, DateOnly? RecertifyBy, int RecertifyAfterVisits,
+        IReadOnlyList<MeasureSchedule> Measures, int ReportEveryVisits, int ReportEveryDays)
     {
         public static PlanDto From(PlanOfCare p) => new(p.Id, p.PatientId, p.ReferralId, p.Status, p.SessionsPerWeek, p.Weeks, p.Techniques,
-            p.Goals, p.Precautions, p.SignedById, p.SignedAt, p.CertifiedById, p.CertifiedAt, p.RecertifyBy, p.RecertifyAfterVisits);
+            p.Goals, p.Precautions, p.SignedById, p.SignedAt, p.CertifiedById, p.CertifiedAt, p.RecertifyBy, p.RecertifyAfterVisits,
+            p.Measures, p.ReportEveryVisits, p.ReportEveryDays);
     }
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)

@@ -19,6 +19,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, Referral
     public List<ReferralWorkflow.Step> Steps { get; private set; } = [];
     public List<Plans.PlanOfCare> Plans { get; private set; } = [];
     public List<Sessions.TreatmentSession> Sessions { get; private set; } = [];
+    public List<Reports.OutcomeReport> Reports { get; private set; } = [];
     public bool IsAssignedTherapist => scope.Role == Roles.Therapist && Referral?.AssignedTherapistId == scope.UserId;
 
     /// <summary>Licensed therapists the manager can assign; null when the caller may not assign now.</summary>
@@ -92,6 +93,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, Referral
         Steps = StepsFor(Referral);
         Plans = await db.Plans.AsNoTracking().Where(p => p.ReferralId == id).OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken);
         Sessions = await db.TreatmentSessions.AsNoTracking().Where(s => s.ReferralId == id).OrderBy(s => s.CheckedInAt).ToListAsync(cancellationToken);
+        Reports = await db.OutcomeReports.AsNoTracking().Where(r => r.ReferralId == id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         if (scope.Role is Roles.Manager or Roles.Administrator && Referral.Status is not (ReferralStatus.Draft or ReferralStatus.Sent) && !Referral.IsClosed)
         {
             Therapists = await LicensedTherapistsAsync(cancellationToken);

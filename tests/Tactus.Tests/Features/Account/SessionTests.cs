@@ -11,6 +11,21 @@ namespace Tactus.Tests.Features.Account;
 public sealed class SessionTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]
+    public async Task TheRequestThatRevalidatesTheSession_StillActsAsTheSignedInPerson()
+    {
+        // The security stamp is revalidated once a minute; that request must keep the person's role and
+        // organisation (regression: the scope was resolved as anonymous during revalidation).
+        var therapist = await app.AsAsync(Roles.Therapist);
+        var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
+
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        var revalidating = await therapist.GetAsync($"/api/patients/{patient.Id}");
+        var next = await therapist.GetAsync($"/api/patients/{patient.Id}");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (revalidating.StatusCode, next.StatusCode));
+    }
+
+    [Fact]
     public async Task IdleFor16Minutes_EndsTheSession()
     {
         var client = await app.AsAsync(Roles.Manager);

@@ -50,14 +50,14 @@ public sealed class OutcomeMeasuresApiTests(SqliteApp app) : IClassFixture<Sqlit
         var sixItems = await manager.PutAsync("/api/instruments/NDI/wording", Json.Body(IsiWording(6).Replace("\"4\"", "\"5\"", StringComparison.Ordinal)));
         var noRights = await manager.PutAsync("/api/instruments/NDI/wording", Json.Body(IsiWording(10, "")));
         var freeInstrument = await manager.PutAsync("/api/instruments/PHQ-9/wording", Json.Body(IsiWording(9)));
-        var therapist = await (await app.AsAsync(Roles.Therapist)).PutAsync("/api/instruments/NDI/wording", Json.Body(IsiWording(10)));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, sixItems.StatusCode);
         Assert.Contains("Item 's7' needs its wording.", (await sixItems.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains("right to use this wording", (await noRights.ReadJsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, freeInstrument.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, therapist.StatusCode);
         Assert.Equal(before, await app.LastAuditSequenceAsync());
+        var therapist = await (await app.AsAsync(Roles.Therapist)).PutAsync("/api/instruments/NDI/wording", Json.Body(IsiWording(10)));
+        Assert.Equal(HttpStatusCode.Forbidden, therapist.StatusCode);
         var ndi = await (await manager.GetAsync("/api/instruments/NDI")).ReadJsonAsync();
         Assert.Equal(JsonValueKind.Null, ndi.GetProperty("items")[0].GetProperty("text").ValueKind);
     }
