@@ -47,7 +47,7 @@ public sealed class DetailsModel(TactusDbContext db, ReportWorkflow workflow, Ac
             return NotFound();
         }
 
-        return File(ReportPdf.Render(Report!, OrganizationName), "application/pdf", $"{Report!.Title.Replace(' ', '-').ToLowerInvariant()}-{Report.Content.PeriodTo:yyyy-MM-dd}.pdf");
+        return File(ReportPdf.Render(Report!, OrganizationName), "application/pdf", ReportPdf.FileName(Report!));
     }
 
     public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken) => WriteAsync(send: false, "Draft saved.", cancellationToken);

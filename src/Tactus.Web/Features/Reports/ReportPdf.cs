@@ -5,6 +5,9 @@ namespace Tactus.Web.Features.Reports;
 /// <summary>The report as a PDF with selectable text, rendered from the same content snapshot as the page.</summary>
 public static class ReportPdf
 {
+    public static string FileName(OutcomeReport report) =>
+        $"{report.Title.Replace(' ', '-').ToLowerInvariant()}-{report.Content.PeriodTo:yyyy-MM-dd}.pdf";
+
     public static byte[] Render(OutcomeReport report, string organizationName)
     {
         ReportFonts.Register();

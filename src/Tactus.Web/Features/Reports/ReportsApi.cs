@@ -43,7 +43,7 @@ public static class ReportsApi
             }
 
             var pdf = ReportPdf.Render(report, await organization.CurrentAsync(ct));
-            return TypedResults.File(pdf, "application/pdf", $"{report.Title.Replace(' ', '-').ToLowerInvariant()}-{report.Content.PeriodTo:yyyy-MM-dd}.pdf");
+            return TypedResults.File(pdf, "application/pdf", ReportPdf.FileName(report));
         });
         return app;
     }
