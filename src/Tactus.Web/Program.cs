@@ -1,4 +1,5 @@
 using Tactus.Web.Data;
+using Tactus.Web.Features.Billing;
 using Tactus.Web.Features.Fhir;
 using Tactus.Web.Features.Intake;
 using Tactus.Web.Features.OutcomeMeasures;
@@ -20,6 +21,7 @@ var app = builder.Build();
 // Reference data is checked at start: an inconsistent rule file stops the app rather than never firing.
 _ = app.Services.GetRequiredService<ClinicalReference>();
 _ = app.Services.GetRequiredService<Tactus.Web.Features.OutcomeMeasures.InstrumentCatalog>();
+_ = app.Services.GetRequiredService<Tactus.Web.Features.Billing.BillingReference>();
 
 if (TactusCommands.IsCommand(args))
 {
@@ -39,6 +41,7 @@ app.MapSessionsApi();
 app.MapOutcomeMeasuresApi();
 app.MapMeasuresApi();
 app.MapReportsApi();
+app.MapUnitsApi();
 app.MapFhirApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();

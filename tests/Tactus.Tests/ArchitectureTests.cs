@@ -20,6 +20,8 @@ public sealed class ArchitectureTests
             typeof(Tactus.Web.Features.Screening.ScreeningResult), typeof(Tactus.Web.Features.Screening.IntakeAnswers),
             typeof(Tactus.Web.Features.Sessions.SessionRules), typeof(Tactus.Web.Features.Practitioners.CredentialRules),
             typeof(Tactus.Web.Features.OutcomeMeasures.Scoring), typeof(Tactus.Web.Features.OutcomeMeasures.InstrumentCatalog),
+            typeof(Tactus.Web.Features.Billing.UnitCalculator), typeof(Tactus.Web.Features.Billing.CodingEngine), typeof(Tactus.Web.Features.Billing.NcciEdits),
+            typeof(Tactus.Web.Features.Billing.BillingReference),
         ];
 
     private static readonly string[] ForbiddenInEngines = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"];

@@ -57,6 +57,7 @@ public static class TactusServices
         services.AddSingleton<ClinicalReference>();
         services.AddSingleton<ContraindicationEngine>();
         services.AddSingleton<Features.OutcomeMeasures.InstrumentCatalog>();
+        services.AddSingleton(sp => new Features.Billing.BillingReference(sp.GetRequiredService<ClinicalReference>().Techniques.Select(t => t.Id)));
         services.AddHealthChecks().AddDbContextCheck<TactusDbContext>("database", tags: ["ready"]);
         return services;
     }

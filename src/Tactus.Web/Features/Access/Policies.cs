@@ -13,6 +13,7 @@ public static class Policies
     public const string Staff = "staff";
     public const string ReferralEntry = "referral-entry";
     public const string Credentialing = "credentialing";
+    public const string Billing = "billing";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -22,6 +23,7 @@ public static class Policies
             c => PatientAccessRules.CanEditPatients(RoleOf(c.User))));
         options.AddPolicy(ReferralEntry, p => p.RequireRole(Roles.Clinician, Roles.Manager, Roles.Administrator));
         options.AddPolicy(Credentialing, p => p.RequireRole(Roles.Manager, Roles.Administrator));
+        options.AddPolicy(Billing, p => p.RequireRole(Roles.Biller, Roles.Manager, Roles.Administrator));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Research, p => p.RequireRole(Roles.Researcher));
         options.AddPolicy(Portal, p => p.RequireRole(Roles.Patient));
