@@ -14,7 +14,8 @@ internal static class JsonColumn
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property)
+    /// <param name="required">False for an optional document (stored as NULL when absent).</param>
+    public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property, bool required = true)
     {
         property.HasConversion(new ValueConverter<T, string>(
             v => JsonSerializer.Serialize(v, Options), s => JsonSerializer.Deserialize<T>(s, Options)!));
@@ -22,6 +23,6 @@ internal static class JsonColumn
             (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
             v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
             v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)!));
-        return property.IsRequired();
+        return property.IsRequired(required);
     }
 }

@@ -39,6 +39,16 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.OutcomeMeasures.MeasureInvitation> MeasureInvitations => Set<Features.OutcomeMeasures.MeasureInvitation>();
     public DbSet<Features.OutcomeMeasures.InstrumentWording> InstrumentWordings => Set<Features.OutcomeMeasures.InstrumentWording>();
     public DbSet<Features.Reports.OutcomeReport> OutcomeReports => Set<Features.Reports.OutcomeReport>();
+    public DbSet<Features.Coverage.Payer> Payers => Set<Features.Coverage.Payer>();
+    public DbSet<Features.Coverage.PatientCoverage> Coverages => Set<Features.Coverage.PatientCoverage>();
+    public DbSet<Features.Coverage.Authorization> Authorizations => Set<Features.Coverage.Authorization>();
+    public DbSet<Features.Billing.BillingProfile> BillingProfiles => Set<Features.Billing.BillingProfile>();
+    public DbSet<Features.Billing.FeeScheduleEntry> FeeSchedule => Set<Features.Billing.FeeScheduleEntry>();
+    public DbSet<Features.Billing.VisitCoding> VisitCodings => Set<Features.Billing.VisitCoding>();
+    public DbSet<Features.Billing.NcciEditSet> NcciEditSets => Set<Features.Billing.NcciEditSet>();
+    public DbSet<Features.Claims.Claim> Claims => Set<Features.Claims.Claim>();
+    public DbSet<Features.Claims.ClaimBatch> ClaimBatches => Set<Features.Claims.ClaimBatch>();
+    public DbSet<Features.Remittance.RemittanceImport> RemittanceImports => Set<Features.Remittance.RemittanceImport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -116,6 +126,15 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
 
         builder.Entity<Features.OutcomeMeasures.MeasureInvitation>().HasQueryFilter(RelationshipFilter,
             i => FilterIsSystem || Patients.Any(x => x.Id == i.PatientId));
+
+        builder.Entity<Features.Coverage.PatientCoverage>().HasQueryFilter(RelationshipFilter,
+            c => FilterIsSystem || Patients.Any(x => x.Id == c.PatientId));
+        builder.Entity<Features.Coverage.Authorization>().HasQueryFilter(RelationshipFilter,
+            a => FilterIsSystem || Patients.Any(x => x.Id == a.PatientId));
+        builder.Entity<Features.Billing.VisitCoding>().HasQueryFilter(RelationshipFilter,
+            v => FilterIsSystem || Patients.Any(x => x.Id == v.PatientId));
+        builder.Entity<Features.Claims.Claim>().HasQueryFilter(RelationshipFilter,
+            c => FilterIsSystem || Patients.Any(x => x.Id == c.PatientId));
 
         builder.Entity<Features.Reports.OutcomeReport>().HasQueryFilter(RelationshipFilter,
             r => FilterIsSystem || Patients.Any(x => x.Id == r.PatientId));

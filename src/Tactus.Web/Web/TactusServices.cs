@@ -45,6 +45,14 @@ public static class TactusServices
         services.AddScoped<Features.Intake.IntakeWorkflow>();
         services.AddScoped<Features.Plans.PlanWorkflow>();
         services.AddScoped<Features.Sessions.SessionWorkflow>();
+        services.AddScoped<Features.Coverage.AuthorizationCheck>();
+        services.AddScoped<Features.Billing.VisitCodingWorkflow>();
+        services.AddScoped<Features.Billing.BillingQueries>();
+        services.AddScoped<Features.Coverage.CoverageWorkflow>();
+        services.AddScoped<Features.Claims.ClaimFactsBuilder>();
+        services.AddScoped<Features.Claims.ClaimWorkflow>();
+        services.AddScoped<Features.Claims.ClaimExport>();
+        services.AddScoped<Features.Remittance.RemittanceWorkflow>();
         services.AddScoped<Features.OutcomeMeasures.MeasureWorkflow>();
         services.AddScoped<Features.OutcomeMeasures.OrganizationInstruments>();
         services.AddScoped<Features.Reports.ReportBuilder>();

@@ -27,6 +27,13 @@ public sealed class NcciEdits
 
     public int Count { get; }
 
+    public IEnumerable<PtpEdit> All => edits.Values.SelectMany(l => l);
+
+    public static NcciEdits From(IEnumerable<PtpEdit> rows) => new(rows);
+
+    /// <summary>Only the pairs where both codes are ones this organisation bills: a whole CMS quarter is millions of rows, a clinic needs a few.</summary>
+    public NcciEdits Relevant(IReadOnlySet<string> codes) => new(All.Where(e => codes.Contains(e.Column1) && codes.Contains(e.Column2)));
+
     /// <summary>Reads a CMS file; a line that looks like an edit but does not parse is refused with its line number.</summary>
     public static NcciEdits Parse(string text)
     {

@@ -11,7 +11,8 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Sessions;
 
 /// <summary>Check-in, documentation, signing and amendment of sessions, with the safety and credential gates.</summary>
-public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, IntakeWorkflow intake, Reports.ReportWorkflow reports, TimeProvider time)
+public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, IntakeWorkflow intake, Reports.ReportWorkflow reports,
+    Coverage.AuthorizationCheck authorizations, Billing.VisitCodingWorkflow coding, TimeProvider time)
 {
     /// <summary>Starts a visit. Screening is re-run first; a blocking finding stops the visit here.</summary>
     public async Task<TreatmentSession?> CheckInAsync(Guid referralId, CheckIn checkIn, CancellationToken cancellationToken = default)
@@ -48,14 +49,26 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
                 f.Action == RuleActions.Defer ? $"{f.Finding} (no massage today)" : $"{f.Finding} (needs the referring clinician's clearance)")) + ".");
         }
 
+        var now = time.GetStorageNow();
+        var overrideReason = string.IsNullOrWhiteSpace(checkIn.AuthorizationOverride) ? null : checkIn.AuthorizationOverride.Trim();
+        var coverage = await authorizations.ForVisitAsync(referral.PatientId, referral.Id, DateOnly.FromDateTime(now.UtcDateTime), null, cancellationToken);
+        if (coverage.Problem is not null && overrideReason is null)
+        {
+            // No visit past the authorisation without a recorded reason (issue 05 §1); the reason is kept with the visit.
+            throw new DomainRuleException("authorization-required", coverage.Problem + " To see the patient anyway, give the reason for the override; it is recorded with the visit.");
+        }
+
         var plan = await db.Plans.Where(p => p.ReferralId == referral.Id && p.Status == PlanStatus.Certified)
             .OrderByDescending(p => p.CertifiedAt).FirstOrDefaultAsync(cancellationToken);
-        var now = time.GetStorageNow();
         var session = new TreatmentSession
         {
             OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, PlanId = plan?.Id,
             TherapistId = therapistId, SessionDate = DateOnly.FromDateTime(now.UtcDateTime), CheckedInAt = now,
-            CheckIn = checkIn with { HealthChanges = string.IsNullOrWhiteSpace(checkIn.HealthChanges) ? null : checkIn.HealthChanges.Trim() },
+            CheckIn = checkIn with
+            {
+                HealthChanges = string.IsNullOrWhiteSpace(checkIn.HealthChanges) ? null : checkIn.HealthChanges.Trim(),
+                AuthorizationOverride = coverage.Problem is null ? null : overrideReason,
+            },
         };
         if (referral.Status is ReferralStatus.Accepted or ReferralStatus.Scheduled)
         {
@@ -99,6 +112,7 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         session.Sign(session.TherapistId, time.GetStorageNow());
         await db.SaveChangesAsync(cancellationToken);
         await reports.DraftIfDueAsync(session, cancellationToken);
+        await coding.DraftAsync(session, cancellationToken);
         return session;
     }
 
@@ -113,6 +127,7 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         await CheckAsync(session, amended, therapist, cancellationToken);
         session.Amend(amended, reason ?? "", session.TherapistId, time.GetStorageNow());
         await db.SaveChangesAsync(cancellationToken);
+        await coding.DraftAsync(session, cancellationToken);
         return session;
     }
 

@@ -77,8 +77,11 @@ public enum SessionStatus
     Signed,
 }
 
-/// <summary>Before the session: pain and stress now (0-10), and whether health changed since last time.</summary>
-public sealed record CheckIn(int PainBefore, int StressBefore, bool HealthChanged, string? HealthChanges);
+/// <summary>
+/// Before the session: pain and stress now (0-10), whether health changed since last time, and, when the
+/// payer's authorisation is used up or missing, the reason the visit goes ahead anyway (kept with the visit, audited).
+/// </summary>
+public sealed record CheckIn(int PainBefore, int StressBefore, bool HealthChanged, string? HealthChanges, string? AuthorizationOverride = null);
 
 public sealed record SessionNote
 {

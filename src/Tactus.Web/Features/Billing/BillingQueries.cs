@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Claims;
+using Tactus.Web.Features.Coverage;
+
+namespace Tactus.Web.Features.Billing;
+
+public sealed record VisitToReview(Guid Id, Guid PatientId, string PatientName, DateOnly ServiceDate, string? PayerName, decimal Charge, int Warnings, string Codes);
+
+public sealed record ClaimRow(Guid Id, string ClaimNumber, Guid PatientId, string PatientName, string PayerName, ClaimStatus Status, DateOnly FromDate,
+    decimal TotalCharge, decimal Paid, decimal Outstanding, DateTimeOffset? SubmittedAt, IReadOnlyList<string> Reasons);
+
+public sealed record AgingBucket(string Label, int Claims, decimal Outstanding);
+
+public sealed record PayerTotals(string PayerName, int Claims, decimal Charged, decimal Paid, decimal PatientResponsibility, decimal Adjusted, decimal Outstanding);
+
+public sealed record BillingOverview(IReadOnlyList<VisitToReview> ToReview, IReadOnlyList<ClaimRow> Ready, IReadOnlyList<ClaimRow> Held,
+    IReadOnlyList<ClaimRow> AwaitingResponse, IReadOnlyList<ClaimRow> Denied, IReadOnlyList<AgingBucket> Aging, IReadOnlyList<PayerTotals> ByPayer,
+    IReadOnlyList<AuthorizationView> AuthorizationsRunningOut);
+
+/// <summary>
+/// The biller's work-lists, aging and totals, from one read of the organisation's open claims. Money is summed
+/// in memory: SQLite has no decimal arithmetic, and an organisation's open claims are a bounded set.
+/// </summary>
+public sealed class BillingQueries(TactusDbContext db, BillingReference reference, CoverageWorkflow coverage, TimeProvider time)
+{
+    public static readonly (string Label, int From, int To)[] AgingBands = [("0–30 days", 0, 30), ("31–60 days", 31, 60), ("61–90 days", 61, 90), ("91–120 days", 91, 120), ("over 120 days", 121, int.MaxValue)];
+
+    public async Task<BillingOverview> OverviewAsync(CancellationToken cancellationToken)
+    {
+        var names = await db.Patients.AsNoTracking().Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var payers = await db.Payers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var toReview = (await db.VisitCodings.AsNoTracking().Where(v => v.Status == VisitCodingStatus.ToReview).OrderBy(v => v.ServiceDate).ToListAsync(cancellationToken))
+            .Select(v => new VisitToReview(v.Id, v.PatientId, names.GetValueOrDefault(v.PatientId, "?"), v.ServiceDate,
+                v.PayerId is { } p ? payers.GetValueOrDefault(p) : null, v.TotalCharge, v.Warnings.Count,
+                string.Join(", ", v.Lines.Where(l => l.Billable).Select(l => $"{l.Code}×{l.Units}"))))
+            .ToList();
+        var claims = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Paid && c.Status != ClaimStatus.WrittenOff)
+            .OrderBy(c => c.ClaimNumber).ToListAsync(cancellationToken);
+        ClaimRow Row(Claim c, IReadOnlyList<string> reasons) => new(c.Id, c.ClaimNumber, c.PatientId, names.GetValueOrDefault(c.PatientId, "?"),
+            payers.GetValueOrDefault(c.PayerId, "?"), c.Status, c.FromDate, c.TotalCharge, c.Paid, c.Outstanding, c.SubmittedAt, reasons);
+
+        var today = time.GetUtcNow();
+        var open = claims.Where(c => c.SubmittedAt is not null && c.Outstanding > 0).ToList();
+        var aging = AgingBands.Select(b =>
+        {
+            var inBand = open.Where(c => (today - c.SubmittedAt!.Value).Days is var days && days >= b.From && days <= b.To).ToList();
+            return new AgingBucket(b.Label, inBand.Count, inBand.Sum(c => c.Outstanding));
+        }).ToList();
+
+        var all = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Ready && c.Status != ClaimStatus.Held).ToListAsync(cancellationToken);
+        var byPayer = all.GroupBy(c => payers.GetValueOrDefault(c.PayerId, "?")).OrderBy(g => g.Key)
+            .Select(g => new PayerTotals(g.Key, g.Count(), g.Sum(c => c.TotalCharge), g.Sum(c => c.Paid), g.Sum(c => c.PatientResponsibility),
+                g.Sum(c => c.Lines.Sum(l => l.Adjustments.Where(a => a.Group != "PR").Sum(a => a.Amount))), g.Sum(c => c.Status == ClaimStatus.WrittenOff ? 0 : c.Outstanding)))
+            .ToList();
+
+        return new BillingOverview(toReview,
+            [.. claims.Where(c => c.Status == ClaimStatus.Ready).Select(c => Row(c, []))],
+            [.. claims.Where(c => c.Status == ClaimStatus.Held).Select(c => Row(c, c.HoldReasons))],
+            [.. claims.Where(c => c.Status is ClaimStatus.Submitted or ClaimStatus.Accepted or ClaimStatus.Appealed).OrderBy(c => c.SubmittedAt).Select(c => Row(c, []))],
+            [.. claims.Where(c => c.Status is ClaimStatus.Denied or ClaimStatus.PartlyPaid).Select(c => Row(c, DenialReasons(c)))],
+            aging, byPayer, [.. (await coverage.AuthorizationsAsync(null, cancellationToken)).Where(a => a.RunningOut)]);
+    }
+
+    /// <summary>Each denied line with its adjustment and remark codes in words (Reference/Billing/adjustment-reasons.json).</summary>
+    public IReadOnlyList<string> DenialReasons(Claim claim) =>
+        [.. claim.Lines.Where(l => l.Denied).Select(l => $"{l.Code} on {l.ServiceDate:d MMM yyyy}: "
+            + string.Join("; ", l.Adjustments.Where(a => a.Group != "PR").Select(a => reference.DescribeAdjustment(a.Group, a.Reason))
+                .Concat(l.Remarks.Select(reference.DescribeRemark))))];
+}

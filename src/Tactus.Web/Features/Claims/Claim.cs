@@ -1,0 +1,134 @@
+using Tactus.Web.Features.Access;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Claims;
+
+/// <summary>
+/// A professional claim (CMS-1500 / 837P) for one visit or a patient's visits in a period, to one payer.
+/// Its lines are frozen from the reviewed visit codes; remittances post payments and adjustments onto them.
+/// </summary>
+public sealed class Claim : IOrganizationOwned, IPatientData
+{
+    /// <summary>Which states each state may move to; remittance outcomes may re-adjudicate any submitted claim.</summary>
+    private static readonly Dictionary<ClaimStatus, ClaimStatus[]> Allowed = new()
+    {
+        [ClaimStatus.Ready] = [ClaimStatus.Held, ClaimStatus.Submitted],
+        [ClaimStatus.Held] = [ClaimStatus.Ready, ClaimStatus.WrittenOff],
+        [ClaimStatus.Submitted] = [ClaimStatus.Accepted, ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied],
+        [ClaimStatus.Accepted] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied],
+        [ClaimStatus.Paid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied],
+        [ClaimStatus.PartlyPaid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff],
+        [ClaimStatus.Denied] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff],
+        [ClaimStatus.Appealed] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.WrittenOff],
+        [ClaimStatus.WrittenOff] = [],
+    };
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid OrganizationId { get; init; }
+    public Guid PatientId { get; init; }
+    public Guid CoverageId { get; init; }
+    public Guid PayerId { get; init; }
+
+    /// <summary>CLM01, the patient control number the payer returns in CLP01 of the 835.</summary>
+    public required string ClaimNumber { get; init; }
+
+    public ClaimStatus Status { get; private set; } = ClaimStatus.Ready;
+    public List<string> HoldReasons { get; private set; } = [];
+    public List<ClaimLine> Lines { get; set; } = [];
+    public List<string> Diagnoses { get; init; } = [];
+    public List<Guid> VisitCodingIds { get; init; } = [];
+    public Guid RenderingTherapistId { get; init; }
+    public Guid? ReferringClinicianId { get; init; }
+    public string? AuthorizationNumber { get; init; }
+    public required string PlaceOfService { get; init; }
+    public DateOnly FromDate { get; init; }
+    public DateOnly ToDate { get; init; }
+    public decimal TotalCharge { get; init; }
+    public decimal Paid { get; private set; }
+    public decimal PatientResponsibility { get; private set; }
+    public string? PayerClaimControlNumber { get; private set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public DateTimeOffset? RemittedAt { get; private set; }
+    public Guid? BatchId { get; private set; }
+    public List<ClaimStatusChange> StatusChanges { get; private set; } = [];
+
+    public decimal Outstanding => TotalCharge - Paid - PatientResponsibility - Lines.Sum(l => l.Adjustments.Where(a => a.Group != "PR").Sum(a => a.Amount));
+
+    public static bool CanMove(ClaimStatus from, ClaimStatus to) => Allowed[from].Contains(to);
+
+    public void Hold(IReadOnlyList<string> reasons, Guid? by, DateTimeOffset at)
+    {
+        HoldReasons = [.. reasons];
+        if (reasons.Count > 0 && Status != ClaimStatus.Held)
+        {
+            MoveTo(ClaimStatus.Held, by, at, string.Join("; ", reasons));
+        }
+        else if (reasons.Count == 0 && Status == ClaimStatus.Held)
+        {
+            MoveTo(ClaimStatus.Ready, by, at, "Every hold reason is resolved.");
+        }
+    }
+
+    public void Submit(Guid batchId, Guid by, DateTimeOffset at)
+    {
+        MoveTo(ClaimStatus.Submitted, by, at, null);
+        BatchId = batchId;
+        SubmittedAt = at;
+    }
+
+    public void Appeal(string reason, Guid by, DateTimeOffset at) => MoveTo(ClaimStatus.Appealed, by, at, Required(reason, "appealing"));
+
+    public void WriteOff(string reason, Guid by, DateTimeOffset at) => MoveTo(ClaimStatus.WrittenOff, by, at, Required(reason, "writing off"));
+
+    public void MarkAccepted(Guid by, DateTimeOffset at) => MoveTo(ClaimStatus.Accepted, by, at, null);
+
+    /// <summary>Posts one remittance's adjudication: line postings were added by the caller; the totals and status follow from them.</summary>
+    public void Remitted(string? payerControlNumber, decimal paid, decimal patientResponsibility, bool claimDenied, DateTimeOffset at)
+    {
+        Paid += paid;
+        PatientResponsibility += patientResponsibility;
+        PayerClaimControlNumber = payerControlNumber ?? PayerClaimControlNumber;
+        RemittedAt = at;
+        var outcome = claimDenied || Lines.All(l => l.Denied) ? ClaimStatus.Denied
+            : Lines.Any(l => l.Denied) ? ClaimStatus.PartlyPaid
+            : ClaimStatus.Paid;
+        MoveTo(outcome, null, at, claimDenied ? "Denied by the payer (835)." : "Adjudicated by the payer (835).");
+    }
+
+    private void MoveTo(ClaimStatus to, Guid? by, DateTimeOffset at, string? reason)
+    {
+        if (!CanMove(Status, to))
+        {
+            throw new DomainRuleException("invalid-transition", $"A claim that is {Status} cannot become {to}.");
+        }
+
+        StatusChanges = [.. StatusChanges, new ClaimStatusChange(at, by, Status, to, reason)];
+        Status = to;
+    }
+
+    private static string Required(string? reason, string doing) => string.IsNullOrWhiteSpace(reason)
+        ? throw new DomainRuleException("reason-required", $"Give the reason for {doing} this claim.", StatusCodes.Status422UnprocessableEntity)
+        : reason.Trim();
+}
+
+public sealed record ClaimStatusChange(DateTimeOffset At, Guid? ById, ClaimStatus From, ClaimStatus To, string? Reason);
+
+/// <summary>One service line (2400 loop) and what the payer did with it.</summary>
+public sealed record ClaimLine(int LineNumber, Guid VisitCodingId, DateOnly ServiceDate, string Code, IReadOnlyList<string> Modifiers,
+    int Units, decimal Charge, IReadOnlyList<int> DiagnosisPointers)
+{
+    public decimal Paid { get; init; }
+    public decimal? Allowed { get; init; }
+    public IReadOnlyList<LineAdjustment> Adjustments { get; init; } = [];
+    public IReadOnlyList<string> Remarks { get; init; } = [];
+
+    /// <summary>Adjudicated with nothing paid and nothing left to the patient: the payer refused the line.</summary>
+    public bool Denied { get; init; }
+
+    /// <summary>REF*6R line item control number: the claim number and line, returned by the payer in the 835.</summary>
+    public string ControlNumber(string claimNumber) => $"{claimNumber}-{LineNumber}";
+}
+
+/// <summary>A CAS adjustment: group (CO/PR/OA/PI), CARC, amount and quantity.</summary>
+public sealed record LineAdjustment(string Group, string Reason, decimal Amount, decimal? Quantity);

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Billing;
+using Tactus.Web.Features.Claims.X12;
+using Tactus.Web.Features.Coverage;
+using Tactus.Web.Features.Patients;
+
+namespace Tactus.Web.Features.Claims;
+
+/// <summary>
+/// Looks up everything a claim names (billing profile, payer, coverage, patient, therapist, referring clinician)
+/// once, for the hold check and for the 837P document, so both read the same facts.
+/// </summary>
+public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck authorizations)
+{
+    private sealed record Parties(BillingProfile? Profile, Payer Payer, PatientCoverage Coverage, Patient Patient,
+        Practitioners.Practitioner? Rendering, string RenderingName, Practitioners.Practitioner? Referring, string ReferringName);
+
+    public async Task<IReadOnlyList<string>> HoldsAsync(Claim claim, CancellationToken cancellationToken)
+    {
+        var p = await PartiesAsync(claim, cancellationToken);
+        var firstVisit = claim.Lines.Select(l => l.ServiceDate).DefaultIfEmpty(claim.FromDate).Min();
+        var firstCoding = await db.VisitCodings.SingleAsync(v => v.Id == claim.VisitCodingIds[0], cancellationToken);
+        var coverage = await authorizations.ForVisitAsync(claim.PatientId, firstCoding.ReferralId, firstVisit, firstCoding.SessionId, cancellationToken);
+        var visitsThisYear = await db.VisitCodings.CountAsync(v => v.PatientId == claim.PatientId && v.PayerId == claim.PayerId
+            && v.ServiceDate >= new DateOnly(claim.ToDate.Year, 1, 1) && v.ServiceDate <= claim.ToDate, cancellationToken);
+        var reasons = ClaimHolds.Find(new ClaimFacts(
+            p.Profile?.Npi, p.Profile?.TaxId, p.Profile?.AddressLine, p.Profile?.PostalCode,
+            p.Rendering?.Npi, p.Rendering?.Discipline ?? "unknown discipline", p.Payer.AcceptedRenderingDisciplines, p.Payer.Name,
+            p.Payer.RequiresReferringProvider, p.Referring?.Npi,
+            p.Coverage.MemberId, p.Coverage.Relationship == SubscriberRelationship.Self, p.Coverage.Subscriber is not null,
+            !string.IsNullOrWhiteSpace(p.Patient.AddressLine) && !string.IsNullOrWhiteSpace(p.Patient.PostalCode),
+            claim.Diagnoses.Count, [.. claim.Lines.Select(l => l.DiagnosisPointers)],
+            p.Payer.RequiresAuthorization, coverage.Problem, p.Payer.VisitLimitPerYear, visitsThisYear)).ToList();
+        if (!p.Coverage.ActiveOn(claim.FromDate) || !p.Coverage.ActiveOn(claim.ToDate))
+        {
+            reasons.Add("The coverage is not active on every date of service.");
+        }
+
+        if (claim.Lines.Count == 0)
+        {
+            reasons.Add("The claim has no billable line.");
+        }
+
+        return reasons;
+    }
+
+    public async Task<ClaimDocument> DocumentAsync(Claim claim, CancellationToken cancellationToken)
+    {
+        var p = await PartiesAsync(claim, cancellationToken);
+        var patient = new PersonParty(p.Patient.FamilyName, p.Patient.GivenName, p.Patient.BirthDate, Sex(p.Patient.Sex),
+            p.Patient.AddressLine, p.Patient.City, p.Patient.State, p.Patient.PostalCode);
+        var self = p.Coverage.Relationship == SubscriberRelationship.Self;
+        var subscriberPerson = self || p.Coverage.Subscriber is not { } s
+            ? patient
+            : new PersonParty(s.FamilyName, s.GivenName, s.BirthDate, Sex(s.Sex), s.AddressLine, s.City, s.State, s.PostalCode);
+        var (renderingFamily, renderingGiven) = PersonName.Split(p.RenderingName);
+        ProviderParty? referring = null;
+        if (p.Payer.RequiresReferringProvider || p.Referring?.Npi is not null)
+        {
+            var (family, given) = PersonName.Split(p.ReferringName);
+            referring = new ProviderParty(family, given, p.Referring?.Npi ?? "");
+        }
+
+        return new ClaimDocument(claim.ClaimNumber, claim.TotalCharge, claim.PlaceOfService, claim.Diagnoses,
+            new SubscriberParty(p.Coverage.Priority.X12(), p.Coverage.Relationship.X12(), p.Coverage.GroupNumber, p.Payer.ClaimFilingIndicator,
+                p.Coverage.MemberId, subscriberPerson),
+            self ? null : patient, p.Payer.Name, p.Payer.PayerIdentifier, referring, new ProviderParty(renderingFamily, renderingGiven, p.Rendering?.Npi ?? ""),
+            claim.AuthorizationNumber,
+            [.. claim.Lines.Select(l => new ServiceLineDocument(l.LineNumber, l.ControlNumber(claim.ClaimNumber), l.Code, l.Modifiers, l.Charge, l.Units,
+                l.DiagnosisPointers, l.ServiceDate))]);
+    }
+
+    private async Task<Parties> PartiesAsync(Claim claim, CancellationToken cancellationToken)
+    {
+        var profile = await db.BillingProfiles.SingleOrDefaultAsync(cancellationToken);
+        var payer = await db.Payers.SingleAsync(x => x.Id == claim.PayerId, cancellationToken);
+        var coverage = await db.Coverages.SingleAsync(x => x.Id == claim.CoverageId, cancellationToken);
+        var patient = await db.Patients.SingleAsync(x => x.Id == claim.PatientId, cancellationToken);
+        var people = new[] { claim.RenderingTherapistId, claim.ReferringClinicianId ?? Guid.Empty };
+        var practitioners = await db.Practitioners.Where(x => people.Contains(x.UserId)).ToListAsync(cancellationToken);
+        var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return new Parties(profile, payer, coverage, patient,
+            practitioners.FirstOrDefault(x => x.UserId == claim.RenderingTherapistId), names.GetValueOrDefault(claim.RenderingTherapistId, ""),
+            practitioners.FirstOrDefault(x => x.UserId == claim.ReferringClinicianId), names.GetValueOrDefault(claim.ReferringClinicianId ?? Guid.Empty, ""));
+    }
+
+    private static string Sex(AdministrativeSex sex) => sex switch
+    {
+        AdministrativeSex.Female => "F",
+        AdministrativeSex.Male => "M",
+        _ => "U",
+    };
+}
+
+/// <summary>Family and given name from a display name ("Dr. Samuel Okafor", "Jonas Weber, LMT") for the NM1 segment.</summary>
+public static class PersonName
+{
+    private static readonly string[] Titles = ["dr", "dr.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "mx", "mx."];
+
+    public static (string Family, string Given) Split(string displayName)
+    {
+        var name = displayName.Split(',')[0].Trim();
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Titles.Contains(w.ToLowerInvariant())).ToList();
+        return words.Count switch
+        {
+            0 => ("UNKNOWN", ""),
+            1 => (words[0], ""),
+            _ => (words[^1], string.Join(' ', words[..^1])),
+        };
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Billing;
+using Tactus.Web.Features.Coverage;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Claims;
+
+/// <summary>Claims from reviewed visit codes (one visit, or a patient's visits in a period), their holds and their life.</summary>
+public sealed class ClaimWorkflow(TactusDbContext db, AccessScope scope, ClaimFactsBuilder facts, TimeProvider time)
+{
+    /// <summary>At most 12 diagnoses fit the 837P HI segment.</summary>
+    public const int MaxDiagnoses = 12;
+
+    public async Task<Claim> CreateAsync(IReadOnlyCollection<Guid> codingIds, CancellationToken cancellationToken)
+    {
+        var codings = await db.VisitCodings.Where(v => codingIds.Contains(v.Id)).OrderBy(v => v.ServiceDate).ToListAsync(cancellationToken);
+        if (codings.Count == 0 || codings.Count != codingIds.Distinct().Count())
+        {
+            throw new DomainRuleException("unknown-visit", "One or more of these visits do not exist.", StatusCodes.Status404NotFound);
+        }
+
+        if (codings.Any(c => c.Status != VisitCodingStatus.Reviewed))
+        {
+            throw new DomainRuleException("not-reviewed", "Every visit on a claim must have its codes reviewed first, and not be on another claim.");
+        }
+
+        if (codings.Select(c => (c.PatientId, c.CoverageId)).Distinct().Count() != 1 || codings[0].CoverageId is null)
+        {
+            throw new DomainRuleException("mixed-coverage", "A claim is for one patient's visits under one coverage; visits without coverage are self-pay and not claimed.");
+        }
+
+        var diagnoses = codings.SelectMany(c => c.Diagnoses).Distinct().ToList();
+        if (diagnoses.Count > MaxDiagnoses)
+        {
+            throw new DomainRuleException("too-many-diagnoses", $"These visits carry {diagnoses.Count} diagnoses; a claim holds {MaxDiagnoses}. Claim fewer visits together.");
+        }
+
+        var lines = codings.SelectMany(c => c.Lines.Where(l => l.Billable).Select(l => (Coding: c, Line: l)))
+            .Select((x, i) => new ClaimLine(i + 1, x.Coding.Id, x.Coding.ServiceDate, x.Line.Code, x.Line.Modifiers, x.Line.Units, x.Line.Charge,
+                x.Line.DiagnosisPointers.Select(p => diagnoses.IndexOf(x.Coding.Diagnoses[p - 1]) + 1).ToList()))
+            .ToList();
+        var coverage = await db.Coverages.SingleAsync(c => c.Id == codings[0].CoverageId, cancellationToken);
+        var referral = await db.Referrals.SingleAsync(r => r.Id == codings[0].ReferralId, cancellationToken);
+        var now = time.GetStorageNow();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await BillingCounters.NextClaimNumberAsync(db, cancellationToken);
+        var authorization = (await db.Authorizations.Where(a => a.CoverageId == coverage.Id).ToListAsync(cancellationToken))
+            .FirstOrDefault(a => a.Covers(codings[0].ServiceDate) && (a.ReferralId == null || a.ReferralId == referral.Id));
+        var claim = new Claim
+        {
+            OrganizationId = coverage.OrganizationId, PatientId = coverage.PatientId, CoverageId = coverage.Id, PayerId = coverage.PayerId,
+            ClaimNumber = $"TC{number}", Lines = lines, Diagnoses = diagnoses, VisitCodingIds = [.. codings.Select(c => c.Id)],
+            RenderingTherapistId = codings[0].TherapistId, ReferringClinicianId = referral.ReferringClinicianId,
+            AuthorizationNumber = authorization?.Number, PlaceOfService = (await db.BillingProfiles.SingleAsync(cancellationToken)).PlaceOfService,
+            FromDate = codings[0].ServiceDate, ToDate = codings[^1].ServiceDate, TotalCharge = lines.Sum(l => l.Charge), CreatedAt = now,
+        };
+        foreach (var coding in codings)
+        {
+            coding.MarkClaimed(claim.Id);
+        }
+
+        claim.Hold(await facts.HoldsAsync(claim, cancellationToken), scope.UserId, now);
+        db.Claims.Add(claim);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claim;
+    }
+
+    /// <summary>Batches a patient's reviewed visits in a period into one claim per coverage.</summary>
+    public async Task<IReadOnlyList<Claim>> CreateForPeriodAsync(Guid patientId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var groups = (await db.VisitCodings
+                .Where(v => v.PatientId == patientId && v.Status == VisitCodingStatus.Reviewed && v.CoverageId != null && v.ServiceDate >= from && v.ServiceDate <= to)
+                .Select(v => new { v.Id, v.CoverageId }).ToListAsync(cancellationToken))
+            .GroupBy(v => v.CoverageId).ToList();
+        if (groups.Count == 0)
+        {
+            throw new DomainRuleException("nothing-to-claim", "This patient has no reviewed, insured visits in that period.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var claims = new List<Claim>();
+        foreach (var group in groups)
+        {
+            claims.Add(await CreateAsync([.. group.Select(v => v.Id)], cancellationToken));
+        }
+
+        return claims;
+    }
+
+    /// <summary>Checks a ready or held claim again, after a profile, coverage or authorisation was fixed.</summary>
+    public async Task<Claim?> RecheckAsync(Guid claimId, CancellationToken cancellationToken)
+    {
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        if (claim.Status is not (ClaimStatus.Ready or ClaimStatus.Held))
+        {
+            throw new DomainRuleException("already-submitted", "Only a claim that has not been submitted is checked again.");
+        }
+
+        claim.Hold(await facts.HoldsAsync(claim, cancellationToken), scope.UserId, time.GetStorageNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return claim;
+    }
+
+    public async Task<Claim?> ChangeAsync(Guid claimId, string action, string? reason, CancellationToken cancellationToken)
+    {
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        var by = scope.UserId ?? throw new DomainRuleException("forbidden", "Sign in to change a claim.", 403);
+        var now = time.GetStorageNow();
+        switch (action)
+        {
+            case "appeal": claim.Appeal(reason ?? "", by, now); break;
+            case "write-off": claim.WriteOff(reason ?? "", by, now); break;
+            case "accepted": claim.MarkAccepted(by, now); break;
+            default: throw new DomainRuleException("unknown-action", "The action is appeal, write-off or accepted.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return claim;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Audit;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Claims;
+
+public static class ClaimsApi
+{
+    public sealed record CreateInput(List<Guid>? VisitIds, Guid? PatientId, DateOnly? From, DateOnly? To);
+
+    public sealed record ExportInput(List<Guid>? ClaimIds);
+
+    public sealed record ReasonInput(string? Reason);
+
+    public sealed record ExportDto(Guid BatchId, long InterchangeControlNumber, int Claims, decimal TotalCharge, string FileName, IReadOnlyList<HeldDto> Held);
+
+    public sealed record HeldDto(Guid Id, string ClaimNumber, IReadOnlyList<string> Reasons);
+
+    public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
+    {
+        var claims = app.MapGroup("/api/claims").RequireAuthorization(Policies.Billing);
+        claims.MapPost("/", async (CreateInput input, ClaimWorkflow workflow, CancellationToken ct) =>
+        {
+            IReadOnlyList<Claim> made = input switch
+            {
+                { VisitIds.Count: > 0 } => [await workflow.CreateAsync(input.VisitIds, ct)],
+                { PatientId: { } patient, From: { } from, To: { } to } when from <= to => await workflow.CreateForPeriodAsync(patient, from, to, ct),
+                _ => throw new DomainRuleException("invalid-claim-request", "Give visitIds, or a patientId with a from and to date (from on or before to).", StatusCodes.Status422UnprocessableEntity),
+            };
+            return TypedResults.Created("/api/claims", made);
+        });
+        claims.MapGet("/", async (ClaimStatus? status, TactusDbContext db, CancellationToken ct) =>
+            await db.Claims.AsNoTracking().Where(c => status == null || c.Status == status).OrderByDescending(c => c.CreatedAt).Take(500).ToListAsync(ct));
+        claims.MapGet("/{id:guid}", async Task<Results<Ok<Claim>, NotFound>> (Guid id, TactusDbContext db, CancellationToken ct) =>
+            await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
+        claims.MapPost("/{id:guid}/recheck", async Task<Results<Ok<Claim>, NotFound>> (Guid id, ClaimWorkflow workflow, CancellationToken ct) =>
+            await workflow.RecheckAsync(id, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
+        foreach (var action in new[] { "appeal", "write-off", "accepted" })
+        {
+            claims.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<Claim>, NotFound>> (Guid id, ReasonInput? input, ClaimWorkflow workflow, CancellationToken ct) =>
+                await workflow.ChangeAsync(id, action, input?.Reason, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
+        }
+
+        claims.MapPost("/export", async (ExportInput? input, ClaimExport export, CancellationToken ct) =>
+        {
+            var result = await export.ExportAsync(input?.ClaimIds, ct);
+            return TypedResults.Created($"/api/claims/batches/{result.Batch.Id}/file", new ExportDto(result.Batch.Id, result.Batch.InterchangeControlNumber,
+                result.Batch.ClaimCount, result.Batch.TotalCharge, result.Batch.FileName, [.. result.Held.Select(h => new HeldDto(h.Id, h.ClaimNumber, h.HoldReasons))]));
+        });
+        claims.MapGet("/batches", async (TactusDbContext db, CancellationToken ct) =>
+            await db.ClaimBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(100)
+                .Select(b => new { b.Id, b.InterchangeControlNumber, b.CreatedAt, b.ClaimCount, b.TotalCharge }).ToListAsync(ct));
+        claims.MapGet("/batches/{id:guid}/file", DownloadAsync);
+        return app;
+    }
+
+    /// <summary>The stored file, byte for byte. It holds several patients' data, so the download is audited before it is sent.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(Guid id, TactusDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var batch = await db.ClaimBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct);
+        if (batch is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.RecordAsync(AuditActions.Read, AuditOutcomes.Success, nameof(ClaimBatch), batch.Id.ToString(), detail: $"837P download, {batch.ClaimCount} claims");
+        return TypedResults.File(System.Text.Encoding.ASCII.GetBytes(batch.Content), "application/edi-x12", batch.FileName);
+    }
+}

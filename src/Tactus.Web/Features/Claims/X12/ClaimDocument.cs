@@ -1,0 +1,24 @@
+namespace Tactus.Web.Features.Claims.X12;
+
+/// <summary>Everything the 837P needs, already decided: the writer formats, it never looks anything up.</summary>
+public sealed record InterchangeHeader(string SenderId, string ReceiverId, long ControlNumber, DateTime CreatedAt, string UsageIndicator, X12Separators Separators);
+
+public sealed record BillingProviderParty(string Name, string Npi, string TaxId, string AddressLine, string City, string State, string PostalCode,
+    string ContactName, string ContactPhone, string SubmitterId, string ReceiverName, string ReceiverId);
+
+public sealed record PersonParty(string FamilyName, string GivenName, DateOnly? BirthDate = null, string? Sex = null,
+    string? AddressLine = null, string? City = null, string? State = null, string? PostalCode = null);
+
+/// <param name="RelationshipCode">X12 individual relationship code of the patient to the subscriber: 18 self, 01 spouse, 19 child, G8 other.</param>
+public sealed record SubscriberParty(string PayerResponsibility, string RelationshipCode, string? GroupNumber, string ClaimFilingIndicator,
+    string MemberId, PersonParty Person);
+
+public sealed record ProviderParty(string FamilyName, string GivenName, string Npi);
+
+public sealed record ServiceLineDocument(int LineNumber, string ControlNumber, string Code, IReadOnlyList<string> Modifiers, decimal Charge, int Units,
+    IReadOnlyList<int> DiagnosisPointers, DateOnly ServiceDate);
+
+/// <param name="Patient">Only when the patient is not the subscriber (loop 2000C/2010CA).</param>
+public sealed record ClaimDocument(string ClaimNumber, decimal TotalCharge, string PlaceOfService, IReadOnlyList<string> Diagnoses,
+    SubscriberParty Subscriber, PersonParty? Patient, string PayerName, string PayerId, ProviderParty? Referring, ProviderParty Rendering,
+    string? AuthorizationNumber, IReadOnlyList<ServiceLineDocument> Lines);

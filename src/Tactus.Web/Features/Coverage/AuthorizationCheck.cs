@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+
+namespace Tactus.Web.Features.Coverage;
+
+/// <summary>What a patient's coverage says about a visit on a day: which coverage pays, and whether an authorisation covers it.</summary>
+public sealed record VisitCoverage(PatientCoverage? Coverage, Payer? Payer, Authorization? Authorization, int VisitsUsed, string? Problem, string? Warning)
+{
+    public int? VisitsLeft => Authorization is null ? null : Authorization.VisitsApproved - VisitsUsed;
+}
+
+/// <summary>
+/// One place that answers "is this visit covered and authorised?" for check-in, coding and claims. Visits
+/// used are counted from the visits in the authorisation's date range (and referral, when it names one).
+/// </summary>
+public sealed class AuthorizationCheck(TactusDbContext db)
+{
+    public async Task<PatientCoverage?> PrimaryCoverageAsync(Guid patientId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var coverages = await db.Coverages.Where(c => c.PatientId == patientId).ToListAsync(cancellationToken);
+        return coverages.Where(c => c.ActiveOn(day)).OrderBy(c => c.Priority).FirstOrDefault();
+    }
+
+    /// <param name="excludingSessionId">The visit being checked, when it already exists, so it is not counted against itself.</param>
+    public async Task<VisitCoverage> ForVisitAsync(Guid patientId, Guid referralId, DateOnly day, Guid? excludingSessionId, CancellationToken cancellationToken)
+    {
+        var coverage = await PrimaryCoverageAsync(patientId, day, cancellationToken);
+        if (coverage is null)
+        {
+            return new VisitCoverage(null, null, null, 0, null, null);
+        }
+
+        var payer = await db.Payers.SingleAsync(p => p.Id == coverage.PayerId, cancellationToken);
+        var authorizations = await db.Authorizations.Where(a => a.CoverageId == coverage.Id && (a.ReferralId == null || a.ReferralId == referralId))
+            .ToListAsync(cancellationToken);
+        var authorization = authorizations.Where(a => a.Covers(day)).OrderBy(a => a.EndsOn).FirstOrDefault();
+        if (authorization is null)
+        {
+            return new VisitCoverage(coverage, payer, null, 0,
+                payer.RequiresAuthorization ? $"{payer.Name} requires an authorisation and none covers {day:d MMM yyyy}." : null, null);
+        }
+
+        var used = await VisitsUsedAsync(authorization, excludingSessionId, cancellationToken);
+        var left = authorization.VisitsApproved - used;
+        string? problem = left <= 0 && payer.RequiresAuthorization
+            ? $"Authorisation {authorization.Number} is used up: {used} of {authorization.VisitsApproved} visits."
+            : null;
+        string? warning = problem is null && (left - 1 <= Authorization.WarnWhenVisitsLeft || authorization.EndsOn.DayNumber - day.DayNumber <= Authorization.WarnDaysBeforeEnd)
+            ? $"Authorisation {authorization.Number}: {Math.Max(left - 1, 0)} visit{(left - 1 == 1 ? "" : "s")} left after this one, ends {authorization.EndsOn:d MMM yyyy}."
+            : null;
+        return new VisitCoverage(coverage, payer, authorization, used, problem, warning);
+    }
+
+    public async Task<int> VisitsUsedAsync(Authorization authorization, Guid? excludingSessionId, CancellationToken cancellationToken) =>
+        await db.TreatmentSessions.CountAsync(s => s.PatientId == authorization.PatientId
+            && s.SessionDate >= authorization.StartsOn && s.SessionDate <= authorization.EndsOn
+            && (authorization.ReferralId == null || s.ReferralId == authorization.ReferralId)
+            && s.Id != excludingSessionId, cancellationToken);
+}

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Coverage;
+
+/// <summary>Payers, patients' coverage and authorisations: recorded by billers and managers, every change audited.</summary>
+public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck check, TimeProvider time)
+{
+    public async Task<Payer> SavePayerAsync(Guid organizationId, Guid? id, PayerInput input, CancellationToken cancellationToken)
+    {
+        var payer = id is null ? new Payer { OrganizationId = organizationId, Name = "", PayerIdentifier = "" }
+            : await db.Payers.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw NotFound("payer");
+        payer.Name = input.Name!.Trim();
+        payer.PayerIdentifier = input.PayerIdentifier!.Trim().ToUpperInvariant();
+        payer.ClaimFilingIndicator = input.ClaimFilingIndicator ?? "CI";
+        payer.UnitRule = input.UnitRule;
+        payer.RequiredTherapyModifiers = [.. (input.RequiredTherapyModifiers ?? []).Select(m => m.ToUpperInvariant())];
+        payer.DistinctServiceModifier = (input.DistinctServiceModifier ?? "XS").ToUpperInvariant();
+        payer.VisitLimitPerYear = input.VisitLimitPerYear;
+        payer.RequiresAuthorization = input.RequiresAuthorization;
+        payer.RequiresReferringProvider = input.RequiresReferringProvider;
+        payer.AcceptedRenderingDisciplines = input.AcceptedRenderingDisciplines ?? [];
+        if (id is null)
+        {
+            if (await db.Payers.AnyAsync(p => p.PayerIdentifier == payer.PayerIdentifier, cancellationToken))
+            {
+                throw new DomainRuleException("duplicate-payer", $"A payer with id {payer.PayerIdentifier} is already set up.");
+            }
+
+            db.Payers.Add(payer);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return payer;
+    }
+
+    public async Task<PatientCoverage?> AddCoverageAsync(Guid patientId, CoverageInput input, CancellationToken cancellationToken)
+    {
+        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        if (!await db.Payers.AnyAsync(p => p.Id == input.PayerId, cancellationToken))
+        {
+            throw new DomainRuleException("unknown-payer", "Choose a payer this organisation has set up.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var coverage = new PatientCoverage
+        {
+            OrganizationId = patient.OrganizationId, PatientId = patient.Id, PayerId = input.PayerId, MemberId = input.MemberId!.Trim(),
+            GroupNumber = string.IsNullOrWhiteSpace(input.GroupNumber) ? null : input.GroupNumber.Trim(), Priority = input.Priority,
+            Relationship = input.Relationship, Subscriber = input.Relationship == SubscriberRelationship.Self ? null : input.Subscriber,
+            StartsOn = input.StartsOn, EndsOn = input.EndsOn,
+        };
+        db.Coverages.Add(coverage);
+        await db.SaveChangesAsync(cancellationToken);
+        return coverage;
+    }
+
+    public async Task<Authorization?> AddAuthorizationAsync(Guid patientId, AuthorizationInput input, CancellationToken cancellationToken)
+    {
+        var coverage = await db.Coverages.SingleOrDefaultAsync(c => c.Id == input.CoverageId && c.PatientId == patientId, cancellationToken);
+        if (coverage is null)
+        {
+            return null;
+        }
+
+        Authorization.Validate(input.Number ?? "", input.VisitsApproved, input.UnitsApproved, input.StartsOn, input.EndsOn);
+        if (input.ReferralId is { } referralId && !await db.Referrals.AnyAsync(r => r.Id == referralId && r.PatientId == patientId, cancellationToken))
+        {
+            throw new DomainRuleException("unknown-referral", "The authorisation names a referral this patient does not have.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var authorization = new Authorization
+        {
+            OrganizationId = coverage.OrganizationId, PatientId = patientId, CoverageId = coverage.Id, ReferralId = input.ReferralId,
+            Number = input.Number!.Trim(), VisitsApproved = input.VisitsApproved, UnitsApproved = input.UnitsApproved,
+            StartsOn = input.StartsOn, EndsOn = input.EndsOn,
+        };
+        db.Authorizations.Add(authorization);
+        await db.SaveChangesAsync(cancellationToken);
+        return authorization;
+    }
+
+    /// <summary>Authorisations with visits used and left; patientId null lists the organisation's current ones.</summary>
+    public async Task<IReadOnlyList<AuthorizationView>> AuthorizationsAsync(Guid? patientId, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var rows = await db.Authorizations.AsNoTracking()
+            .Where(a => patientId == null ? a.EndsOn >= today : a.PatientId == patientId)
+            .Join(db.Coverages, a => a.CoverageId, c => c.Id, (a, c) => new { a, c.PayerId })
+            .Join(db.Payers, x => x.PayerId, p => p.Id, (x, p) => new { x.a, PayerName = p.Name })
+            .Join(db.Patients, x => x.a.PatientId, p => p.Id, (x, p) => new { x.a, x.PayerName, p.GivenName, p.FamilyName })
+            .ToListAsync(cancellationToken);
+        var views = new List<AuthorizationView>();
+        foreach (var row in rows.OrderBy(r => r.a.EndsOn))
+        {
+            var used = await check.VisitsUsedAsync(row.a, null, cancellationToken);
+            var left = row.a.VisitsApproved - used;
+            views.Add(new AuthorizationView(row.a.Id, row.a.PatientId, $"{row.GivenName} {row.FamilyName}", row.PayerName, row.a.Number, row.a.VisitsApproved,
+                used, left, row.a.UnitsApproved, row.a.StartsOn, row.a.EndsOn,
+                left <= Authorization.WarnWhenVisitsLeft || row.a.EndsOn.DayNumber - today.DayNumber <= Authorization.WarnDaysBeforeEnd));
+        }
+
+        return views;
+    }
+
+    private static DomainRuleException NotFound(string what) => new("not-found", $"No such {what}.", StatusCodes.Status404NotFound);
+}
