@@ -60,6 +60,8 @@ public static class DemoClinic
         await DemoReferrals.SeedAsync(db, services.GetRequiredService<Features.Screening.ClinicalReference>(), organization.Id,
             created.Select(c => (c.User.Id, c.Role, c.User.Email!)).ToList(), time);
 
+        await DemoBilling.SeedAsync(services, organization.Id, created.Select(c => (c.User.Id, c.Role)).ToList());
+
         var portalPatient = db.Patients.Where(p => p.OrganizationId == organization.Id).OrderBy(p => p.Mrn).First();
         await CreateUserAsync(users, organization.Id, PortalPatientEmail.Replace("riverside.example", emailDomain,
             StringComparison.Ordinal), portalPatient.FullName, Roles.Patient, passwordHash, portalPatient.Id);

@@ -20,7 +20,7 @@ public static class DemoReferrals
                 OrganizationId = organizationId,
                 UserId = userId,
                 Discipline = role == Roles.Clinician ? Disciplines.Physician : Disciplines.MassageTherapist,
-                Npi = role == Roles.Clinician ? "1234567893" : null,
+                Npi = role == Roles.Clinician ? "1234567893" : email.StartsWith("therapist@", StringComparison.Ordinal) ? "1245319599" : "1554433221",
             };
             practitioner.Licences.Add(new Licence
             {

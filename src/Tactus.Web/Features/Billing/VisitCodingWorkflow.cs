@@ -18,7 +18,7 @@ public sealed class VisitCodingWorkflow(TactusDbContext db, AccessScope scope, B
         var result = CodingEngine.Code(
             session.Note.Techniques.Select(t => new DocumentedTechnique(t.Technique, t.Region, t.Minutes)).ToList(),
             referral.Diagnoses.OrderBy(d => d.Rank).Select(d => d.Code).ToList(),
-            session.SessionDate, rules, reference, await NcciAsync(cancellationToken), await FeesAsync(cancellationToken));
+            session.SessionDate, rules, reference, await NcciAsync(session.OrganizationId, cancellationToken), await FeesAsync(session.OrganizationId, cancellationToken));
         if (visit.Payer is null)
         {
             result = result with { Warnings = [.. result.Warnings, "The patient has no active coverage on the visit's day: coded as self-pay (AMA units, no modifiers)."] };
@@ -94,14 +94,14 @@ public sealed class VisitCodingWorkflow(TactusDbContext db, AccessScope scope, B
     }
 
     /// <summary>The newest PTP table the organisation loaded, or the reviewed demonstration file.</summary>
-    public async Task<NcciEdits> NcciAsync(CancellationToken cancellationToken)
+    public async Task<NcciEdits> NcciAsync(Guid organizationId, CancellationToken cancellationToken)
     {
-        var loaded = await db.NcciEditSets.OrderByDescending(n => n.LoadedAt).Select(n => n.Edits).FirstOrDefaultAsync(cancellationToken);
+        var loaded = await db.NcciEditSets.Where(n => n.OrganizationId == organizationId).OrderByDescending(n => n.LoadedAt).Select(n => n.Edits).FirstOrDefaultAsync(cancellationToken);
         return loaded is null ? reference.Ncci : NcciEdits.From(loaded);
     }
 
-    private async Task<Dictionary<string, decimal>> FeesAsync(CancellationToken cancellationToken) =>
-        await db.FeeSchedule.ToDictionaryAsync(f => f.Code, f => f.Amount, cancellationToken);
+    private async Task<Dictionary<string, decimal>> FeesAsync(Guid organizationId, CancellationToken cancellationToken) =>
+        await db.FeeSchedule.Where(f => f.OrganizationId == organizationId).ToDictionaryAsync(f => f.Code, f => f.Amount, cancellationToken);
 
     /// <summary>Without a payer the CPT midpoint rule applies and no payer modifier is added.</summary>
     private static readonly PayerCodingRules SelfPay = new(TimedUnitRule.Ama, []);

@@ -21,6 +21,11 @@ public static class Claim837Writer
             throw new ArgumentException("An 837P holds at least one claim.", nameof(claims));
         }
 
+        if (claims.FirstOrDefault(c => c.TotalCharge != c.Lines.Sum(l => l.Charge)) is { } unbalanced)
+        {
+            throw new ArgumentException($"Claim {unbalanced.ClaimNumber}: CLM02 must be the sum of its service lines.", nameof(claims));
+        }
+
         var s = header.Separators;
         var control = header.ControlNumber.ToString("D9", CultureInfo.InvariantCulture);
         var output = new StringBuilder();
