@@ -7,7 +7,8 @@ public static class RoleHome
 {
     public static string PathFor(string? role) => role switch
     {
-        Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Biller => "/Patients",
+        Roles.Therapist or Roles.Clinician or Roles.Manager => "/Patients",
+        Roles.Biller => "/Billing",
         Roles.Administrator => "/Admin/Users",
         Roles.Researcher => "/Research",
         Roles.Patient => "/Portal",

@@ -151,6 +151,7 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Instruments", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Reports", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Inbox", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Billing", Policies.Billing);
             options.Conventions.AuthorizeFolder("/Plans", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Sessions", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Practitioners", Policies.Credentialing);

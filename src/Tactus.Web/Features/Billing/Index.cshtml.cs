@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Claims;
+using Tactus.Web.Features.Remittance;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Billing;
+
+/// <summary>The biller's desk: work-lists, export of ready claims as an 837P, import of an 835, aging and totals.</summary>
+public sealed class IndexModel(BillingQueries queries, ClaimExport export, RemittanceWorkflow remittances, TactusDbContext db, Audit.AuditLog audit) : PageModel, IRedisplayablePage
+{
+    public BillingOverview Overview { get; private set; } = null!;
+
+    public IReadOnlyList<ClaimBatch> Batches { get; private set; } = [];
+
+    [BindProperty]
+    public IFormFile? RemittanceFile { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await ReloadForRedisplayAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostExportAsync(CancellationToken cancellationToken)
+    {
+        var result = await export.ExportAsync(null, cancellationToken);
+        TempData["Flash"] = $"Exported {result.Batch.ClaimCount} claim{(result.Batch.ClaimCount == 1 ? "" : "s")} as {result.Batch.FileName}"
+            + (result.Held.Count > 0 ? $"; {result.Held.Count} held at the last check." : ".");
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(CancellationToken cancellationToken)
+    {
+        if (RemittanceFile is null || RemittanceFile.Length == 0)
+        {
+            throw new DomainRuleException("no-file", "Choose the 835 file to import.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        using var reader = new StreamReader(RemittanceFile.OpenReadStream());
+        var result = await remittances.ImportAsync(await reader.ReadToEndAsync(cancellationToken), cancellationToken);
+        TempData["Flash"] = RemittanceApi.Describe(result);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnGetBatchAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ClaimsApi.DownloadAsync(id, db, audit, cancellationToken)).Result switch
+        {
+            Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult file => File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName),
+            _ => NotFound(),
+        };
+
+    public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
+    {
+        Overview = await queries.OverviewAsync(cancellationToken);
+        Batches = await db.ClaimBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(10).ToListAsync(cancellationToken);
+        return true;
+    }
+}
