@@ -23,6 +23,10 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, M
     [BindProperty]
     public string? HealthChanges { get; set; }
 
+    /// <summary>Only used when the payer's authorisation is missing or used up; recorded with the visit.</summary>
+    [BindProperty]
+    public string? AuthorizationOverride { get; set; }
+
     public string PatientName { get; private set; } = "";
     public Measures.DueMeasures.View? Due { get; private set; }
     public Measures.MeasuresSummary? Measures { get; private set; }
@@ -46,7 +50,7 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, M
             return await LoadAsync(cancellationToken) ? Page() : NotFound();
         }
 
-        var session = await workflow.CheckInAsync(ReferralId, new CheckIn(PainBefore!.Value, StressBefore!.Value, HealthChanged, HealthChanges), cancellationToken);
+        var session = await workflow.CheckInAsync(ReferralId, new CheckIn(PainBefore!.Value, StressBefore!.Value, HealthChanged, HealthChanges, AuthorizationOverride), cancellationToken);
         return session is null ? NotFound() : RedirectToPage("/Sessions/Edit", new { id = session.Id });
     }
 
