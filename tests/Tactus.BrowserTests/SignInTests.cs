@@ -17,7 +17,7 @@ public sealed class SignInTests(BrowserFixture fixture) : IClassFixture<BrowserF
         { "therapist@riverside.example", Roles.Therapist, "My patients" },
         { "clinician@riverside.example", Roles.Clinician, "My patients" },
         { "manager@riverside.example", Roles.Manager, "Patients" },
-        { "biller@riverside.example", Roles.Biller, "Patients" },
+        { "biller@riverside.example", Roles.Biller, "Billing" },
         { "researcher@riverside.example", Roles.Researcher, "Cohort overview" },
         { "admin@riverside.example", Roles.Administrator, "Users" },
         { DemoClinic.PortalPatientEmail, Roles.Patient, "Welcome" },

@@ -40,7 +40,7 @@ public sealed class AuthorizationCheck(TactusDbContext db)
                 payer.RequiresAuthorization ? $"{payer.Name} requires an authorisation and none covers {day:d MMM yyyy}." : null, null);
         }
 
-        var used = await VisitsUsedAsync(authorization, excludingSessionId, cancellationToken);
+        var used = await VisitsUsedAsync(authorization, excludingSessionId, cancellationToken, upTo: day);
         var left = authorization.VisitsApproved - used;
         string? problem = left <= 0 && payer.RequiresAuthorization
             ? $"Authorisation {authorization.Number} is used up: {used} of {authorization.VisitsApproved} visits."
@@ -51,9 +51,13 @@ public sealed class AuthorizationCheck(TactusDbContext db)
         return new VisitCoverage(coverage, payer, authorization, used, problem, warning);
     }
 
-    public async Task<int> VisitsUsedAsync(Authorization authorization, Guid? excludingSessionId, CancellationToken cancellationToken) =>
-        await db.TreatmentSessions.CountAsync(s => s.PatientId == authorization.PatientId
-            && s.SessionDate >= authorization.StartsOn && s.SessionDate <= authorization.EndsOn
+    /// <param name="upTo">Count only visits on or before this day: a claim for an early visit is judged by the visits before it, not by later ones.</param>
+    public async Task<int> VisitsUsedAsync(Authorization authorization, Guid? excludingSessionId, CancellationToken cancellationToken, DateOnly? upTo = null)
+    {
+        var last = upTo is { } day && day < authorization.EndsOn ? day : authorization.EndsOn;
+        return await db.TreatmentSessions.CountAsync(s => s.PatientId == authorization.PatientId
+            && s.SessionDate >= authorization.StartsOn && s.SessionDate <= last
             && (authorization.ReferralId == null || s.ReferralId == authorization.ReferralId)
             && s.Id != excludingSessionId, cancellationToken);
+    }
 }

@@ -108,6 +108,38 @@ public abstract class ReimbursementApiTests(TactusApp app)
     }
 
     [Fact]
+    public async Task CheckIn_PastTheAuthorisation_IsRefused_UntilAnOverrideReasonIsGiven()
+    {
+        var lakesideVisit = (await SeededVisitsAsync("Lakeside Health Plan"))[0];
+        var (patientId, referralId) = await app.WithDbAsync(async db =>
+        {
+            var v = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.VisitCodings, x => x.Id == lakesideVisit);
+            return (v.PatientId, v.ReferralId);
+        });
+        var therapist = await app.AsAsync(Roles.Therapist);
+        var intake = await therapist.PostAsync($"/api/patients/{patientId}/intake", Json.Body(
+            """{"answers":{},"medications":[],"preferences":{"pauseWord":"amber"},"consentToTreatment":true,"consentGivenBy":"patient"}"""));
+        Assert.True(intake.IsSuccessStatusCode, await intake.Content.ReadAsStringAsync());
+
+        // AUTH-7741 approves 4 visits; the demo already holds 2.
+        for (var visit = 3; visit <= 4; visit++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal(HttpStatusCode.Created, (await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4,"healthChanged":false}"""))).StatusCode);
+        }
+
+        var refused = await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4,"healthChanged":false}"""));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("AUTH-7741 is used up: 4 of 4 visits", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var overridden = await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body(
+            """{"painBefore":5,"stressBefore":4,"healthChanged":false,"authorizationOverride":"Extension requested by phone 27 Nov, reference 5521"}"""));
+        Assert.Equal(HttpStatusCode.Created, overridden.StatusCode);
+        Assert.Equal("Extension requested by phone 27 Nov, reference 5521",
+            (await overridden.ReadJsonAsync()).GetProperty("checkIn").GetProperty("authorizationOverride").GetString());
+    }
+
+    [Fact]
     public async Task MedicareClaim_ForAMassageTherapist_IsHeldWithTheReason()
     {
         var biller = await app.AsAsync(Roles.Biller);
