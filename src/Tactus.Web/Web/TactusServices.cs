@@ -48,6 +48,7 @@ public static class TactusServices
         services.AddScoped<Features.Coverage.AuthorizationCheck>();
         services.AddScoped<Features.Billing.VisitCodingWorkflow>();
         services.AddScoped<Features.Billing.BillingQueries>();
+        services.AddScoped<Features.Billing.BillingSetup>();
         services.AddScoped<Features.Coverage.CoverageWorkflow>();
         services.AddScoped<Features.Claims.ClaimFactsBuilder>();
         services.AddScoped<Features.Claims.ClaimWorkflow>();

@@ -28,15 +28,18 @@ public sealed class BillingQueries(TactusDbContext db, BillingReference referenc
 
     public async Task<BillingOverview> OverviewAsync(CancellationToken cancellationToken)
     {
-        var names = await db.Patients.AsNoTracking().Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var payers = await db.Payers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var toReview = (await db.VisitCodings.AsNoTracking().Where(v => v.Status == VisitCodingStatus.ToReview).OrderBy(v => v.ServiceDate).ToListAsync(cancellationToken))
+        var codings = await db.VisitCodings.AsNoTracking().Where(v => v.Status == VisitCodingStatus.ToReview).OrderBy(v => v.ServiceDate).ToListAsync(cancellationToken);
+        var claims = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Paid && c.Status != ClaimStatus.WrittenOff)
+            .OrderBy(c => c.ClaimNumber).ToListAsync(cancellationToken);
+        var patientIds = codings.Select(v => v.PatientId).Concat(claims.Select(c => c.PatientId)).Distinct().ToList();
+        var names = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id))
+            .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var toReview = codings
             .Select(v => new VisitToReview(v.Id, v.PatientId, names.GetValueOrDefault(v.PatientId, "?"), v.ServiceDate,
                 v.PayerId is { } p ? payers.GetValueOrDefault(p) : null, v.TotalCharge, v.Warnings.Count,
                 string.Join(", ", v.Lines.Where(l => l.Billable).Select(l => $"{l.Code}×{l.Units}"))))
             .ToList();
-        var claims = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Paid && c.Status != ClaimStatus.WrittenOff)
-            .OrderBy(c => c.ClaimNumber).ToListAsync(cancellationToken);
         ClaimRow Row(Claim c, IReadOnlyList<string> reasons) => new(c.Id, c.ClaimNumber, c.PatientId, names.GetValueOrDefault(c.PatientId, "?"),
             payers.GetValueOrDefault(c.PayerId, "?"), c.Status, c.FromDate, c.TotalCharge, c.Paid, c.Outstanding, c.SubmittedAt, reasons);
 
@@ -48,7 +51,10 @@ public sealed class BillingQueries(TactusDbContext db, BillingReference referenc
             return new AgingBucket(b.Label, inBand.Count, inBand.Sum(c => c.Outstanding));
         }).ToList();
 
-        var all = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Ready && c.Status != ClaimStatus.Held).ToListAsync(cancellationToken);
+        // Totals cover claims with service this calendar year, so the read stays bounded as the years pass.
+        var yearStart = new DateOnly(today.Year, 1, 1);
+        var all = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Ready && c.Status != ClaimStatus.Held && c.FromDate >= yearStart)
+            .ToListAsync(cancellationToken);
         var byPayer = all.GroupBy(c => payers.GetValueOrDefault(c.PayerId, "?")).OrderBy(g => g.Key)
             .Select(g => new PayerTotals(g.Key, g.Count(), g.Sum(c => c.TotalCharge), g.Sum(c => c.Paid), g.Sum(c => c.PatientResponsibility),
                 g.Sum(c => c.Lines.Sum(l => l.Adjustments.Where(a => a.Group != "PR").Sum(a => a.Amount))), g.Sum(c => c.Status == ClaimStatus.WrittenOff ? 0 : c.Outstanding)))

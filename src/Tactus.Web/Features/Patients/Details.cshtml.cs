@@ -14,6 +14,8 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
     public Patient? Patient { get; private set; }
     public PatientSummary Summary { get; private set; } = null!;
     public bool CanEdit => PatientAccessRules.CanEditPatients(scope.Role);
+
+    public bool CanBill => scope.Role is Roles.Biller or Roles.Manager or Roles.Administrator;
     public bool CanRefer => scope.Role is Roles.Clinician or Roles.Manager or Roles.Administrator;
     public List<Referrals.Referral> Referrals { get; private set; } = [];
     public Intake.SafetySummary Safety { get; private set; } = null!;

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Claims;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Billing;
+
+/// <summary>One claim: its lines and what the payer did with each (in words), its history, and the biller's next steps.</summary>
+public sealed class ClaimModel(TactusDbContext db, ClaimWorkflow workflow, BillingReference reference) : PageModel, IRedisplayablePage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public Claims.Claim Claim { get; private set; } = null!;
+
+    public string PatientName { get; private set; } = "";
+
+    public string PayerName { get; private set; } = "";
+
+    public BillingReference Reference => reference;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await ReloadForRedisplayAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRecheckAsync(CancellationToken cancellationToken)
+    {
+        var claim = await workflow.RecheckAsync(Id, cancellationToken);
+        if (claim is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = claim.Status == ClaimStatus.Ready ? "Every hold is resolved; the claim is ready to export." : "Still held; the reasons are listed below.";
+        return RedirectToPage(new { Id });
+    }
+
+    public Task<IActionResult> OnPostAppealAsync(CancellationToken cancellationToken) => ChangeAsync("appeal", "Appeal recorded.", cancellationToken);
+
+    public Task<IActionResult> OnPostWriteOffAsync(CancellationToken cancellationToken) => ChangeAsync("write-off", "Written off.", cancellationToken);
+
+    public Task<IActionResult> OnPostAcceptedAsync(CancellationToken cancellationToken) => ChangeAsync("accepted", "Marked accepted by the payer.", cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(string action, string done, CancellationToken cancellationToken)
+    {
+        if (await workflow.ChangeAsync(Id, action, Reason, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = done;
+        return RedirectToPage(new { Id });
+    }
+
+    public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Id, cancellationToken) is not { } claim)
+        {
+            return false;
+        }
+
+        Claim = claim;
+        PatientName = await db.Patients.Where(p => p.Id == claim.PatientId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
+        PayerName = await db.Payers.Where(p => p.Id == claim.PayerId).Select(p => p.Name).SingleAsync(cancellationToken);
+        return true;
+    }
+}

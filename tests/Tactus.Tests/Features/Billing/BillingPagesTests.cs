@@ -1,0 +1,137 @@
+using System.Net;
+using Tactus.Tests.Infrastructure;
+using Tactus.Web.Features.Access;
+
+namespace Tactus.Tests.Features.Billing;
+
+/// <summary>The biller's set-up, payer, coverage and claim pages: forms save what is right, show what is wrong and change nothing then.</summary>
+public abstract class BillingPagesTests(TactusApp app)
+{
+    /// <summary>What a reader sees: tags removed, entities decoded, whitespace collapsed.</summary>
+    private static string Text(string html) => System.Text.RegularExpressions.Regex.Replace(
+        System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
+
+    private Task<Guid> DemoPatientAsync(string payer) => app.WithDbAsync(async db =>
+    {
+        var organization = db.Organizations.Single(o => o.Slug == "riverside").Id;
+        var payerId = db.Payers.Single(p => p.Name == payer && p.OrganizationId == organization).Id;
+        return await Task.FromResult(db.Coverages.First(c => c.PayerId == payerId).PatientId);
+    });
+
+    [Fact]
+    public async Task Setup_BadNpi_IsShownAndNothingChanges_GoodProfileSaves()
+    {
+        var biller = await app.AsAsync(Roles.Biller);
+        var fields = new Dictionary<string, string>
+        {
+            ["Profile.LegalName"] = "Riverside Integrative Health", ["Profile.Npi"] = "1987654321", ["Profile.TaxId"] = "12-3456789",
+            ["Profile.AddressLine"] = "100 River St", ["Profile.City"] = "Portland", ["Profile.State"] = "OR", ["Profile.PostalCode"] = "97201-0001",
+            ["Profile.SubmitterId"] = "TACTUSDEMO", ["Profile.ReceiverId"] = "DEMOCLEARING", ["Profile.ReceiverName"] = "Demo Clearinghouse",
+            ["Profile.PlaceOfService"] = "11", ["Profile.UsageIndicator"] = "T", ["Profile.Separators"] = "|>!~",
+        };
+
+        var refused = await biller.PostFormAsync("/Billing/Setup", fields, "/Billing/Setup?handler=Profile");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("The NPI fails its check digit", Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal('*', await app.WithDbAsync(db => Task.FromResult(db.BillingProfiles.Single(p => p.OrganizationId == db.Organizations.Single(o => o.Slug == "riverside").Id).ElementSeparator)));
+
+        fields["Profile.Npi"] = "1987654328";
+        var saved = await biller.PostFormAsync("/Billing/Setup", fields, "/Billing/Setup?handler=Profile");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var profile = await app.WithDbAsync(db => Task.FromResult(db.BillingProfiles.Single(p => p.OrganizationId == db.Organizations.Single(o => o.Slug == "riverside").Id)));
+        Assert.Equal(('|', "972010001", "123456789"), (profile.ElementSeparator, profile.PostalCode, profile.TaxId));
+
+    }
+
+    [Fact]
+    public async Task PayerForm_RefusesAMissingName_AndSavesAPayerWithItsRules()
+    {
+        var biller = await app.AsAsync(Roles.Biller);
+        var fields = new Dictionary<string, string>
+        {
+            ["Name"] = "", ["PayerIdentifier"] = "NWH42", ["ClaimFilingIndicator"] = "CI", ["UnitRule"] = "Cms", ["Modifiers"] = "GP",
+            ["DistinctServiceModifier"] = "59", ["VisitLimitPerYear"] = "12", ["RequiresAuthorization"] = "true",
+        };
+
+        var refused = await biller.PostFormAsync("/Billing/Payer", fields);
+        Assert.Contains("Give the payer's name", Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        fields["Name"] = "Northwest Health";
+        Assert.Equal(HttpStatusCode.Redirect, (await biller.PostFormAsync("/Billing/Payer", fields)).StatusCode);
+        var setup = Text(await biller.GetStringAsync("/Billing/Setup"));
+        Assert.Contains("Northwest Health NWH42 CMS 8-minute GP required 12", setup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CoveragePage_AddsCoverageAndAuthorisation_RefusesBackwardsDates()
+    {
+        var biller = await app.AsAsync(Roles.Biller);
+        var patient = await DemoPatientAsync("Medicare Part B (demo jurisdiction)");
+        var payer = await app.WithDbAsync(db => Task.FromResult(db.Payers.First(p => p.PayerIdentifier == "CWC77" && p.OrganizationId == db.Organizations.Single(o => o.Slug == "riverside").Id).Id));
+        var page = $"/Billing/Coverage/{patient}";
+
+        var added = await biller.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["PayerId"] = payer.ToString(), ["MemberId"] = "WC-2026-0042", ["Priority"] = "Secondary", ["Relationship"] = "Self", ["StartsOn"] = "2026-01-01",
+        }, page + "?handler=Coverage");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var coverage = await app.WithDbAsync(db => Task.FromResult(db.Coverages.Single(c => c.MemberId == "WC-2026-0042").Id));
+
+        var backwards = await biller.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["CoverageId"] = coverage.ToString(), ["Number"] = "WC-A1", ["VisitsApproved"] = "6", ["AuthorizationStartsOn"] = "2026-12-01", ["AuthorizationEndsOn"] = "2026-11-01",
+        }, page + "?handler=Authorization");
+        Assert.Contains("cannot end before it starts", Text(await backwards.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        var ok = await biller.PostFormAsync(page, new Dictionary<string, string>
+        {
+            ["CoverageId"] = coverage.ToString(), ["Number"] = "WC-A1", ["VisitsApproved"] = "6", ["AuthorizationStartsOn"] = "2026-01-01", ["AuthorizationEndsOn"] = "2027-06-30",
+        }, page + "?handler=Authorization");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var shown = Text(await biller.GetStringAsync(page));
+        Assert.Contains("Secondary: Cascade Workers' Compensation , member WC-2026-0042", shown, StringComparison.Ordinal);
+        Assert.Contains("WC-A1", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClaimPage_ShowsWhyItIsHeld_AndWriteOffNeedsAReason()
+    {
+        var biller = await app.AsAsync(Roles.Biller);
+        var visit = await app.WithDbAsync(db =>
+        {
+            var organization = db.Organizations.Single(o => o.Slug == "riverside").Id;
+            var payer = db.Payers.Single(p => p.PayerIdentifier == "MCRDEMO" && p.OrganizationId == organization).Id;
+            return Task.FromResult(db.VisitCodings.Where(v => v.PayerId == payer).AsEnumerable().OrderBy(v => v.ServiceDate).First().Id);
+        });
+        await biller.PostAsync($"/api/billing/visits/{visit}/review", null);
+        var claim = (await (await biller.PostAsync("/api/claims", Json.Body($$"""{"visitIds":["{{visit}}"]}"""))).ReadJsonAsync())[0].GetProperty("id").GetGuid();
+        var page = $"/Billing/Claim/{claim}";
+
+        Assert.Contains("does not accept a massage therapist", Text(await biller.GetStringAsync(page)), StringComparison.Ordinal);
+        var refused = await biller.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = " " }, page + "?handler=WriteOff");
+        Assert.Contains("Give the reason for writing off this claim", Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var written = await biller.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = "Not billable to Medicare; patient informed of self-pay" }, page + "?handler=WriteOff");
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        Assert.Contains("Held → WrittenOff — Not billable to Medicare", Text(await biller.GetStringAsync(page)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BillingPages_AreForBillersManagersAndAdministratorsOnly()
+    {
+        var therapist = await app.AsAsync(Roles.Therapist);
+        var clinician = await app.AsAsync(Roles.Clinician);
+
+        foreach (var client in new[] { therapist, clinician })
+        {
+            var response = await client.GetAsync("/Billing/Setup");
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden || response.Headers.Location?.OriginalString.Contains("AccessDenied", StringComparison.Ordinal) == true,
+                response.StatusCode.ToString());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await (await app.AsAsync(Roles.Manager)).GetAsync("/Billing")).StatusCode);
+    }
+}
+
+public sealed class BillingPagesSqliteTests(SqliteApp app) : BillingPagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class BillingPagesPostgreSqlTests(PostgreSqlApp app) : BillingPagesTests(app), IClassFixture<PostgreSqlApp>;
