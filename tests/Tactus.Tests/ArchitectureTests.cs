@@ -21,7 +21,8 @@ public sealed class ArchitectureTests
             typeof(Tactus.Web.Features.Sessions.SessionRules), typeof(Tactus.Web.Features.Practitioners.CredentialRules),
             typeof(Tactus.Web.Features.OutcomeMeasures.Scoring), typeof(Tactus.Web.Features.OutcomeMeasures.InstrumentCatalog),
             typeof(Tactus.Web.Features.Billing.UnitCalculator), typeof(Tactus.Web.Features.Billing.CodingEngine), typeof(Tactus.Web.Features.Billing.NcciEdits),
-            typeof(Tactus.Web.Features.Billing.BillingReference),
+            typeof(Tactus.Web.Features.Billing.BillingReference), typeof(Tactus.Web.Features.Claims.ClaimHolds), typeof(Tactus.Web.Features.Claims.X12.Claim837Writer),
+            typeof(Tactus.Web.Features.Claims.X12.X12Reader), typeof(Tactus.Web.Features.Remittance.Remittance835Parser),
         ];
 
     private static readonly string[] ForbiddenInEngines = ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore"];

@@ -31,7 +31,8 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
             p.Coverage.MemberId, p.Coverage.Relationship == SubscriberRelationship.Self, p.Coverage.Subscriber is not null,
             !string.IsNullOrWhiteSpace(p.Patient.AddressLine) && !string.IsNullOrWhiteSpace(p.Patient.PostalCode),
             claim.Diagnoses.Count, [.. claim.Lines.Select(l => l.DiagnosisPointers)],
-            p.Payer.RequiresAuthorization, coverage.Problem, p.Payer.VisitLimitPerYear, visitsThisYear)).ToList();
+            p.Payer.RequiresAuthorization, coverage.Problem, p.Payer.VisitLimitPerYear, visitsThisYear,
+            coverage.Authorization?.Number, coverage.Authorization?.UnitsApproved, coverage.UnitsUsed + claim.Lines.Sum(l => l.Units))).ToList();
         if (!p.Coverage.ActiveOn(claim.FromDate) || !p.Coverage.ActiveOn(claim.ToDate))
         {
             reasons.Add("The coverage is not active on every date of service.");

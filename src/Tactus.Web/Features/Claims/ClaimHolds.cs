@@ -10,7 +10,8 @@ public sealed record ClaimFacts(
     string? MemberId, bool SubscriberIsPatient, bool SubscriberRecorded, bool PatientAddressRecorded,
     int DiagnosisCount, IReadOnlyList<IReadOnlyList<int>> LinePointers,
     bool AuthorizationRequired, string? AuthorizationProblem,
-    int? VisitLimitPerYear, int VisitsThisYear);
+    int? VisitLimitPerYear, int VisitsThisYear,
+    string? AuthorizationNumber = null, int? UnitsApproved = null, int UnitsBilledWithThisClaim = 0);
 
 /// <summary>
 /// Pure: the reasons a payer or clearinghouse would reject the claim, found before export so it is held with
@@ -79,6 +80,11 @@ public static class ClaimHolds
         if (f.AuthorizationRequired && f.AuthorizationProblem is not null)
         {
             reasons.Add(f.AuthorizationProblem);
+        }
+
+        if (f.AuthorizationRequired && f.UnitsApproved is { } approved && f.UnitsBilledWithThisClaim > approved)
+        {
+            reasons.Add($"Authorisation {f.AuthorizationNumber} approves {approved} units; with this claim {f.UnitsBilledWithThisClaim} would be billed.");
         }
 
         if (f.VisitLimitPerYear is { } limit && f.VisitsThisYear > limit)

@@ -4,7 +4,8 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Features.Coverage;
 
 /// <summary>What a patient's coverage says about a visit on a day: which coverage pays, and whether an authorisation covers it.</summary>
-public sealed record VisitCoverage(PatientCoverage? Coverage, Payer? Payer, Authorization? Authorization, int VisitsUsed, string? Problem, string? Warning)
+/// <param name="UnitsUsed">Billable units already coded under the authorisation before this visit (only counted when it approves units).</param>
+public sealed record VisitCoverage(PatientCoverage? Coverage, Payer? Payer, Authorization? Authorization, int VisitsUsed, string? Problem, string? Warning, int UnitsUsed = 0)
 {
     public int? VisitsLeft => Authorization is null ? null : Authorization.VisitsApproved - VisitsUsed;
 }
@@ -41,14 +42,16 @@ public sealed class AuthorizationCheck(TactusDbContext db)
         }
 
         var used = await VisitsUsedAsync(authorization, excludingSessionId, cancellationToken, upTo: day);
+        var units = authorization.UnitsApproved is null ? 0 : await UnitsUsedAsync(authorization, excludingSessionId, day, cancellationToken);
         var left = authorization.VisitsApproved - used;
-        string? problem = left <= 0 && payer.RequiresAuthorization
-            ? $"Authorisation {authorization.Number} is used up: {used} of {authorization.VisitsApproved} visits."
+        string? problem = !payer.RequiresAuthorization ? null
+            : left <= 0 ? $"Authorisation {authorization.Number} is used up: {used} of {authorization.VisitsApproved} visits."
+            : units >= authorization.UnitsApproved ? $"Authorisation {authorization.Number} is used up: {units} of {authorization.UnitsApproved} units."
             : null;
         string? warning = problem is null && (left - 1 <= Authorization.WarnWhenVisitsLeft || authorization.EndsOn.DayNumber - day.DayNumber <= Authorization.WarnDaysBeforeEnd)
             ? $"Authorisation {authorization.Number}: {Math.Max(left - 1, 0)} visit{(left - 1 == 1 ? "" : "s")} left after this one, ends {authorization.EndsOn:d MMM yyyy}."
             : null;
-        return new VisitCoverage(coverage, payer, authorization, used, problem, warning);
+        return new VisitCoverage(coverage, payer, authorization, used, problem, warning, units);
     }
 
     /// <param name="upTo">Count only visits on or before this day: a claim for an early visit is judged by the visits before it, not by later ones.</param>
@@ -59,5 +62,15 @@ public sealed class AuthorizationCheck(TactusDbContext db)
             && s.SessionDate >= authorization.StartsOn && s.SessionDate <= last
             && (authorization.ReferralId == null || s.ReferralId == authorization.ReferralId)
             && s.Id != excludingSessionId, cancellationToken);
+    }
+
+    /// <summary>Billable units coded for visits under the authorisation up to the day, other than the visit being checked.</summary>
+    public async Task<int> UnitsUsedAsync(Authorization authorization, Guid? excludingSessionId, DateOnly upTo, CancellationToken cancellationToken)
+    {
+        var codings = await db.VisitCodings.AsNoTracking()
+            .Where(v => v.PatientId == authorization.PatientId && v.ServiceDate >= authorization.StartsOn && v.ServiceDate <= upTo
+                && (authorization.ReferralId == null || v.ReferralId == authorization.ReferralId) && v.SessionId != excludingSessionId)
+            .Select(v => v.Lines).ToListAsync(cancellationToken);
+        return codings.Sum(lines => lines.Sum(l => l.Units));
     }
 }

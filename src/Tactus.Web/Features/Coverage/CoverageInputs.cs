@@ -13,7 +13,7 @@ public sealed record CoverageInput(Guid PayerId, string? MemberId, string? Group
 public sealed record AuthorizationInput(Guid CoverageId, Guid? ReferralId, string? Number, int VisitsApproved, int? UnitsApproved, DateOnly StartsOn, DateOnly EndsOn);
 
 public sealed record AuthorizationView(Guid Id, Guid PatientId, string PatientName, string PayerName, string Number, int VisitsApproved, int VisitsUsed,
-    int VisitsLeft, int? UnitsApproved, DateOnly StartsOn, DateOnly EndsOn, bool RunningOut);
+    int VisitsLeft, int? UnitsApproved, int UnitsUsed, DateOnly StartsOn, DateOnly EndsOn, bool RunningOut);
 
 public sealed record CoverageView(Guid Id, Guid PayerId, string PayerName, string MemberId, string? GroupNumber, CoveragePriority Priority,
     SubscriberRelationship Relationship, Subscriber? Subscriber, DateOnly StartsOn, DateOnly? EndsOn);

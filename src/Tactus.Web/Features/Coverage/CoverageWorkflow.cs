@@ -100,8 +100,9 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
         {
             var used = await check.VisitsUsedAsync(row.a, null, cancellationToken);
             var left = row.a.VisitsApproved - used;
+            var units = row.a.UnitsApproved is null ? 0 : await check.UnitsUsedAsync(row.a, null, row.a.EndsOn, cancellationToken);
             views.Add(new AuthorizationView(row.a.Id, row.a.PatientId, $"{row.GivenName} {row.FamilyName}", row.PayerName, row.a.Number, row.a.VisitsApproved,
-                used, left, row.a.UnitsApproved, row.a.StartsOn, row.a.EndsOn,
+                used, left, row.a.UnitsApproved, units, row.a.StartsOn, row.a.EndsOn,
                 left <= Authorization.WarnWhenVisitsLeft || row.a.EndsOn.DayNumber - today.DayNumber <= Authorization.WarnDaysBeforeEnd));
         }
 

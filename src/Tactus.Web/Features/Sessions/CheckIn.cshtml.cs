@@ -6,7 +6,8 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Sessions;
 
-public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, Measures.DueMeasures dueMeasures, OutcomeMeasures.OrganizationInstruments instruments) : PageModel, IRedisplayablePage
+public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, Measures.DueMeasures dueMeasures, OutcomeMeasures.OrganizationInstruments instruments,
+    Coverage.AuthorizationCheck authorizations, TimeProvider time) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid ReferralId { get; set; }
@@ -30,6 +31,9 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, M
     public string PatientName { get; private set; } = "";
     public Measures.DueMeasures.View? Due { get; private set; }
     public Measures.MeasuresSummary? Measures { get; private set; }
+
+    /// <summary>What the payer's authorisation says about today's visit: a problem (override needed) or a warning that it is running out.</summary>
+    public Coverage.VisitCoverage? Coverage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -67,6 +71,7 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, M
         PatientName = (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == referral.PatientId, cancellationToken)).FullName;
         Due = await dueMeasures.ForVisitAsync(referral.Id, null, cancellationToken);
         Measures = await Features.Measures.MeasuresSummary.BuildAsync(db, instruments, referral.PatientId, canAdminister: false, cancellationToken);
+        Coverage = await authorizations.ForVisitAsync(referral.PatientId, referral.Id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), null, cancellationToken);
         return true;
     }
 }
