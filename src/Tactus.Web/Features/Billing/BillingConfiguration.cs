@@ -40,7 +40,8 @@ internal sealed class VisitCodingConfiguration : IEntityTypeConfiguration<VisitC
         builder.HasKey(v => v.Id);
         builder.HasOne<TreatmentSession>().WithOne().HasForeignKey<VisitCoding>(v => v.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.OrganizationId, v.Status });
-        builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16);
+        // Two billers claiming the same visit at once: the second UPDATE finds the status changed and is refused.
+        builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(v => v.UnitRule).HasConversion<string>().HasMaxLength(8);
         builder.Property(v => v.Lines).HasJsonConversion();
         builder.Property(v => v.Diagnoses).HasJsonConversion();

@@ -14,7 +14,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.HasIndex(c => new { c.OrganizationId, c.ClaimNumber }).IsUnique();
         builder.HasIndex(c => new { c.OrganizationId, c.Status });
         builder.Property(c => c.ClaimNumber).HasMaxLength(20);
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        // Two exports or remittances touching one claim at once: the second finds the status changed and is refused, never applied twice.
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(c => c.PlaceOfService).HasMaxLength(2);
         builder.Property(c => c.AuthorizationNumber).HasMaxLength(50);
         builder.Property(c => c.PayerClaimControlNumber).HasMaxLength(50);

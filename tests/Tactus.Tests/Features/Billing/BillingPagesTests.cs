@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
 
@@ -113,6 +114,31 @@ public abstract class BillingPagesTests(TactusApp app)
         var written = await biller.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = "Not billable to Medicare; patient informed of self-pay" }, page + "?handler=WriteOff");
         Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
         Assert.Contains("Held → WrittenOff — Not billable to Medicare", Text(await biller.GetStringAsync(page)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoBillersClaimingOneVisitAtOnce_TheSecondIsRefused()
+    {
+        var biller = await app.AsAsync(Roles.Biller);
+        var visit = await app.WithDbAsync(db =>
+        {
+            var organization = db.Organizations.Single(o => o.Slug == "riverside").Id;
+            var payer = db.Payers.Single(p => p.PayerIdentifier == "LHP01" && p.OrganizationId == organization).Id;
+            return Task.FromResult(db.VisitCodings.Where(v => v.PayerId == payer).AsEnumerable().OrderBy(v => v.ServiceDate).Last().Id);
+        });
+        await biller.PostAsync($"/api/billing/visits/{visit}/review", null);
+        await using var first = app.SystemScope();
+        await using var second = app.SystemScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<Tactus.Web.Data.TactusDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<Tactus.Web.Data.TactusDbContext>();
+        var a = firstDb.VisitCodings.Single(v => v.Id == visit);
+        var b = secondDb.VisitCodings.Single(v => v.Id == visit);
+
+        a.MarkClaimed(Guid.NewGuid());
+        await firstDb.SaveChangesAsync();
+        b.MarkClaimed(Guid.NewGuid());
+
+        await Assert.ThrowsAsync<Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
     }
 
     [Fact]

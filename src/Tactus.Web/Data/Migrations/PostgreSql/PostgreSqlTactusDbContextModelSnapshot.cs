@@ -563,6 +563,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -663,6 +664,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");

@@ -11,7 +11,7 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTactusDbContext))]
-    [Migration("20261127053900_Reimbursement")]
+    [Migration("20261127061756_Reimbursement")]
     partial class Reimbursement
     {
         /// <inheritdoc />
@@ -554,6 +554,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -654,6 +655,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");

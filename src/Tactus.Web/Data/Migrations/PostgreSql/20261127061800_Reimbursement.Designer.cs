@@ -13,7 +13,7 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlTactusDbContext))]
-    [Migration("20261127053905_Reimbursement")]
+    [Migration("20261127061800_Reimbursement")]
     partial class Reimbursement
     {
         /// <inheritdoc />
@@ -566,6 +566,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -666,6 +667,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
