@@ -9,7 +9,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Billing;
 
 /// <summary>The biller's desk: work-lists, export of ready claims as an 837P, import of an 835, aging and totals.</summary>
-public sealed class IndexModel(BillingQueries queries, ClaimExport export, RemittanceWorkflow remittances, TactusDbContext db, Audit.AuditLog audit) : PageModel, IRedisplayablePage
+public sealed class IndexModel(BillingQueries queries, ClaimExport export, RemittanceWorkflow remittances, TactusDbContext db, Audit.AuditLog audit, TimeProvider time) : PageModel, IRedisplayablePage
 {
     public BillingOverview Overview { get; private set; } = null!;
 
@@ -47,6 +47,24 @@ public sealed class IndexModel(BillingQueries queries, ClaimExport export, Remit
             Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult file => File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName),
             _ => NotFound(),
         };
+
+    /// <summary>For a test interchange only: the stand-in payer's 835 for one payer's claims in it (TestPayer).</summary>
+    public async Task<IActionResult> OnGetTestRemittanceAsync(Guid id, string payer, CancellationToken cancellationToken)
+    {
+        var batch = await db.ClaimBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
+        if (batch is null || !TestPayer.IsTestInterchange(batch.Content) || TestPayer.Payers(batch.Content).All(p => p.Id != payer))
+        {
+            return NotFound();
+        }
+
+        await audit.RecordAsync(Audit.AuditActions.Read, Audit.AuditOutcomes.Success, nameof(ClaimBatch), batch.Id.ToString(), detail: $"test 835 for {payer}");
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var content = TestPayer.Respond(batch.Content, payer, today, batch.InterchangeControlNumber);
+        return File(System.Text.Encoding.ASCII.GetBytes(content), "application/edi-x12", $"TEST-835-{batch.InterchangeControlNumber:D9}-{payer}.x12");
+    }
+
+    public static IReadOnlyList<(string Id, string Name)> TestPayers(ClaimBatch batch) =>
+        TestPayer.IsTestInterchange(batch.Content) ? TestPayer.Payers(batch.Content) : [];
 
     public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
     {

@@ -142,6 +142,30 @@ public abstract class BillingPagesTests(TactusApp app)
     }
 
     [Fact]
+    public async Task TestBatch_OffersTheTestPayersResponse_WhichPostsLikeARealOne()
+    {
+        var biller = await app.AsAsync(Roles.Biller);
+        var visit = await app.WithDbAsync(db =>
+        {
+            var organization = db.Organizations.Single(o => o.Slug == "riverside").Id;
+            var payer = db.Payers.Single(p => p.PayerIdentifier == "LHP01" && p.OrganizationId == organization).Id;
+            return Task.FromResult(db.VisitCodings.Where(v => v.PayerId == payer).AsEnumerable().OrderBy(v => v.ServiceDate).First().Id);
+        });
+        await biller.PostAsync($"/api/billing/visits/{visit}/review", null);
+        var claim = (await (await biller.PostAsync("/api/claims", Json.Body($$"""{"visitIds":["{{visit}}"]}"""))).ReadJsonAsync())[0].GetProperty("id").GetGuid();
+        var batch = (await (await biller.PostAsync("/api/claims/export", Json.Body("{}"))).ReadJsonAsync()).GetProperty("batchId").GetGuid();
+
+        var desk = await biller.GetStringAsync("/Billing");
+        Assert.Contains("simulated 835 from LAKESIDE HEALTH PLAN", Text(desk), StringComparison.Ordinal);
+        var response = await biller.GetStringAsync($"/Billing?handler=TestRemittance&id={batch}&payer=LHP01");
+        var posted = await (await biller.PostAsync("/api/remittances", new StringContent(response))).ReadJsonAsync();
+
+        Assert.Equal(((90m + 50m) * 0.8m * 0.8m), posted.GetProperty("paid").GetDecimal());
+        Assert.Equal("Paid", (await (await biller.GetAsync($"/api/claims/{claim}")).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await biller.GetAsync($"/Billing?handler=TestRemittance&id={batch}&payer=NOPE")).StatusCode);
+    }
+
+    [Fact]
     public async Task BillingPages_AreForBillersManagersAndAdministratorsOnly()
     {
         var therapist = await app.AsAsync(Roles.Therapist);
