@@ -17,7 +17,7 @@ public sealed partial class BillingLoopTests(BrowserFixture fixture) : IClassFix
         var page = biller.Page;
         Assert.Equal("/Billing", biller.Path);
 
-        await page.GetByTestId("to-review").Locator("tr", new() { HasText = "Lakeside Health Plan" }).First.GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByTestId("to-review").Locator("tr", new() { HasText = "Lakeside Health Plan" }).First.Locator("a[href^='/Billing/Visit/']").ClickAsync();
         var lines = page.GetByTestId("coded-lines");
         await Assertions.Expect(lines.Locator("tr", new() { HasText = "97124" })).ToContainTextAsync("XS");
         await Assertions.Expect(page.GetByText("How the units were reached")).ToBeVisibleAsync();

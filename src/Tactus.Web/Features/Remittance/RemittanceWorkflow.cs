@@ -60,7 +60,7 @@ public sealed class RemittanceWorkflow(TactusDbContext db, AccessScope scope, Ti
         var notSubmitted = claims.Values.Where(c => !Adjudicable.Contains(c.Status)).Select(c => $"{c.ClaimNumber} ({c.Status})").ToList();
         if (notSubmitted.Count > 0)
         {
-            throw Refused($"The file was refused and nothing was posted: these claims were never submitted: {string.Join(", ", notSubmitted)}.");
+            throw Refused($"The file was refused and nothing was posted: these claims were never submitted or are closed: {string.Join(", ", notSubmitted)}.");
         }
 
         var now = time.GetStorageNow();

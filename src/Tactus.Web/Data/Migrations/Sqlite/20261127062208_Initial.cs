@@ -65,6 +65,57 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BillingProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LegalName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Npi = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    TaxId = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    AddressLine = table.Column<string>(type: "TEXT", nullable: true),
+                    City = table.Column<string>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", nullable: true),
+                    SubmitterId = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    ReceiverId = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    ReceiverName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PlaceOfService = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    UsageIndicator = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    ElementSeparator = table.Column<char>(type: "TEXT", nullable: false),
+                    ComponentSeparator = table.Column<char>(type: "TEXT", nullable: false),
+                    RepetitionSeparator = table.Column<char>(type: "TEXT", nullable: false),
+                    SegmentTerminator = table.Column<char>(type: "TEXT", nullable: false),
+                    NextInterchangeControlNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextClaimNumber = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BillingProfiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClaimBatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InterchangeControlNumber = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimIds = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalCharge = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -76,6 +127,56 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeeSchedule",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeeSchedule", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InstrumentWordings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Instrument = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    RightsStatement = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Recall = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ItemText = table.Column<string>(type: "TEXT", nullable: false),
+                    OptionLabels = table.Column<string>(type: "TEXT", nullable: false),
+                    SuppliedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SuppliedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstrumentWordings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NcciEditSets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LoadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LoadedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RowsRead = table.Column<int>(type: "INTEGER", nullable: false),
+                    Edits = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NcciEditSets", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -107,6 +208,51 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PayerIdentifier = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ClaimFilingIndicator = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    UnitRule = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    RequiredTherapyModifiers = table.Column<string>(type: "TEXT", nullable: false),
+                    DistinctServiceModifier = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    VisitLimitPerYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequiresAuthorization = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RequiresReferringProvider = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AcceptedRenderingDisciplines = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RemittanceImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    TraceNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    PayerName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    PaymentAmount = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    PaymentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImportedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimNumbers = table.Column<string>(type: "TEXT", nullable: false),
+                    DeniedLines = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RemittanceImports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -249,6 +395,39 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Coverages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PayerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MemberId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    GroupNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Subscriber = table.Column<string>(type: "TEXT", nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Coverages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Coverages_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Coverages_Payers_PayerId",
+                        column: x => x.PayerId,
+                        principalTable: "Payers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Findings",
                 columns: table => new
                 {
@@ -310,6 +489,59 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Intakes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Intakes_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasureInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Instruments = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureInvitations_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasureResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Instrument = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", nullable: false),
+                    ItemLabels = table.Column<string>(type: "TEXT", nullable: false),
+                    EnteredById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EnteredByPatient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 9, scale: 2, nullable: true),
+                    Band = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CannotScoreReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureResponses_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -454,6 +686,142 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Authorizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoverageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    VisitsApproved = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitsApproved = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Authorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Authorizations_Coverages_CoverageId",
+                        column: x => x.CoverageId,
+                        principalTable: "Coverages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Claims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoverageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PayerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    HoldReasons = table.Column<string>(type: "TEXT", nullable: false),
+                    Lines = table.Column<string>(type: "TEXT", nullable: false),
+                    Diagnoses = table.Column<string>(type: "TEXT", nullable: false),
+                    VisitCodingIds = table.Column<string>(type: "TEXT", nullable: false),
+                    RenderingTherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferringClinicianId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorizationNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PlaceOfService = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ToDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TotalCharge = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    Paid = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PatientResponsibility = table.Column<decimal>(type: "TEXT", precision: 12, scale: 2, nullable: false),
+                    PayerClaimControlNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RemittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    BatchId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StatusChanges = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Claims_Coverages_CoverageId",
+                        column: x => x.CoverageId,
+                        principalTable: "Coverages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SafetyAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", nullable: false),
+                    AcknowledgedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ActionTaken = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SafetyAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SafetyAlerts_MeasureResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "MeasureResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SafetyAlerts_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DraftedBySchedule = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Assessment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Recommendation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Recipients = table.Column<string>(type: "TEXT", nullable: false),
+                    AcknowledgedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgementNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeReports_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Plans",
                 columns: table => new
                 {
@@ -474,7 +842,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     CertifiedById = table.Column<Guid>(type: "TEXT", nullable: true),
                     CertifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RecertifyBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RecertifyAfterVisits = table.Column<int>(type: "INTEGER", nullable: false)
+                    RecertifyAfterVisits = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportEveryVisits = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReportEveryDays = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -626,6 +996,64 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PlanMeasureSchedules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Instrument = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    AtBaseline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EveryVisits = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtDischarge = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanMeasureSchedules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanMeasureSchedules_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitCodings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CoverageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PayerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitRule = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Lines = table.Column<string>(type: "TEXT", nullable: false),
+                    Diagnoses = table.Column<string>(type: "TEXT", nullable: false),
+                    Reasoning = table.Column<string>(type: "TEXT", nullable: false),
+                    Warnings = table.Column<string>(type: "TEXT", nullable: false),
+                    Adjustments = table.Column<string>(type: "TEXT", nullable: false),
+                    ReviewedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitCodings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitCodings_TreatmentSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TreatmentSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.InsertData(
                 table: "AuditChainHeads",
                 columns: new[] { "Id", "LastHash", "LastSequence", "LockCounter" },
@@ -694,6 +1122,22 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 columns: new[] { "OrganizationId", "UserId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Authorizations_CoverageId",
+                table: "Authorizations",
+                column: "CoverageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Authorizations_PatientId_EndsOn",
+                table: "Authorizations",
+                columns: new[] { "PatientId", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BillingProfiles_OrganizationId",
+                table: "BillingProfiles",
+                column: "OrganizationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CareTeamMembers_PatientId_UserId",
                 table: "CareTeamMembers",
                 columns: new[] { "PatientId", "UserId" },
@@ -710,6 +1154,28 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 column: "PractitionerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClaimBatches_OrganizationId_InterchangeControlNumber",
+                table: "ClaimBatches",
+                columns: new[] { "OrganizationId", "InterchangeControlNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_CoverageId",
+                table: "Claims",
+                column: "CoverageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_OrganizationId_ClaimNumber",
+                table: "Claims",
+                columns: new[] { "OrganizationId", "ClaimNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_OrganizationId_Status",
+                table: "Claims",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conditions_OrganizationId_Code",
                 table: "Conditions",
                 columns: new[] { "OrganizationId", "Code" });
@@ -720,9 +1186,31 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 column: "PatientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Coverages_PatientId",
+                table: "Coverages",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Coverages_PayerId",
+                table: "Coverages",
+                column: "PayerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeeSchedule_OrganizationId_Code",
+                table: "FeeSchedule",
+                columns: new[] { "OrganizationId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Findings_PatientId_Status",
                 table: "Findings",
                 columns: new[] { "PatientId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstrumentWordings_OrganizationId_Instrument",
+                table: "InstrumentWordings",
+                columns: new[] { "OrganizationId", "Instrument" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Intakes_PatientId_RecordedAt",
@@ -735,6 +1223,27 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 column: "PractitionerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeasureInvitations_PatientId",
+                table: "MeasureInvitations",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureInvitations_TokenHash",
+                table: "MeasureInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureResponses_PatientId_Instrument_CompletedAt",
+                table: "MeasureResponses",
+                columns: new[] { "PatientId", "Instrument", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NcciEditSets_OrganizationId_LoadedAt",
+                table: "NcciEditSets",
+                columns: new[] { "OrganizationId", "LoadedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationDiagnosisCodes_OrganizationId_Code",
                 table: "OrganizationDiagnosisCodes",
                 columns: new[] { "OrganizationId", "Code" },
@@ -745,6 +1254,16 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 table: "Organizations",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeReports_OrganizationId_Status",
+                table: "OutcomeReports",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeReports_ReferralId_CreatedAt",
+                table: "OutcomeReports",
+                columns: new[] { "ReferralId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_OrganizationId_BirthDate",
@@ -763,8 +1282,19 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payers_OrganizationId_PayerIdentifier",
+                table: "Payers",
+                columns: new[] { "OrganizationId", "PayerIdentifier" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanGoal_PlanId",
                 table: "PlanGoal",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanMeasureSchedules_PlanId",
+                table: "PlanMeasureSchedules",
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
@@ -809,6 +1339,27 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 column: "ReferralId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RemittanceImports_OrganizationId_Sha256",
+                table: "RemittanceImports",
+                columns: new[] { "OrganizationId", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafetyAlerts_OrganizationId_AcknowledgedAt",
+                table: "SafetyAlerts",
+                columns: new[] { "OrganizationId", "AcknowledgedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafetyAlerts_PatientId",
+                table: "SafetyAlerts",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafetyAlerts_ResponseId",
+                table: "SafetyAlerts",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TreatmentSessions_PatientId_SessionDate",
                 table: "TreatmentSessions",
                 columns: new[] { "PatientId", "SessionDate" });
@@ -822,11 +1373,29 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 name: "IX_TreatmentSessions_ReferralId",
                 table: "TreatmentSessions",
                 column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitCodings_OrganizationId_Status",
+                table: "VisitCodings",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitCodings_SessionId",
+                table: "VisitCodings",
+                column: "SessionId",
+                unique: true);
+
+            // Audit entries are append-only (SR-14): the store itself refuses to change or remove one. Hand-written; keep when regenerating.
+            migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER audit_entries_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER audit_entries_no_delete;");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -849,10 +1418,22 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "Authorizations");
+
+            migrationBuilder.DropTable(
+                name: "BillingProfiles");
+
+            migrationBuilder.DropTable(
                 name: "CareTeamMembers");
 
             migrationBuilder.DropTable(
                 name: "Certification");
+
+            migrationBuilder.DropTable(
+                name: "ClaimBatches");
+
+            migrationBuilder.DropTable(
+                name: "Claims");
 
             migrationBuilder.DropTable(
                 name: "Conditions");
@@ -861,7 +1442,13 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "FeeSchedule");
+
+            migrationBuilder.DropTable(
                 name: "Findings");
+
+            migrationBuilder.DropTable(
+                name: "InstrumentWordings");
 
             migrationBuilder.DropTable(
                 name: "Intakes");
@@ -870,10 +1457,22 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 name: "Licence");
 
             migrationBuilder.DropTable(
+                name: "MeasureInvitations");
+
+            migrationBuilder.DropTable(
+                name: "NcciEditSets");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationDiagnosisCodes");
 
             migrationBuilder.DropTable(
+                name: "OutcomeReports");
+
+            migrationBuilder.DropTable(
                 name: "PlanGoal");
+
+            migrationBuilder.DropTable(
+                name: "PlanMeasureSchedules");
 
             migrationBuilder.DropTable(
                 name: "ReferralDiagnosis");
@@ -882,16 +1481,34 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 name: "ReferralStatusChange");
 
             migrationBuilder.DropTable(
-                name: "TreatmentSessions");
+                name: "RemittanceImports");
+
+            migrationBuilder.DropTable(
+                name: "SafetyAlerts");
+
+            migrationBuilder.DropTable(
+                name: "VisitCodings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Coverages");
 
             migrationBuilder.DropTable(
                 name: "Practitioners");
 
             migrationBuilder.DropTable(
                 name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "MeasureResponses");
+
+            migrationBuilder.DropTable(
+                name: "TreatmentSessions");
+
+            migrationBuilder.DropTable(
+                name: "Payers");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -67,6 +67,57 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "BillingProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LegalName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Npi = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    TaxId = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    AddressLine = table.Column<string>(type: "text", nullable: true),
+                    City = table.Column<string>(type: "text", nullable: true),
+                    State = table.Column<string>(type: "text", nullable: true),
+                    PostalCode = table.Column<string>(type: "text", nullable: true),
+                    ContactName = table.Column<string>(type: "text", nullable: false),
+                    ContactPhone = table.Column<string>(type: "text", nullable: true),
+                    SubmitterId = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    ReceiverId = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    ReceiverName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    PlaceOfService = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    UsageIndicator = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    ElementSeparator = table.Column<char>(type: "character(1)", nullable: false),
+                    ComponentSeparator = table.Column<char>(type: "character(1)", nullable: false),
+                    RepetitionSeparator = table.Column<char>(type: "character(1)", nullable: false),
+                    SegmentTerminator = table.Column<char>(type: "character(1)", nullable: false),
+                    NextInterchangeControlNumber = table.Column<long>(type: "bigint", nullable: false),
+                    NextClaimNumber = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BillingProfiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClaimBatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InterchangeControlNumber = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimIds = table.Column<string>(type: "text", nullable: false),
+                    ClaimCount = table.Column<int>(type: "integer", nullable: false),
+                    TotalCharge = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -78,6 +129,56 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FeeSchedule",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeeSchedule", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InstrumentWordings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Instrument = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RightsStatement = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Recall = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ItemText = table.Column<string>(type: "text", nullable: false),
+                    OptionLabels = table.Column<string>(type: "text", nullable: false),
+                    SuppliedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    SuppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InstrumentWordings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NcciEditSets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LoadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LoadedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    RowsRead = table.Column<int>(type: "integer", nullable: false),
+                    Edits = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NcciEditSets", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -109,6 +210,51 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Payers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    PayerIdentifier = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ClaimFilingIndicator = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    UnitRule = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    RequiredTherapyModifiers = table.Column<string>(type: "text", nullable: false),
+                    DistinctServiceModifier = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    VisitLimitPerYear = table.Column<int>(type: "integer", nullable: true),
+                    RequiresAuthorization = table.Column<bool>(type: "boolean", nullable: false),
+                    RequiresReferringProvider = table.Column<bool>(type: "boolean", nullable: false),
+                    AcceptedRenderingDisciplines = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Payers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RemittanceImports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TraceNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PayerName = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    PaymentAmount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PaymentMethod = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    PaymentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimNumbers = table.Column<string>(type: "text", nullable: false),
+                    DeniedLines = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RemittanceImports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -251,6 +397,39 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Coverages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PayerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MemberId = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    GroupNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Priority = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Subscriber = table.Column<string>(type: "text", nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Coverages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Coverages_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Coverages_Payers_PayerId",
+                        column: x => x.PayerId,
+                        principalTable: "Payers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Findings",
                 columns: table => new
                 {
@@ -312,6 +491,59 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     table.PrimaryKey("PK_Intakes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Intakes_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasureInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Instruments = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureInvitations_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeasureResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Instrument = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Answers = table.Column<string>(type: "text", nullable: false),
+                    ItemLabels = table.Column<string>(type: "text", nullable: false),
+                    EnteredById = table.Column<Guid>(type: "uuid", nullable: true),
+                    EnteredByPatient = table.Column<bool>(type: "boolean", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: true),
+                    Band = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CannotScoreReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureResponses_Patients_PatientId",
                         column: x => x.PatientId,
                         principalTable: "Patients",
                         principalColumn: "Id",
@@ -456,6 +688,142 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Authorizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoverageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Number = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    VisitsApproved = table.Column<int>(type: "integer", nullable: false),
+                    UnitsApproved = table.Column<int>(type: "integer", nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Authorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Authorizations_Coverages_CoverageId",
+                        column: x => x.CoverageId,
+                        principalTable: "Coverages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Claims",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoverageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PayerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    HoldReasons = table.Column<string>(type: "text", nullable: false),
+                    Lines = table.Column<string>(type: "text", nullable: false),
+                    Diagnoses = table.Column<string>(type: "text", nullable: false),
+                    VisitCodingIds = table.Column<string>(type: "text", nullable: false),
+                    RenderingTherapistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferringClinicianId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AuthorizationNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    PlaceOfService = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TotalCharge = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Paid = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PatientResponsibility = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    PayerClaimControlNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    BatchId = table.Column<Guid>(type: "uuid", nullable: true),
+                    StatusChanges = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Claims_Coverages_CoverageId",
+                        column: x => x.CoverageId,
+                        principalTable: "Coverages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SafetyAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RuleId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Recipients = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    AcknowledgedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ActionTaken = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SafetyAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SafetyAlerts_MeasureResponses_ResponseId",
+                        column: x => x.ResponseId,
+                        principalTable: "MeasureResponses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SafetyAlerts_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutcomeReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DraftedBySchedule = table.Column<bool>(type: "boolean", nullable: false),
+                    Assessment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Recommendation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Content = table.Column<string>(type: "text", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Recipients = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    AcknowledgedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgementNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutcomeReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutcomeReports_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Plans",
                 columns: table => new
                 {
@@ -476,7 +844,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     CertifiedById = table.Column<Guid>(type: "uuid", nullable: true),
                     CertifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     RecertifyBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    RecertifyAfterVisits = table.Column<int>(type: "integer", nullable: false)
+                    RecertifyAfterVisits = table.Column<int>(type: "integer", nullable: false),
+                    ReportEveryVisits = table.Column<int>(type: "integer", nullable: false),
+                    ReportEveryDays = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -628,6 +998,64 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PlanMeasureSchedules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Instrument = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    AtBaseline = table.Column<bool>(type: "boolean", nullable: false),
+                    EveryVisits = table.Column<int>(type: "integer", nullable: false),
+                    AtDischarge = table.Column<bool>(type: "boolean", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanMeasureSchedules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanMeasureSchedules_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitCodings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CoverageId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PayerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitRule = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Lines = table.Column<string>(type: "text", nullable: false),
+                    Diagnoses = table.Column<string>(type: "text", nullable: false),
+                    Reasoning = table.Column<string>(type: "text", nullable: false),
+                    Warnings = table.Column<string>(type: "text", nullable: false),
+                    Adjustments = table.Column<string>(type: "text", nullable: false),
+                    ReviewedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClaimId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitCodings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitCodings_TreatmentSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TreatmentSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.InsertData(
                 table: "AuditChainHeads",
                 columns: new[] { "Id", "LastHash", "LastSequence", "LockCounter" },
@@ -696,6 +1124,22 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 columns: new[] { "OrganizationId", "UserId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Authorizations_CoverageId",
+                table: "Authorizations",
+                column: "CoverageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Authorizations_PatientId_EndsOn",
+                table: "Authorizations",
+                columns: new[] { "PatientId", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BillingProfiles_OrganizationId",
+                table: "BillingProfiles",
+                column: "OrganizationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CareTeamMembers_PatientId_UserId",
                 table: "CareTeamMembers",
                 columns: new[] { "PatientId", "UserId" },
@@ -712,6 +1156,28 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 column: "PractitionerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ClaimBatches_OrganizationId_InterchangeControlNumber",
+                table: "ClaimBatches",
+                columns: new[] { "OrganizationId", "InterchangeControlNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_CoverageId",
+                table: "Claims",
+                column: "CoverageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_OrganizationId_ClaimNumber",
+                table: "Claims",
+                columns: new[] { "OrganizationId", "ClaimNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_OrganizationId_Status",
+                table: "Claims",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conditions_OrganizationId_Code",
                 table: "Conditions",
                 columns: new[] { "OrganizationId", "Code" });
@@ -722,9 +1188,31 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 column: "PatientId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Coverages_PatientId",
+                table: "Coverages",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Coverages_PayerId",
+                table: "Coverages",
+                column: "PayerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FeeSchedule_OrganizationId_Code",
+                table: "FeeSchedule",
+                columns: new[] { "OrganizationId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Findings_PatientId_Status",
                 table: "Findings",
                 columns: new[] { "PatientId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InstrumentWordings_OrganizationId_Instrument",
+                table: "InstrumentWordings",
+                columns: new[] { "OrganizationId", "Instrument" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Intakes_PatientId_RecordedAt",
@@ -737,6 +1225,27 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 column: "PractitionerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeasureInvitations_PatientId",
+                table: "MeasureInvitations",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureInvitations_TokenHash",
+                table: "MeasureInvitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureResponses_PatientId_Instrument_CompletedAt",
+                table: "MeasureResponses",
+                columns: new[] { "PatientId", "Instrument", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NcciEditSets_OrganizationId_LoadedAt",
+                table: "NcciEditSets",
+                columns: new[] { "OrganizationId", "LoadedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganizationDiagnosisCodes_OrganizationId_Code",
                 table: "OrganizationDiagnosisCodes",
                 columns: new[] { "OrganizationId", "Code" },
@@ -747,6 +1256,16 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 table: "Organizations",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeReports_OrganizationId_Status",
+                table: "OutcomeReports",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutcomeReports_ReferralId_CreatedAt",
+                table: "OutcomeReports",
+                columns: new[] { "ReferralId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_OrganizationId_BirthDate",
@@ -765,8 +1284,19 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payers_OrganizationId_PayerIdentifier",
+                table: "Payers",
+                columns: new[] { "OrganizationId", "PayerIdentifier" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PlanGoal_PlanId",
                 table: "PlanGoal",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanMeasureSchedules_PlanId",
+                table: "PlanMeasureSchedules",
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
@@ -811,6 +1341,27 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 column: "ReferralId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RemittanceImports_OrganizationId_Sha256",
+                table: "RemittanceImports",
+                columns: new[] { "OrganizationId", "Sha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafetyAlerts_OrganizationId_AcknowledgedAt",
+                table: "SafetyAlerts",
+                columns: new[] { "OrganizationId", "AcknowledgedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafetyAlerts_PatientId",
+                table: "SafetyAlerts",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SafetyAlerts_ResponseId",
+                table: "SafetyAlerts",
+                column: "ResponseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TreatmentSessions_PatientId_SessionDate",
                 table: "TreatmentSessions",
                 columns: new[] { "PatientId", "SessionDate" });
@@ -824,11 +1375,31 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 name: "IX_TreatmentSessions_ReferralId",
                 table: "TreatmentSessions",
                 column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitCodings_OrganizationId_Status",
+                table: "VisitCodings",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitCodings_SessionId",
+                table: "VisitCodings",
+                column: "SessionId",
+                unique: true);
+
+            // Audit entries are append-only (SR-14): the store itself refuses to change, remove or truncate them. Hand-written; keep when regenerating.
+            migrationBuilder.Sql("CREATE FUNCTION tactus_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit entries are append-only'; END $$;");
+            migrationBuilder.Sql("CREATE TRIGGER audit_entries_append_only BEFORE UPDATE OR DELETE ON \"AuditEntries\" FOR EACH ROW EXECUTE FUNCTION tactus_audit_append_only();");
+            migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON \"AuditEntries\" FOR EACH STATEMENT EXECUTE FUNCTION tactus_audit_append_only();");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER audit_entries_no_truncate ON \"AuditEntries\";");
+            migrationBuilder.Sql("DROP TRIGGER audit_entries_append_only ON \"AuditEntries\";");
+            migrationBuilder.Sql("DROP FUNCTION tactus_audit_append_only();");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -851,10 +1422,22 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "Authorizations");
+
+            migrationBuilder.DropTable(
+                name: "BillingProfiles");
+
+            migrationBuilder.DropTable(
                 name: "CareTeamMembers");
 
             migrationBuilder.DropTable(
                 name: "Certification");
+
+            migrationBuilder.DropTable(
+                name: "ClaimBatches");
+
+            migrationBuilder.DropTable(
+                name: "Claims");
 
             migrationBuilder.DropTable(
                 name: "Conditions");
@@ -863,7 +1446,13 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "FeeSchedule");
+
+            migrationBuilder.DropTable(
                 name: "Findings");
+
+            migrationBuilder.DropTable(
+                name: "InstrumentWordings");
 
             migrationBuilder.DropTable(
                 name: "Intakes");
@@ -872,10 +1461,22 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 name: "Licence");
 
             migrationBuilder.DropTable(
+                name: "MeasureInvitations");
+
+            migrationBuilder.DropTable(
+                name: "NcciEditSets");
+
+            migrationBuilder.DropTable(
                 name: "OrganizationDiagnosisCodes");
 
             migrationBuilder.DropTable(
+                name: "OutcomeReports");
+
+            migrationBuilder.DropTable(
                 name: "PlanGoal");
+
+            migrationBuilder.DropTable(
+                name: "PlanMeasureSchedules");
 
             migrationBuilder.DropTable(
                 name: "ReferralDiagnosis");
@@ -884,16 +1485,34 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 name: "ReferralStatusChange");
 
             migrationBuilder.DropTable(
-                name: "TreatmentSessions");
+                name: "RemittanceImports");
+
+            migrationBuilder.DropTable(
+                name: "SafetyAlerts");
+
+            migrationBuilder.DropTable(
+                name: "VisitCodings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Coverages");
 
             migrationBuilder.DropTable(
                 name: "Practitioners");
 
             migrationBuilder.DropTable(
                 name: "Plans");
+
+            migrationBuilder.DropTable(
+                name: "MeasureResponses");
+
+            migrationBuilder.DropTable(
+                name: "TreatmentSessions");
+
+            migrationBuilder.DropTable(
+                name: "Payers");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
