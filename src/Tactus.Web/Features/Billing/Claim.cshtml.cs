@@ -43,6 +43,17 @@ public sealed class ClaimModel(TactusDbContext db, ClaimWorkflow workflow, Billi
 
     public Task<IActionResult> OnPostWriteOffAsync(CancellationToken cancellationToken) => ChangeAsync("write-off", "Written off.", cancellationToken);
 
+    public async Task<IActionResult> OnPostCorrectAsync(CancellationToken cancellationToken)
+    {
+        if (await workflow.CorrectAsync(Id, Reason, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = "The visits are back for review: adjust their codes, review them, and the next claim replaces this one.";
+        return RedirectToPage(new { Id });
+    }
+
     public Task<IActionResult> OnPostAcceptedAsync(CancellationToken cancellationToken) => ChangeAsync("accepted", "Marked accepted by the payer.", cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(string action, string done, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ public sealed class VisitCoding : IOrganizationOwned, IPatientData
     public Guid? ReviewedById { get; private set; }
     public DateTimeOffset? ReviewedAt { get; private set; }
     public Guid? ClaimId { get; private set; }
+
+    /// <summary>The claim these codes were on before it was sent back for correction; the next claim replaces it.</summary>
+    public Guid? PreviousClaimId { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
 
     public decimal TotalCharge => Lines.Sum(l => l.Charge);
@@ -88,10 +91,11 @@ public sealed class VisitCoding : IOrganizationOwned, IPatientData
         ClaimId = claimId;
     }
 
-    /// <summary>A claim that is voided before submission gives its visits back for review.</summary>
+    /// <summary>A claim sent back for correction gives its visits back for review.</summary>
     public void Release()
     {
         Status = VisitCodingStatus.ToReview;
+        PreviousClaimId = ClaimId;
         ClaimId = null;
     }
 

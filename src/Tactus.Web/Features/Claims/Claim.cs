@@ -16,11 +16,12 @@ public sealed class Claim : IOrganizationOwned, IPatientData
         [ClaimStatus.Held] = [ClaimStatus.Ready, ClaimStatus.WrittenOff],
         [ClaimStatus.Submitted] = [ClaimStatus.Accepted, ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied],
         [ClaimStatus.Accepted] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied],
-        [ClaimStatus.Paid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied],
-        [ClaimStatus.PartlyPaid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff],
-        [ClaimStatus.Denied] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff],
+        [ClaimStatus.Paid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Replaced],
+        [ClaimStatus.PartlyPaid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff, ClaimStatus.Replaced],
+        [ClaimStatus.Denied] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff, ClaimStatus.Replaced],
         [ClaimStatus.Appealed] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.WrittenOff],
         [ClaimStatus.WrittenOff] = [],
+        [ClaimStatus.Replaced] = [],
     };
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -40,6 +41,14 @@ public sealed class Claim : IOrganizationOwned, IPatientData
     public Guid RenderingTherapistId { get; init; }
     public Guid? ReferringClinicianId { get; init; }
     public string? AuthorizationNumber { get; init; }
+
+    /// <summary>The claim this one corrects; it is sent as a replacement (CLM05-3 = 7) with REF*F8 = the payer's control number of the original.</summary>
+    public Guid? ReplacesClaimId { get; init; }
+
+    public string? ReplacesPayerControlNumber { get; init; }
+
+    /// <summary>CLM05-3 claim frequency: 1 original, 7 replacement of a prior claim.</summary>
+    public string FrequencyCode => ReplacesClaimId is null ? "1" : "7";
     public required string PlaceOfService { get; init; }
     public DateOnly FromDate { get; init; }
     public DateOnly ToDate { get; init; }
@@ -82,6 +91,17 @@ public sealed class Claim : IOrganizationOwned, IPatientData
     public void WriteOff(string reason, Guid by, DateTimeOffset at) => MoveTo(ClaimStatus.WrittenOff, by, at, Required(reason, "writing off"));
 
     public void MarkAccepted(Guid by, DateTimeOffset at) => MoveTo(ClaimStatus.Accepted, by, at, null);
+
+    /// <summary>The payer adjudicated it and something was wrong: it will be replaced by a corrected claim from the same visits.</summary>
+    public void Replace(string reason, Guid by, DateTimeOffset at)
+    {
+        if (PayerClaimControlNumber is null)
+        {
+            throw new DomainRuleException("not-adjudicated", "Only a claim the payer has adjudicated (with its control number from the 835) is replaced by a corrected claim.");
+        }
+
+        MoveTo(ClaimStatus.Replaced, by, at, Required(reason, "correcting"));
+    }
 
     /// <summary>Posts one remittance's adjudication: line postings were added by the caller; the totals and status follow from them.</summary>
     public void Remitted(string? payerControlNumber, decimal paid, decimal patientResponsibility, bool claimDenied, DateTimeOffset at)

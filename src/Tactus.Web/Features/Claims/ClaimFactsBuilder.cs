@@ -69,7 +69,11 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
             self ? null : patient, p.Payer.Name, p.Payer.PayerIdentifier, referring, new ProviderParty(renderingFamily, renderingGiven, p.Rendering?.Npi ?? ""),
             claim.AuthorizationNumber,
             [.. claim.Lines.Select(l => new ServiceLineDocument(l.LineNumber, l.ControlNumber(claim.ClaimNumber), l.Code, l.Modifiers, l.Charge, l.Units,
-                l.DiagnosisPointers, l.ServiceDate))]);
+                l.DiagnosisPointers, l.ServiceDate))])
+        {
+            FrequencyCode = claim.FrequencyCode,
+            OriginalPayerControlNumber = claim.ReplacesPayerControlNumber,
+        };
     }
 
     private async Task<Parties> PartiesAsync(Claim claim, CancellationToken cancellationToken)

@@ -12,4 +12,7 @@ public enum ClaimStatus
     Denied,
     Appealed,
     WrittenOff,
+
+    /// <summary>Superseded by a corrected claim (frequency 7) that carries the payer's control number of this one.</summary>
+    Replaced,
 }

@@ -49,8 +49,12 @@ public sealed class ClaimWorkflow(TactusDbContext db, AccessScope scope, ClaimFa
         var number = await BillingCounters.NextClaimNumberAsync(db, cancellationToken);
         var authorization = (await db.Authorizations.Where(a => a.CoverageId == coverage.Id).ToListAsync(cancellationToken))
             .FirstOrDefault(a => a.Covers(codings[0].ServiceDate) && (a.ReferralId == null || a.ReferralId == referral.Id));
+        var replaced = codings.Select(c => c.PreviousClaimId).Distinct().SingleOrDefault() is { } previousId
+            ? await db.Claims.SingleOrDefaultAsync(c => c.Id == previousId && c.Status == ClaimStatus.Replaced, cancellationToken)
+            : null;
         var claim = new Claim
         {
+            ReplacesClaimId = replaced?.Id, ReplacesPayerControlNumber = replaced?.PayerClaimControlNumber,
             OrganizationId = coverage.OrganizationId, PatientId = coverage.PatientId, CoverageId = coverage.Id, PayerId = coverage.PayerId,
             ClaimNumber = $"TC{number}", Lines = lines, Diagnoses = diagnoses, VisitCodingIds = [.. codings.Select(c => c.Id)],
             RenderingTherapistId = codings[0].TherapistId, ReferringClinicianId = referral.ReferringClinicianId,
@@ -105,6 +109,28 @@ public sealed class ClaimWorkflow(TactusDbContext db, AccessScope scope, ClaimFa
         }
 
         claim.Hold(await facts.HoldsAsync(claim, cancellationToken), scope.UserId, time.GetStorageNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return claim;
+    }
+
+    /// <summary>
+    /// Sends an adjudicated claim back for correction: its visits return to review (adjust the codes, review again), and the
+    /// next claim made from them is a replacement (frequency 7) naming the payer's control number of this one.
+    /// </summary>
+    public async Task<Claim?> CorrectAsync(Guid claimId, string? reason, CancellationToken cancellationToken)
+    {
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        claim.Replace(reason ?? "", scope.UserId ?? throw new DomainRuleException("forbidden", "Sign in to correct a claim.", 403), time.GetStorageNow());
+        foreach (var coding in await db.VisitCodings.Where(v => claim.VisitCodingIds.Contains(v.Id)).ToListAsync(cancellationToken))
+        {
+            coding.Release();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return claim;
     }

@@ -44,6 +44,8 @@ public static class ClaimsApi
                 await workflow.ChangeAsync(id, action, input?.Reason, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
         }
 
+        claims.MapPost("/{id:guid}/correct", async Task<Results<Ok<Claim>, NotFound>> (Guid id, ReasonInput? input, ClaimWorkflow workflow, CancellationToken ct) =>
+            await workflow.CorrectAsync(id, input?.Reason, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
         claims.MapPost("/export", async (ExportInput? input, ClaimExport export, CancellationToken ct) =>
         {
             var result = await export.ExportAsync(input?.ClaimIds, ct);

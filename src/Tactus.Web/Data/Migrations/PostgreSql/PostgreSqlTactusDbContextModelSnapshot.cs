@@ -543,6 +543,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid?>("PayerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PreviousClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Reasoning")
                         .IsRequired()
                         .HasColumnType("text");
@@ -662,6 +665,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("RenderingTherapistId")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReplacesClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReplacesPayerControlNumber")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsConcurrencyToken()

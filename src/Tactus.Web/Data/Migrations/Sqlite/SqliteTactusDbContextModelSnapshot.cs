@@ -531,6 +531,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("PayerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PreviousClaimId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reasoning")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -649,6 +652,12 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RenderingTherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacesClaimId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacesPayerControlNumber")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

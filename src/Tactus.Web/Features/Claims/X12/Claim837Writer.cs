@@ -69,10 +69,15 @@ public static class Claim837Writer
                 transaction.AddRange(Person("QC", patient, null, null, withDemographics: true));
             }
 
-            transaction.Add(["CLM", claim.ClaimNumber, Amount(claim.TotalCharge), "", "", string.Join(s.Component, claim.PlaceOfService, "B", "1"), "Y", "A", "Y", "Y"]);
+            transaction.Add(["CLM", claim.ClaimNumber, Amount(claim.TotalCharge), "", "", string.Join(s.Component, claim.PlaceOfService, "B", claim.FrequencyCode), "Y", "A", "Y", "Y"]);
             if (claim.AuthorizationNumber is { Length: > 0 } authorization)
             {
                 transaction.Add(["REF", "G1", authorization]);
+            }
+
+            if (claim.OriginalPayerControlNumber is { Length: > 0 } original)
+            {
+                transaction.Add(["REF", "F8", original]);
             }
 
             // HI: the principal diagnosis is ABK, the others ABF; ICD-10-CM codes are sent without the dot.

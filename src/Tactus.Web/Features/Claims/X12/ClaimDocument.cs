@@ -21,4 +21,10 @@ public sealed record ServiceLineDocument(int LineNumber, string ControlNumber, s
 /// <param name="Patient">Only when the patient is not the subscriber (loop 2000C/2010CA).</param>
 public sealed record ClaimDocument(string ClaimNumber, decimal TotalCharge, string PlaceOfService, IReadOnlyList<string> Diagnoses,
     SubscriberParty Subscriber, PersonParty? Patient, string PayerName, string PayerId, ProviderParty? Referring, ProviderParty Rendering,
-    string? AuthorizationNumber, IReadOnlyList<ServiceLineDocument> Lines);
+    string? AuthorizationNumber, IReadOnlyList<ServiceLineDocument> Lines)
+{
+    /// <summary>CLM05-3: 1 original; 7 replacement, sent with REF*F8 naming the payer's control number of the claim it replaces.</summary>
+    public string FrequencyCode { get; init; } = "1";
+
+    public string? OriginalPayerControlNumber { get; init; }
+}
