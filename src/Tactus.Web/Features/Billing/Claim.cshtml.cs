@@ -54,6 +54,18 @@ public sealed class ClaimModel(TactusDbContext db, ClaimWorkflow workflow, Billi
         return RedirectToPage(new { Id });
     }
 
+    public async Task<IActionResult> OnPostSecondaryAsync(CancellationToken cancellationToken)
+    {
+        var secondary = await workflow.CreateSecondaryAsync(Id, cancellationToken);
+        if (secondary is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = $"Secondary claim {secondary.ClaimNumber} made" + (secondary.Status == ClaimStatus.Held ? " and held; see its reasons." : "; it is ready to export.");
+        return RedirectToPage(new { id = secondary.Id });
+    }
+
     public Task<IActionResult> OnPostAcceptedAsync(CancellationToken cancellationToken) => ChangeAsync("accepted", "Marked accepted by the payer.", cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(string action, string done, CancellationToken cancellationToken)

@@ -47,6 +47,9 @@ public sealed class Claim : IOrganizationOwned, IPatientData
 
     public string? ReplacesPayerControlNumber { get; init; }
 
+    /// <summary>For a claim to the secondary payer: the primary claim whose adjudication it carries (837P loops 2320 and 2430).</summary>
+    public Guid? PrimaryClaimId { get; init; }
+
     /// <summary>CLM05-3 claim frequency: 1 original, 7 replacement of a prior claim.</summary>
     public string FrequencyCode => ReplacesClaimId is null ? "1" : "7";
     public required string PlaceOfService { get; init; }

@@ -31,7 +31,8 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
             p.Coverage.MemberId, p.Coverage.Relationship == SubscriberRelationship.Self, p.Coverage.Subscriber is not null,
             !string.IsNullOrWhiteSpace(p.Patient.AddressLine) && !string.IsNullOrWhiteSpace(p.Patient.PostalCode),
             claim.Diagnoses.Count, [.. claim.Lines.Select(l => l.DiagnosisPointers)],
-            p.Payer.RequiresAuthorization, coverage.Problem, p.Payer.VisitLimitPerYear, visitsThisYear,
+            // A secondary claim follows the primary's authorisation; the secondary payer's own rules are the rest of these checks.
+            p.Payer.RequiresAuthorization && claim.PrimaryClaimId is null, coverage.Problem, p.Payer.VisitLimitPerYear, visitsThisYear,
             coverage.Authorization?.Number, coverage.Authorization?.UnitsApproved, coverage.UnitsUsed + claim.Lines.Sum(l => l.Units))).ToList();
         if (!p.Coverage.ActiveOn(claim.FromDate) || !p.Coverage.ActiveOn(claim.ToDate))
         {
@@ -73,7 +74,22 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
         {
             FrequencyCode = claim.FrequencyCode,
             OriginalPayerControlNumber = claim.ReplacesPayerControlNumber,
+            PriorPayer = claim.PrimaryClaimId is { } primaryId ? await PriorPayerAsync(primaryId, cancellationToken) : null,
         };
+    }
+
+    private async Task<PriorPayerDocument> PriorPayerAsync(Guid primaryClaimId, CancellationToken cancellationToken)
+    {
+        var primary = await db.Claims.SingleAsync(c => c.Id == primaryClaimId, cancellationToken);
+        var p = await PartiesAsync(primary, cancellationToken);
+        var subscriber = p.Coverage.Relationship == SubscriberRelationship.Self || p.Coverage.Subscriber is not { } s
+            ? new PersonParty(p.Patient.FamilyName, p.Patient.GivenName)
+            : new PersonParty(s.FamilyName, s.GivenName);
+        return new PriorPayerDocument(
+            new SubscriberParty(p.Coverage.Priority.X12(), p.Coverage.Relationship.X12(), p.Coverage.GroupNumber, p.Payer.ClaimFilingIndicator, p.Coverage.MemberId, subscriber),
+            p.Payer.Name, p.Payer.PayerIdentifier, primary.Paid, DateOnly.FromDateTime(primary.RemittedAt!.Value.UtcDateTime),
+            [.. primary.Lines.Select(l => new PriorLinePayment(l.LineNumber, l.Code, l.Modifiers, l.Paid, l.Units,
+                [.. l.Adjustments.Select(a => (a.Group, a.Reason, a.Amount))]))]);
     }
 
     private async Task<Parties> PartiesAsync(Claim claim, CancellationToken cancellationToken)

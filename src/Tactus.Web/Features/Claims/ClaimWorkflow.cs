@@ -114,6 +114,54 @@ public sealed class ClaimWorkflow(TactusDbContext db, AccessScope scope, ClaimFa
     }
 
     /// <summary>
+    /// After the primary payer has answered, bills what is left to the patient's secondary coverage: the same lines and
+    /// charges, with the primary's payments and adjustments attached (coordination of benefits).
+    /// </summary>
+    public async Task<Claim?> CreateSecondaryAsync(Guid primaryClaimId, CancellationToken cancellationToken)
+    {
+        var primary = await db.Claims.SingleOrDefaultAsync(c => c.Id == primaryClaimId, cancellationToken);
+        if (primary is null)
+        {
+            return null;
+        }
+
+        if (primary.Status is not (ClaimStatus.Paid or ClaimStatus.PartlyPaid or ClaimStatus.Denied) || primary.RemittedAt is null)
+        {
+            throw new DomainRuleException("not-adjudicated", "Bill the secondary payer once the primary payer's remittance is posted.");
+        }
+
+        if (primary.PrimaryClaimId is not null)
+        {
+            throw new DomainRuleException("already-secondary", "This claim already went to a secondary payer; Tactus bills two payers, not a third.");
+        }
+
+        if (await db.Claims.AnyAsync(c => c.PrimaryClaimId == primary.Id && c.Status != ClaimStatus.WrittenOff && c.Status != ClaimStatus.Replaced, cancellationToken))
+        {
+            throw new DomainRuleException("secondary-exists", "A secondary claim for this one already exists.");
+        }
+
+        var secondary = (await db.Coverages.Where(c => c.PatientId == primary.PatientId && c.Id != primary.CoverageId).ToListAsync(cancellationToken))
+            .Where(c => c.Priority == CoveragePriority.Secondary && c.ActiveOn(primary.FromDate) && c.ActiveOn(primary.ToDate)).FirstOrDefault()
+            ?? throw new DomainRuleException("no-secondary", "The patient has no secondary coverage active on these dates.", StatusCodes.Status422UnprocessableEntity);
+        var now = time.GetStorageNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var number = await BillingCounters.NextClaimNumberAsync(db, cancellationToken);
+        var claim = new Claim
+        {
+            OrganizationId = primary.OrganizationId, PatientId = primary.PatientId, CoverageId = secondary.Id, PayerId = secondary.PayerId,
+            ClaimNumber = $"TC{number}", PrimaryClaimId = primary.Id, VisitCodingIds = primary.VisitCodingIds, Diagnoses = primary.Diagnoses,
+            Lines = [.. primary.Lines.Select(l => new ClaimLine(l.LineNumber, l.VisitCodingId, l.ServiceDate, l.Code, l.Modifiers, l.Units, l.Charge, l.DiagnosisPointers))],
+            RenderingTherapistId = primary.RenderingTherapistId, ReferringClinicianId = primary.ReferringClinicianId, PlaceOfService = primary.PlaceOfService,
+            FromDate = primary.FromDate, ToDate = primary.ToDate, TotalCharge = primary.TotalCharge, CreatedAt = now,
+        };
+        claim.Hold(await facts.HoldsAsync(claim, cancellationToken), scope.UserId, now);
+        db.Claims.Add(claim);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claim;
+    }
+
+    /// <summary>
     /// Sends an adjudicated claim back for correction: its visits return to review (adjust the codes, review again), and the
     /// next claim made from them is a replacement (frequency 7) naming the payer's control number of this one.
     /// </summary>

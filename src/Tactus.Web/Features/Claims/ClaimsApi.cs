@@ -44,6 +44,8 @@ public static class ClaimsApi
                 await workflow.ChangeAsync(id, action, input?.Reason, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
         }
 
+        claims.MapPost("/{id:guid}/secondary", async Task<Results<Created<Claim>, NotFound>> (Guid id, ClaimWorkflow workflow, CancellationToken ct) =>
+            await workflow.CreateSecondaryAsync(id, ct) is { } c ? TypedResults.Created($"/api/claims/{c.Id}", c) : TypedResults.NotFound());
         claims.MapPost("/{id:guid}/correct", async Task<Results<Ok<Claim>, NotFound>> (Guid id, ReasonInput? input, ClaimWorkflow workflow, CancellationToken ct) =>
             await workflow.CorrectAsync(id, input?.Reason, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
         claims.MapPost("/export", async (ExportInput? input, ClaimExport export, CancellationToken ct) =>

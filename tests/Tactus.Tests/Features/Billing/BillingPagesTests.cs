@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Tactus.Tests.Infrastructure;
+using Tactus.Web.Features.Claims.X12;
 using Tactus.Web.Features.Access;
 
 namespace Tactus.Tests.Features.Billing;
@@ -163,6 +164,25 @@ public abstract class BillingPagesTests(TactusApp app)
         Assert.Equal(((90m + 50m) * 0.8m * 0.8m), posted.GetProperty("paid").GetDecimal());
         Assert.Equal("Paid", (await (await biller.GetAsync($"/api/claims/{claim}")).ReadJsonAsync()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await biller.GetAsync($"/Billing?handler=TestRemittance&id={batch}&payer=NOPE")).StatusCode);
+
+        // What is left goes to the secondary payer with the primary's adjudication attached (loops 2320, 2330A/B, 2430).
+        var patient = await app.WithDbAsync(db => Task.FromResult(db.Claims.Single(c => c.Id == claim).PatientId));
+        var workers = await app.WithDbAsync(db => Task.FromResult(db.Payers.Single(p => p.PayerIdentifier == "CWC77" && p.OrganizationId == db.Organizations.Single(o => o.Slug == "riverside").Id).Id));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await biller.PostAsync($"/api/claims/{claim}/secondary", null)).StatusCode);
+        await biller.PostAsync($"/api/patients/{patient}/coverages", Json.Body($$"""{"payerId":"{{workers}}","memberId":"CWC-9001","priority":"Secondary","relationship":"Self","startsOn":"2020-01-01"}"""));
+        var secondary = await (await biller.PostAsync($"/api/claims/{claim}/secondary", null)).ReadJsonAsync();
+        Assert.Equal("Ready", secondary.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await biller.PostAsync($"/api/claims/{claim}/secondary", null)).StatusCode);
+        var cob = await (await biller.PostAsync("/api/claims/export", Json.Body($$"""{"claimIds":["{{secondary.GetProperty("id").GetGuid()}}"]}"""))).ReadJsonAsync();
+        // Another test in this class may have set the separators to "|>!~": read them from the file, as a clearinghouse would.
+        var (separators, segments) = X12Reader.Read(await biller.GetStringAsync($"/api/claims/batches/{cob.GetProperty("batchId").GetGuid()}/file"));
+        var sbrs = segments.Where(s => s.Id == "SBR").ToList();
+        Assert.Equal(("S", "P"), (sbrs[0][1], sbrs[1][1]));
+        Assert.Equal("89.6", segments.Single(s => s.Id == "AMT" && s[1] == "D")[2]);
+        Assert.Equal(["CWC77", "LHP01"], segments.Where(s => s.Id == "NM1" && s[1] == "PR").Select(s => s[9]));
+        Assert.Equal([("LHP01", "57.6", "HC:97124:XS", "2"), ("LHP01", "32", "HC:97140", "1")], segments.Where(s => s.Id == "SVD").Select(s => (s[1], s[2], s[3].Replace(separators.Component, ':'), s[5])));
+        Assert.Equal(["CAS*CO*45*18", "CAS*PR*2*14.4", "CAS*CO*45*10", "CAS*PR*2*8"], segments.Where(s => s.Id == "CAS").Select(s => string.Join("*", s.Elements)));
+        Assert.Equal(2, segments.Count(s => s.Id == "DTP" && s[1] == "573"));
     }
 
     [Fact]

@@ -118,6 +118,33 @@ public sealed class Claim837WriterTests
     }
 
     [Fact]
+    public void SecondaryClaim_CarriesThePrimarysAdjudication_InLoops2320_2330_And2430()
+    {
+        var primarySubscriber = SelfSubscriber.Subscriber;
+        var secondary = SelfSubscriber with
+        {
+            Subscriber = primarySubscriber with { PayerResponsibility = "S", ClaimFilingIndicator = "WC", MemberId = "CWC-9001", GroupNumber = null },
+            PayerName = "Cascade Workers' Compensation", PayerId = "CWC77",
+            PriorPayer = new PriorPayerDocument(primarySubscriber, "Lakeside Health Plan", "LHP01", 89.6m, new DateOnly(2026, 11, 30),
+            [
+                new PriorLinePayment(1, "97124", ["XS"], 57.6m, 2, [("CO", "45", 18m), ("PR", "2", 14.4m)]),
+                new PriorLinePayment(2, "97140", [], 32m, 1, [("CO", "45", 10m), ("PR", "1", 3m), ("PR", "2", 5m)]),
+            ]),
+        };
+
+        var segments = Segments(Claim837Writer.Write(Header, Provider, [secondary]));
+        var ids = segments.Select(s => s.Id is "NM1" or "SBR" or "AMT" ? $"{s.Id}*{s[1]}" : s.Id).ToList();
+
+        Assert.Equal(["SBR*S", "SBR*P"], ids.Where(i => i.StartsWith("SBR", StringComparison.Ordinal)));
+        var afterRendering = ids.SkipWhile(i => i != "NM1*82").Skip(1).TakeWhile(i => i != "LX").ToList();
+        Assert.Equal(["SBR*P", "AMT*D", "OI", "NM1*IL", "NM1*PR"], afterRendering);
+        var firstLine = ids.SkipWhile(i => i != "LX").Skip(1).TakeWhile(i => i != "LX").ToList();
+        Assert.Equal(["SV1", "DTP", "REF", "SVD", "CAS", "CAS", "DTP"], firstLine);
+        Assert.Equal("CAS*PR*1*3**2*5", string.Join("*", segments.Last(s => s.Id == "CAS").Elements));
+        Assert.Equal(["20261130", "20261130"], segments.Where(s => s.Id == "DTP" && s[1] == "573").Select(s => s[3]));
+    }
+
+    [Fact]
     public void ClaimTotal_ThatIsNotTheSumOfItsLines_IsRefused() =>
         Assert.Throws<ArgumentException>(() => Claim837Writer.Write(Header, Provider, [SelfSubscriber with { TotalCharge = 190m }]));
 

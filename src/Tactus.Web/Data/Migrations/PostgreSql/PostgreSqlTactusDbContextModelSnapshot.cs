@@ -657,6 +657,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<Guid?>("PrimaryClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ReferringClinicianId")
                         .HasColumnType("uuid");
 

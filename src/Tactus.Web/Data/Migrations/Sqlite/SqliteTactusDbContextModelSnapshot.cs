@@ -645,6 +645,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PrimaryClaimId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReferringClinicianId")
                         .HasColumnType("TEXT");
 

@@ -88,6 +88,11 @@ public static class Claim837Writer
             }
 
             transaction.Add(["NM1", "82", "1", claim.Rendering.FamilyName, claim.Rendering.GivenName, "", "", "", "XX", claim.Rendering.Npi]);
+            if (claim.PriorPayer is { } prior)
+            {
+                transaction.AddRange(OtherSubscriber(prior, self));
+            }
+
             foreach (var line in claim.Lines)
             {
                 transaction.Add(["LX", line.LineNumber.ToString(CultureInfo.InvariantCulture)]);
@@ -95,6 +100,10 @@ public static class Claim837Writer
                     line.Units.ToString(CultureInfo.InvariantCulture), "", "", string.Join(s.Component, line.DiagnosisPointers)]);
                 transaction.Add(["DTP", "472", "D8", line.ServiceDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture)]);
                 transaction.Add(["REF", "6R", line.ControlNumber]);
+                if (claim.PriorPayer?.Lines.FirstOrDefault(l => l.LineNumber == line.LineNumber) is { } paid)
+                {
+                    transaction.AddRange(LineAdjudication(claim.PriorPayer, paid, s));
+                }
             }
         }
 
@@ -107,6 +116,30 @@ public static class Claim837Writer
         output.Append(string.Join(s.Element, "GE", "1", groupControl)).Append(s.Segment);
         output.Append(string.Join(s.Element, "IEA", "1", control)).Append(s.Segment);
         return output.ToString();
+    }
+
+    /// <summary>Loop 2320 (other subscriber: SBR, AMT*D paid, OI), 2330A (other subscriber's name and id), 2330B (other payer).</summary>
+    private static IEnumerable<string[]> OtherSubscriber(PriorPayerDocument prior, bool patientIsSubscriber)
+    {
+        yield return ["SBR", prior.Subscriber.PayerResponsibility, patientIsSubscriber ? "18" : prior.Subscriber.RelationshipCode, prior.Subscriber.GroupNumber ?? "",
+            "", "", "", "", "", prior.Subscriber.ClaimFilingIndicator];
+        yield return ["AMT", "D", Amount(prior.Paid)];
+        yield return ["OI", "", "", "Y", "", "", "Y"];
+        yield return ["NM1", "IL", "1", prior.Subscriber.Person.FamilyName, prior.Subscriber.Person.GivenName, "", "", "", "MI", prior.Subscriber.MemberId];
+        yield return ["NM1", "PR", "2", prior.PayerName, "", "", "", "", "PI", prior.PayerId];
+    }
+
+    /// <summary>Loop 2430: what the prior payer paid for the line (SVD), its adjustments (CAS, one per group) and when (DTP*573).</summary>
+    private static IEnumerable<string[]> LineAdjudication(PriorPayerDocument prior, PriorLinePayment line, X12Separators s)
+    {
+        yield return ["SVD", prior.PayerId, Amount(line.Paid), string.Join(s.Component, new[] { "HC", line.Code }.Concat(line.Modifiers)), "",
+            line.Units.ToString(CultureInfo.InvariantCulture)];
+        foreach (var group in line.Adjustments.GroupBy(a => a.Group))
+        {
+            yield return ["CAS", group.Key, .. group.SelectMany(a => new[] { a.Reason, Amount(a.Amount), "" })];
+        }
+
+        yield return ["DTP", "573", "D8", prior.AdjudicatedOn.ToString("yyyyMMdd", CultureInfo.InvariantCulture)];
     }
 
     private static IEnumerable<string[]> Person(string entity, PersonParty person, string? idQualifier, string? id, bool withDemographics)
@@ -139,7 +172,7 @@ public static class Claim837Writer
     }
 
     private static bool IsComposite(string segment, int position) =>
-        (segment, position) is ("CLM", 5) or ("SV1", 1) or ("SV1", 7) || segment == "HI";
+        (segment, position) is ("CLM", 5) or ("SV1", 1) or ("SV1", 7) or ("SVD", 3) || segment == "HI";
 
     private static string Clean(string value, X12Separators s, bool keepComponent = false)
     {

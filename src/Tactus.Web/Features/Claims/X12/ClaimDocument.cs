@@ -27,4 +27,15 @@ public sealed record ClaimDocument(string ClaimNumber, decimal TotalCharge, stri
     public string FrequencyCode { get; init; } = "1";
 
     public string? OriginalPayerControlNumber { get; init; }
+
+    /// <summary>For a secondary claim: what the primary payer decided (loops 2320/2330A/2330B and 2430 per line).</summary>
+    public PriorPayerDocument? PriorPayer { get; init; }
 }
+
+/// <summary>The primary payer's adjudication, carried on the claim to the next payer (coordination of benefits).</summary>
+public sealed record PriorPayerDocument(SubscriberParty Subscriber, string PayerName, string PayerId, decimal Paid, DateOnly AdjudicatedOn,
+    IReadOnlyList<PriorLinePayment> Lines);
+
+/// <param name="Adjustments">CAS groups and reasons as the primary payer gave them: (group, reason, amount).</param>
+public sealed record PriorLinePayment(int LineNumber, string Code, IReadOnlyList<string> Modifiers, decimal Paid, int Units,
+    IReadOnlyList<(string Group, string Reason, decimal Amount)> Adjustments);
