@@ -2,6 +2,7 @@
 # Adds a migration with the same name to both stores (SQLite and PostgreSQL), as every model
 # change must (a test fails when either provider has pending model changes).
 #   scripts/new-migration.sh AddReferrals
+# Squashing into a new Initial? The append-only audit triggers at the end of each Initial are hand-written: carry them over.
 set -euo pipefail
 name=${1:?usage: scripts/new-migration.sh MigrationName}
 cd "$(dirname "$0")/.."

@@ -729,6 +729,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     RenderingTherapistId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ReferringClinicianId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AuthorizationNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ReplacesClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReplacesPayerControlNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PrimaryClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
                     PlaceOfService = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ToDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -1041,6 +1044,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     ReviewedById = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PreviousClaimId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -731,6 +731,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     RenderingTherapistId = table.Column<Guid>(type: "uuid", nullable: false),
                     ReferringClinicianId = table.Column<Guid>(type: "uuid", nullable: true),
                     AuthorizationNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ReplacesClaimId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReplacesPayerControlNumber = table.Column<string>(type: "text", nullable: true),
+                    PrimaryClaimId = table.Column<Guid>(type: "uuid", nullable: true),
                     PlaceOfService = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     FromDate = table.Column<DateOnly>(type: "date", nullable: false),
                     ToDate = table.Column<DateOnly>(type: "date", nullable: false),
@@ -1043,6 +1046,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     ReviewedById = table.Column<Guid>(type: "uuid", nullable: true),
                     ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ClaimId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PreviousClaimId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -13,7 +13,7 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlTactusDbContext))]
-    [Migration("20261127062212_Initial")]
+    [Migration("20261127064325_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -546,6 +546,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid?>("PayerId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PreviousClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Reasoning")
                         .IsRequired()
                         .HasColumnType("text");
@@ -657,6 +660,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<Guid?>("PrimaryClaimId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ReferringClinicianId")
                         .HasColumnType("uuid");
 
@@ -665,6 +671,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("RenderingTherapistId")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReplacesClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReplacesPayerControlNumber")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsConcurrencyToken()
