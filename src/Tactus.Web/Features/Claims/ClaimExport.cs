@@ -58,8 +58,7 @@ public sealed class ClaimExport(TactusDbContext db, AccessScope scope, ClaimFact
         var control = await BillingCounters.NextInterchangeControlNumberAsync(db, cancellationToken);
         var content = Claim837Writer.Write(
             new InterchangeHeader(profile.SubmitterId, profile.ReceiverId, control, now.UtcDateTime, profile.UsageIndicator, separators),
-            new BillingProviderParty(profile.LegalName, profile.Npi!, profile.TaxId!, profile.AddressLine!, profile.City ?? "", profile.State ?? "",
-                profile.PostalCode!, profile.ContactName, profile.ContactPhone ?? "", profile.SubmitterId, profile.ReceiverName, profile.ReceiverId),
+            (await facts.ProviderAsync(cancellationToken))!,
             documents);
         var exported = claims.Except(held).ToList();
         var batch = new ClaimBatch

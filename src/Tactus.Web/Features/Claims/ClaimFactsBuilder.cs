@@ -47,6 +47,13 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
         return reasons;
     }
 
+    /// <summary>The organisation as billing provider and sender, as the 837P and the paper copy name it.</summary>
+    public async Task<BillingProviderParty?> ProviderAsync(CancellationToken cancellationToken) =>
+        await db.BillingProfiles.SingleOrDefaultAsync(cancellationToken) is { } profile
+            ? new BillingProviderParty(profile.LegalName, profile.Npi ?? "", profile.TaxId ?? "", profile.AddressLine ?? "", profile.City ?? "", profile.State ?? "",
+                profile.PostalCode ?? "", profile.ContactName, profile.ContactPhone ?? "", profile.SubmitterId, profile.ReceiverName, profile.ReceiverId)
+            : null;
+
     public async Task<ClaimDocument> DocumentAsync(Claim claim, CancellationToken cancellationToken)
     {
         var p = await PartiesAsync(claim, cancellationToken);

@@ -36,6 +36,8 @@ public static class ClaimsApi
             await db.Claims.AsNoTracking().Where(c => status == null || c.Status == status).OrderByDescending(c => c.CreatedAt).Take(500).ToListAsync(ct));
         claims.MapGet("/{id:guid}", async Task<Results<Ok<Claim>, NotFound>> (Guid id, TactusDbContext db, CancellationToken ct) =>
             await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
+        claims.MapGet("/{id:guid}/cms1500", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, TactusDbContext db, ClaimFactsBuilder facts, TimeProvider time, CancellationToken ct) =>
+            await PaperCopyAsync(id, db, facts, time, ct) is { } pdf ? TypedResults.File(pdf.Content, "application/pdf", pdf.FileName) : TypedResults.NotFound());
         claims.MapPost("/{id:guid}/recheck", async Task<Results<Ok<Claim>, NotFound>> (Guid id, ClaimWorkflow workflow, CancellationToken ct) =>
             await workflow.RecheckAsync(id, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
         foreach (var action in new[] { "appeal", "write-off", "accepted" })
@@ -59,6 +61,18 @@ public static class ClaimsApi
                 .Select(b => new { b.Id, b.InterchangeControlNumber, b.CreatedAt, b.ClaimCount, b.TotalCharge }).ToListAsync(ct));
         claims.MapGet("/batches/{id:guid}/file", DownloadAsync);
         return app;
+    }
+
+    /// <summary>The claim in CMS-1500 box order as a PDF (ClaimPdf); null when the claim or the billing profile is missing.</summary>
+    public static async Task<(byte[] Content, string FileName)?> PaperCopyAsync(Guid id, TactusDbContext db, ClaimFactsBuilder facts, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is not { } claim || await facts.ProviderAsync(ct) is not { } provider)
+        {
+            return null;
+        }
+
+        var document = await facts.DocumentAsync(claim, ct);
+        return (ClaimPdf.Render(document, provider, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)), ClaimPdf.FileName(document));
     }
 
     /// <summary>The stored file, byte for byte. It holds several patients' data, so the download is audited before it is sent.</summary>
