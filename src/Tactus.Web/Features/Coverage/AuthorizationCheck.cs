@@ -32,13 +32,14 @@ public sealed class AuthorizationCheck(TactusDbContext db)
         }
 
         var payer = await db.Payers.SingleAsync(p => p.Id == coverage.PayerId, cancellationToken);
+        var limitWarning = await YearlyLimitWarningAsync(payer, patientId, day, excludingSessionId, cancellationToken);
         var authorizations = await db.Authorizations.Where(a => a.CoverageId == coverage.Id && (a.ReferralId == null || a.ReferralId == referralId))
             .ToListAsync(cancellationToken);
         var authorization = authorizations.Where(a => a.Covers(day)).OrderBy(a => a.EndsOn).FirstOrDefault();
         if (authorization is null)
         {
             return new VisitCoverage(coverage, payer, null, 0,
-                payer.RequiresAuthorization ? $"{payer.Name} requires an authorisation and none covers {day:d MMM yyyy}." : null, null);
+                payer.RequiresAuthorization ? $"{payer.Name} requires an authorisation and none covers {day:d MMM yyyy}." : null, limitWarning);
         }
 
         var used = await VisitsUsedAsync(authorization, excludingSessionId, cancellationToken, upTo: day);
@@ -51,7 +52,21 @@ public sealed class AuthorizationCheck(TactusDbContext db)
         string? warning = problem is null && (left - 1 <= Authorization.WarnWhenVisitsLeft || authorization.EndsOn.DayNumber - day.DayNumber <= Authorization.WarnDaysBeforeEnd)
             ? $"Authorisation {authorization.Number}: {Math.Max(left - 1, 0)} visit{(left - 1 == 1 ? "" : "s")} left after this one, ends {authorization.EndsOn:d MMM yyyy}."
             : null;
-        return new VisitCoverage(coverage, payer, authorization, used, problem, warning, units);
+        return new VisitCoverage(coverage, payer, authorization, used, problem, string.Join(" ", new[] { warning, limitWarning }.OfType<string>()) is { Length: > 0 } w ? w : null, units);
+    }
+
+    /// <summary>The payer covers so many visits a calendar year; past that the patient may owe for the visit. A warning, not a block.</summary>
+    private async Task<string?> YearlyLimitWarningAsync(Payer payer, Guid patientId, DateOnly day, Guid? excludingSessionId, CancellationToken cancellationToken)
+    {
+        if (payer.VisitLimitPerYear is not { } limit)
+        {
+            return null;
+        }
+
+        var yearStart = new DateOnly(day.Year, 1, 1);
+        var visit = 1 + await db.TreatmentSessions.CountAsync(s => s.PatientId == patientId && s.SessionDate >= yearStart && s.SessionDate <= day
+            && s.Id != excludingSessionId, cancellationToken);
+        return visit > limit ? $"{payer.Name} covers {limit} visits a year; this is visit {visit}, so the patient may owe for it." : null;
     }
 
     /// <param name="upTo">Count only visits on or before this day: a claim for an early visit is judged by the visits before it, not by later ones.</param>
