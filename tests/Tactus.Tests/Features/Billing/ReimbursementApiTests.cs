@@ -105,6 +105,11 @@ public abstract class ReimbursementApiTests(TactusApp app)
         Assert.Equal(HttpStatusCode.Forbidden, (await therapist.GetAsync("/api/billing/overview")).StatusCode);
         var harbor = await app.AsAsync(Roles.Biller, TactusApp.OtherEmailDomain);
         Assert.Equal(HttpStatusCode.NotFound, (await harbor.GetAsync($"/api/billing/visits/{id}")).StatusCode);
+        var patient = body.GetProperty("patientId").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await harbor.GetAsync($"/api/patients/{patient}/coverages")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await harbor.GetAsync($"/api/patients/{patient}/authorizations")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await harbor.GetAsync($"/Billing/Coverage/{patient}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await biller.GetAsync($"/api/patients/{patient}/coverages")).StatusCode);
     }
 
     [Fact]
