@@ -9,17 +9,20 @@ namespace Tactus.Web.Features.Claims;
 /// </summary>
 public sealed class Claim : IOrganizationOwned, IPatientData
 {
-    /// <summary>Which states each state may move to; remittance outcomes may re-adjudicate any submitted claim.</summary>
+    /// <summary>
+    /// Which states each state may move to; remittance outcomes may re-adjudicate any submitted claim, and a payer's
+    /// reversal (835 CLP02 22) takes an adjudicated claim back to Submitted until its new decision arrives.
+    /// </summary>
     private static readonly Dictionary<ClaimStatus, ClaimStatus[]> Allowed = new()
     {
         [ClaimStatus.Ready] = [ClaimStatus.Held, ClaimStatus.Submitted],
         [ClaimStatus.Held] = [ClaimStatus.Ready, ClaimStatus.WrittenOff],
         [ClaimStatus.Submitted] = [ClaimStatus.Accepted, ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied],
         [ClaimStatus.Accepted] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied],
-        [ClaimStatus.Paid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Replaced],
-        [ClaimStatus.PartlyPaid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff, ClaimStatus.Replaced],
-        [ClaimStatus.Denied] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff, ClaimStatus.Replaced],
-        [ClaimStatus.Appealed] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.WrittenOff],
+        [ClaimStatus.Paid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Replaced, ClaimStatus.Submitted],
+        [ClaimStatus.PartlyPaid] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff, ClaimStatus.Replaced, ClaimStatus.Submitted],
+        [ClaimStatus.Denied] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.Appealed, ClaimStatus.WrittenOff, ClaimStatus.Replaced, ClaimStatus.Submitted],
+        [ClaimStatus.Appealed] = [ClaimStatus.Paid, ClaimStatus.PartlyPaid, ClaimStatus.Denied, ClaimStatus.WrittenOff, ClaimStatus.Submitted],
         [ClaimStatus.WrittenOff] = [],
         [ClaimStatus.Replaced] = [],
     };
@@ -107,12 +110,19 @@ public sealed class Claim : IOrganizationOwned, IPatientData
     }
 
     /// <summary>Posts one remittance's adjudication: line postings were added by the caller; the totals and status follow from them.</summary>
-    public void Remitted(string? payerControlNumber, decimal paid, decimal patientResponsibility, bool claimDenied, DateTimeOffset at)
+    /// <param name="reversal">CLP02 22: the amounts are negative and undo an earlier payment; the claim waits for the payer's new decision.</param>
+    public void Remitted(string? payerControlNumber, decimal paid, decimal patientResponsibility, bool claimDenied, DateTimeOffset at, bool reversal = false)
     {
         Paid += paid;
         PatientResponsibility += patientResponsibility;
         PayerClaimControlNumber = payerControlNumber ?? PayerClaimControlNumber;
         RemittedAt = at;
+        if (reversal)
+        {
+            MoveTo(ClaimStatus.Submitted, null, at, "The payer reversed its earlier payment (835); its new decision is awaited.");
+            return;
+        }
+
         var outcome = claimDenied || Lines.All(l => l.Denied) ? ClaimStatus.Denied
             : Lines.Any(l => l.Denied) ? ClaimStatus.PartlyPaid
             : ClaimStatus.Paid;

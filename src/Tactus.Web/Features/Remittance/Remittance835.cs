@@ -11,6 +11,9 @@ public sealed record ClaimPayment(string ClaimNumber, string StatusCode, decimal
     IReadOnlyList<LineAdjustment> Adjustments, IReadOnlyList<ServicePayment> Services)
 {
     public bool Denied => StatusCode == "4";
+
+    /// <summary>CLP02 22: a reversal of an earlier payment, with negative amounts.</summary>
+    public bool Reversal => StatusCode == "22";
 }
 
 public sealed record ServicePayment(string Code, IReadOnlyList<string> Modifiers, decimal Charge, decimal Paid, decimal Units, DateOnly? ServiceDate,

@@ -70,7 +70,7 @@ public sealed class RemittanceWorkflow(TactusDbContext db, AccessScope scope, Ti
             var claim = claims[payment.ClaimNumber];
             claim.Lines = Post(claim, payment, ref deniedLines);
             var patientShare = payment.PatientResponsibility;
-            claim.Remitted(payment.PayerControlNumber, payment.Paid, patientShare, payment.Denied, now);
+            claim.Remitted(payment.PayerControlNumber, payment.Paid, patientShare, payment.Denied, now, payment.Reversal);
         }
 
         var import = new RemittanceImport
@@ -104,8 +104,8 @@ public sealed class RemittanceWorkflow(TactusDbContext db, AccessScope scope, Ti
             }
 
             var line = lines[index];
-            var denied = payment.Denied || (service.Paid == 0 && service.Adjustments.Where(a => a.Group != "PR").Sum(a => a.Amount) > 0
-                && service.Adjustments.All(a => a.Group != "PR"));
+            var denied = !payment.Reversal && (payment.Denied || (service.Paid == 0 && service.Adjustments.Where(a => a.Group != "PR").Sum(a => a.Amount) > 0
+                && service.Adjustments.All(a => a.Group != "PR")));
             deniedLines += denied ? 1 : 0;
             posted.Add(line.LineNumber);
             lines[index] = line with

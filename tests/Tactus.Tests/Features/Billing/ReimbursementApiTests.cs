@@ -220,19 +220,49 @@ public abstract class ReimbursementApiTests(TactusApp app)
             .Single(d => d.GetProperty("claimNumber").GetString() == number);
         Assert.Contains(denials.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("CO-50: Not medically necessary", StringComparison.Ordinal)
             && r.GetString()!.Contains("N130", StringComparison.Ordinal));
+
+        // The payer reverses that payment (CLP02 22): the claim waits again with nothing paid; its new decision posts as usual.
+        var claimId = claim.GetProperty("id").GetGuid();
+        var dates = segments.Where(s => s.Id == "DTP").Select(s => s[3]).ToList();
+        await biller.PostAsync("/api/remittances", Text(Remittance(number, dates, payment: "-95", trace: "EFT-88124", reversal: true)));
+        var reversed = await (await biller.GetAsync($"/api/claims/{claimId}")).ReadJsonAsync();
+        Assert.Equal(("Submitted", 0m, 0m), (reversed.GetProperty("status").GetString(), reversed.GetProperty("paid").GetDecimal(),
+            reversed.GetProperty("patientResponsibility").GetDecimal()));
+        Assert.All(reversed.GetProperty("lines").EnumerateArray(), l => Assert.Equal((0m, false), (l.GetProperty("paid").GetDecimal(), l.GetProperty("denied").GetBoolean())));
+        await biller.PostAsync("/api/remittances", Text(Remittance(number, dates, payment: "95", trace: "EFT-88125")));
+        Assert.Equal("PartlyPaid", (await (await biller.GetAsync($"/api/claims/{claimId}")).ReadJsonAsync()).GetProperty("status").GetString());
+
+        // The biller corrects it: the visits come back for review and the next claim replaces the adjudicated one (frequency 7, REF*F8).
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await biller.PostAsync($"/api/claims/{claimId}/correct", Json.Body("{}"))).StatusCode);
+        var replaced = await biller.PostAsync($"/api/claims/{claimId}/correct", Json.Body("""{"reason":"Medical necessity for the manual therapy is in the note; resubmitting"}"""));
+        Assert.Equal("Replaced", (await replaced.ReadJsonAsync()).GetProperty("status").GetString());
+        foreach (var visit in lakeside)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await biller.PostAsync($"/api/billing/visits/{visit.GetProperty("id").GetGuid()}/review", null)).StatusCode);
+        }
+
+        var correction = (await (await biller.PostAsync("/api/claims", Json.Body($$"""{"patientId":"{{patientId}}","from":"2000-01-01","to":"2100-01-01"}"""))).ReadJsonAsync())[0];
+        Assert.Equal("LHP2026113000017", correction.GetProperty("replacesPayerControlNumber").GetString());
+        var resent = await (await biller.PostAsync("/api/claims/export", Json.Body($$"""{"claimIds":["{{correction.GetProperty("id").GetGuid()}}"]}"""))).ReadJsonAsync();
+        var second = X12Reader.Read(await biller.GetStringAsync($"/api/claims/batches/{resent.GetProperty("batchId").GetGuid()}/file")).Segments;
+        Assert.Equal("11:B:7", second.Single(s => s.Id == "CLM")[5]);
+        Assert.Equal("LHP2026113000017", second.Single(s => s.Id == "REF" && s[1] == "F8")[2]);
+        Assert.NotEqual(segments[0][13], second[0][13]);
     }
 
     /// <summary>An 835 as a payer would send it for the Lakeside claim: 90 → 60 (CO-45 20, PR-2 10), 50 → 0 (CO-50), 50 → 35 (CO-45 10, PR-3 5).</summary>
-    private static string Remittance(string claimNumber, IReadOnlyList<string> dates, string payment)
+    /// <param name="reversal">The payer takes the same payment back: CLP02 22 and every amount negative (a new trace number).</param>
+    private static string Remittance(string claimNumber, IReadOnlyList<string> dates, string payment, string trace = "EFT-88123", bool reversal = false)
     {
+        var sign = reversal ? "-" : "";
         var body = new List<string>
         {
-            "ST*835*0001", $"BPR*I*{payment}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20261130", "TRN*1*EFT-88123*1512345678",
+            "ST*835*0001", $"BPR*I*{payment}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20261130", $"TRN*1*{trace}*1512345678",
             "DTM*405*20261130", "N1*PR*LAKESIDE HEALTH PLAN", "N3*1 PAYER WAY", "N4*PORTLAND*OR*97201", "N1*PE*RIVERSIDE INTEGRATIVE HEALTH*XX*1987654328",
-            "LX*1", $"CLP*{claimNumber}*1*190*95*15*12*LHP2026113000017", "NM1*QC*1*PATIENT*DEMO", "DTM*232*" + dates[0],
-            "SVC*HC:97124:XS*90*60**2", $"DTM*472*{dates[0]}", "CAS*CO*45*20", "CAS*PR*2*10", $"REF*6R*{claimNumber}-1", "AMT*B6*70",
-            "SVC*HC:97140*50*0**0", $"DTM*472*{dates[1]}", "CAS*CO*50*50", $"REF*6R*{claimNumber}-2", "LQ*HE*N130",
-            "SVC*HC:97140*50*35**1", $"DTM*472*{dates[2]}", "CAS*CO*45*10", "CAS*PR*3*5", $"REF*6R*{claimNumber}-3", "AMT*B6*40",
+            "LX*1", $"CLP*{claimNumber}*{(reversal ? "22" : "1")}*{sign}190*{sign}95*{sign}15*12*LHP2026113000017", "NM1*QC*1*PATIENT*DEMO", "DTM*232*" + dates[0],
+            $"SVC*HC:97124:XS*{sign}90*{sign}60**2", $"DTM*472*{dates[0]}", $"CAS*CO*45*{sign}20", $"CAS*PR*2*{sign}10", $"REF*6R*{claimNumber}-1", "AMT*B6*70",
+            $"SVC*HC:97140*{sign}50*0**0", $"DTM*472*{dates[1]}", $"CAS*CO*50*{sign}50", $"REF*6R*{claimNumber}-2", "LQ*HE*N130",
+            $"SVC*HC:97140*{sign}50*{sign}35**1", $"DTM*472*{dates[2]}", $"CAS*CO*45*{sign}10", $"CAS*PR*3*{sign}5", $"REF*6R*{claimNumber}-3", "AMT*B6*40",
         };
         body.Add($"SE*{body.Count + 1}*0001");
         return "ISA*00*          *00*          *ZZ*LHP01          *ZZ*TACTUSDEMO     *261130*0900*^*00501*000000777*0*T*:~"
