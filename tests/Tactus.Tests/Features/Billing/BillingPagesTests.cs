@@ -110,6 +110,17 @@ public abstract class BillingPagesTests(TactusApp app)
         var page = $"/Billing/Claim/{claim}";
 
         Assert.Contains("does not accept a massage therapist", Text(await biller.GetStringAsync(page)), StringComparison.Ordinal);
+        var paper = await biller.GetAsync(page + "?handler=Paper");
+        Assert.Equal("application/pdf", paper.Content.Headers.ContentType?.MediaType);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await paper.Content.ReadAsByteArrayAsync()))
+        {
+            var words = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("1a Insured's ID number 1EG4TE5MK73", words, StringComparison.Ordinal);
+            Assert.Contains("97124 GP XS", words, StringComparison.Ordinal);
+            Assert.Contains("28 Total charge 140.00", words, StringComparison.Ordinal);
+            Assert.Contains("33a Billing provider NPI 1987654328", words, StringComparison.Ordinal);
+        }
+
         var refused = await biller.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = " " }, page + "?handler=WriteOff");
         Assert.Contains("Give the reason for writing off this claim", Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var written = await biller.PostFormAsync(page, new Dictionary<string, string> { ["Reason"] = "Not billable to Medicare; patient informed of self-pay" }, page + "?handler=WriteOff");

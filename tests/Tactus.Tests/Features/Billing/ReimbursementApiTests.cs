@@ -126,7 +126,9 @@ public abstract class ReimbursementApiTests(TactusApp app)
             """{"answers":{},"medications":[],"preferences":{"pauseWord":"amber"},"consentToTreatment":true,"consentGivenBy":"patient"}"""));
         Assert.True(intake.IsSuccessStatusCode, await intake.Content.ReadAsStringAsync());
 
-        // AUTH-7741 approves 4 visits; the demo already holds 2.
+        // AUTH-7741 approves 4 visits; the demo already holds 2. The check-in page warns before it runs out.
+        var page = System.Net.WebUtility.HtmlDecode(await therapist.GetStringAsync($"/Sessions/CheckIn/{referralId}"));
+        Assert.Contains("Authorisation AUTH-7741: 1 visit left after this one", page, StringComparison.Ordinal);
         for (var visit = 3; visit <= 4; visit++)
         {
             app.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -136,6 +138,7 @@ public abstract class ReimbursementApiTests(TactusApp app)
         var refused = await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4,"healthChanged":false}"""));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("AUTH-7741 is used up: 4 of 4 visits", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("AUTH-7741 is used up", System.Net.WebUtility.HtmlDecode(await therapist.GetStringAsync($"/Sessions/CheckIn/{referralId}")), StringComparison.Ordinal);
 
         var overridden = await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body(
             """{"painBefore":5,"stressBefore":4,"healthChanged":false,"authorizationOverride":"Extension requested by phone 27 Nov, reference 5521"}"""));
