@@ -30,7 +30,8 @@ public sealed class BillingQueries(TactusDbContext db, BillingReference referenc
     {
         var payers = await db.Payers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var codings = await db.VisitCodings.AsNoTracking().Where(v => v.Status == VisitCodingStatus.ToReview).OrderBy(v => v.ServiceDate).ToListAsync(cancellationToken);
-        var claims = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Paid && c.Status != ClaimStatus.WrittenOff)
+        // A replaced claim lives on in its replacement; counting both would double the money.
+        var claims = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Paid && c.Status != ClaimStatus.WrittenOff && c.Status != ClaimStatus.Replaced)
             .OrderBy(c => c.ClaimNumber).ToListAsync(cancellationToken);
         var patientIds = codings.Select(v => v.PatientId).Concat(claims.Select(c => c.PatientId)).Distinct().ToList();
         var names = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id))
@@ -53,7 +54,8 @@ public sealed class BillingQueries(TactusDbContext db, BillingReference referenc
 
         // Totals cover claims with service this calendar year, so the read stays bounded as the years pass.
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var all = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Ready && c.Status != ClaimStatus.Held && c.FromDate >= yearStart)
+        var all = await db.Claims.AsNoTracking()
+            .Where(c => c.Status != ClaimStatus.Ready && c.Status != ClaimStatus.Held && c.Status != ClaimStatus.Replaced && c.FromDate >= yearStart)
             .ToListAsync(cancellationToken);
         var byPayer = all.GroupBy(c => payers.GetValueOrDefault(c.PayerId, "?")).OrderBy(g => g.Key)
             .Select(g => new PayerTotals(g.Key, g.Count(), g.Sum(c => c.TotalCharge), g.Sum(c => c.Paid), g.Sum(c => c.PatientResponsibility),

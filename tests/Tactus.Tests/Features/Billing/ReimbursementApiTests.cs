@@ -251,6 +251,12 @@ public abstract class ReimbursementApiTests(TactusApp app)
         Assert.Equal("11:B:7", second.Single(s => s.Id == "CLM")[5]);
         Assert.Equal("LHP2026113000017", second.Single(s => s.Id == "REF" && s[1] == "F8")[2]);
         Assert.NotEqual(segments[0][13], second[0][13]);
+
+        // The replaced claim lives on in its replacement: the desk counts the money once.
+        var overview = await (await biller.GetAsync("/api/billing/overview")).ReadJsonAsync();
+        var lakesideTotals = overview.GetProperty("byPayer").EnumerateArray().Single(p => p.GetProperty("payerName").GetString() == "Lakeside Health Plan");
+        Assert.Equal((1, 190m), (lakesideTotals.GetProperty("claims").GetInt32(), lakesideTotals.GetProperty("charged").GetDecimal()));
+        Assert.Equal(1, overview.GetProperty("aging").EnumerateArray().Sum(b => b.GetProperty("claims").GetInt32()));
     }
 
     /// <summary>An 835 as a payer would send it for the Lakeside claim: 90 → 60 (CO-45 20, PR-2 10), 50 → 0 (CO-50), 50 → 35 (CO-45 10, PR-3 5).</summary>
