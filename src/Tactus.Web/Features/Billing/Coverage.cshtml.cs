@@ -127,10 +127,7 @@ public sealed class CoverageModel(TactusDbContext db, CoverageWorkflow workflow)
 
         PatientName = patient.FullName;
         Payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        Coverages = await db.Coverages.AsNoTracking().Where(c => c.PatientId == PatientId)
-            .Join(db.Payers, c => c.PayerId, p => p.Id, (c, p) => new CoverageView(c.Id, c.PayerId, p.Name, c.MemberId, c.GroupNumber, c.Priority, c.Relationship,
-                c.Subscriber, c.StartsOn, c.EndsOn))
-            .ToListAsync(cancellationToken);
+        Coverages = await workflow.CoveragesAsync(PatientId, cancellationToken);
         Authorizations = await workflow.AuthorizationsAsync(PatientId, cancellationToken);
         Referrals = (await db.Referrals.AsNoTracking().Where(r => r.PatientId == PatientId).Select(r => new { r.Id, r.Reason }).ToListAsync(cancellationToken))
             .Select(r => (r.Id, r.Reason.Length > 60 ? r.Reason[..60] + "…" : r.Reason)).ToList();

@@ -26,12 +26,8 @@ public static class CoverageApi
                 : TypedResults.Ok(await workflow.SavePayerAsync(scope.OrganizationId!.Value, id, input, ct)));
 
         var patients = app.MapGroup("/api/patients/{patientId:guid}").RequireAuthorization(Policies.Billing);
-        patients.MapGet("/coverages", async Task<Results<Ok<List<CoverageView>>, NotFound>> (Guid patientId, TactusDbContext db, CancellationToken ct) =>
-            !await db.Patients.AnyAsync(p => p.Id == patientId, ct) ? TypedResults.NotFound()
-                : TypedResults.Ok(await db.Coverages.AsNoTracking().Where(c => c.PatientId == patientId)
-                    .Join(db.Payers, c => c.PayerId, p => p.Id, (c, p) => new CoverageView(c.Id, c.PayerId, p.Name, c.MemberId, c.GroupNumber, c.Priority, c.Relationship,
-                        c.Subscriber, c.StartsOn, c.EndsOn))
-                    .ToListAsync(ct)));
+        patients.MapGet("/coverages", async Task<Results<Ok<List<CoverageView>>, NotFound>> (Guid patientId, TactusDbContext db, CoverageWorkflow workflow, CancellationToken ct) =>
+            !await db.Patients.AnyAsync(p => p.Id == patientId, ct) ? TypedResults.NotFound() : TypedResults.Ok(await workflow.CoveragesAsync(patientId, ct)));
         patients.MapPost("/coverages", async Task<Results<Created<PatientCoverage>, NotFound, ValidationProblem>> (Guid patientId, CoverageInput input, CoverageWorkflow workflow, CancellationToken ct) =>
             CoverageValidation.Check(input) is { Count: > 0 } errors ? TypedResults.ValidationProblem(errors)
                 : await workflow.AddCoverageAsync(patientId, input, ct) is { } coverage ? TypedResults.Created($"/api/patients/{patientId}/coverages", coverage) : TypedResults.NotFound());

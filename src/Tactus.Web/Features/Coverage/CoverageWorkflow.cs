@@ -85,6 +85,12 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
         return authorization;
     }
 
+    public async Task<List<CoverageView>> CoveragesAsync(Guid patientId, CancellationToken cancellationToken) =>
+        await db.Coverages.AsNoTracking().Where(c => c.PatientId == patientId)
+            .Join(db.Payers, c => c.PayerId, p => p.Id, (c, p) => new CoverageView(c.Id, c.PayerId, p.Name, c.MemberId, c.GroupNumber, c.Priority, c.Relationship,
+                c.Subscriber, c.StartsOn, c.EndsOn))
+            .ToListAsync(cancellationToken);
+
     /// <summary>Authorisations with visits used and left; patientId null lists the organisation's current ones.</summary>
     public async Task<IReadOnlyList<AuthorizationView>> AuthorizationsAsync(Guid? patientId, CancellationToken cancellationToken)
     {
@@ -95,10 +101,16 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
             .Join(db.Payers, x => x.PayerId, p => p.Id, (x, p) => new { x.a, PayerName = p.Name })
             .Join(db.Patients, x => x.a.PatientId, p => p.Id, (x, p) => new { x.a, x.PayerName, p.GivenName, p.FamilyName })
             .ToListAsync(cancellationToken);
+        // The billing desk lists every current authorisation: read their patients' visits once and count in memory,
+        // rather than one COUNT per authorisation (the same rule as AuthorizationCheck.VisitsUsedAsync).
+        var patients = rows.Select(r => r.a.PatientId).Distinct().ToList();
+        var visits = await db.TreatmentSessions.AsNoTracking().Where(s => patients.Contains(s.PatientId))
+            .Select(s => new { s.PatientId, s.ReferralId, s.SessionDate }).ToListAsync(cancellationToken);
         var views = new List<AuthorizationView>();
         foreach (var row in rows.OrderBy(r => r.a.EndsOn))
         {
-            var used = await check.VisitsUsedAsync(row.a, null, cancellationToken);
+            var used = visits.Count(v => v.PatientId == row.a.PatientId && row.a.Covers(v.SessionDate)
+                && (row.a.ReferralId == null || v.ReferralId == row.a.ReferralId));
             var left = row.a.VisitsApproved - used;
             var units = row.a.UnitsApproved is null ? 0 : await check.UnitsUsedAsync(row.a, null, row.a.EndsOn, cancellationToken);
             views.Add(new AuthorizationView(row.a.Id, row.a.PatientId, $"{row.GivenName} {row.FamilyName}", row.PayerName, row.a.Number, row.a.VisitsApproved,

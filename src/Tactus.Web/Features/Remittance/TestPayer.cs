@@ -16,7 +16,10 @@ public static class TestPayer
 
     private sealed record ClaimRead(string Number, string PayerId, string PayerName, List<Line> Lines);
 
-    public static bool IsTestInterchange(string interchange) => X12Reader.Read(interchange).Segments[0][15] == "T";
+    /// <summary>Reads ISA15 from the fixed-width header alone: the desk asks this of every listed batch, so it must not parse whole files.</summary>
+    public static bool IsTestInterchange(string interchange) =>
+        interchange.Length >= X12Reader.IsaLength && interchange.StartsWith("ISA", StringComparison.Ordinal)
+        && interchange[..X12Reader.IsaLength].Split(interchange[3]) is { Length: 17 } isa && isa[15] == "T";
 
     /// <summary>The payers (id, name) whose claims are in the interchange.</summary>
     public static IReadOnlyList<(string Id, string Name)> Payers(string interchange) =>
@@ -73,7 +76,7 @@ public static class TestPayer
         var transaction = header.Concat(body).ToList();
         transaction.Add($"SE*{transaction.Count + 1}*0001");
         var output = new StringBuilder();
-        output.Append($"ISA*00*          *00*          *ZZ*{Pad(payerId)}*ZZ*{Pad("TACTUS")}*{paymentDate:yyMMdd}*0900*^*00501*{control}*0*T*:~");
+        output.Append($"ISA*00*          *00*          *ZZ*{Claim837Writer.Pad(payerId, 15)}*ZZ*{Claim837Writer.Pad("TACTUS", 15)}*{paymentDate:yyMMdd}*0900*^*00501*{control}*0*T*:~");
         output.Append($"GS*HP*{payerId}*TACTUS*{date}*0900*{controlNumber}*X*005010X221A1~");
         output.Append(string.Join("~", transaction)).Append('~');
         output.Append($"GE*1*{controlNumber}~IEA*1*{control}~");
@@ -119,6 +122,4 @@ public static class TestPayer
     }
 
     private static string Amount(decimal amount) => Claim837Writer.Amount(amount);
-
-    private static string Pad(string value) => value.Length >= 15 ? value[..15] : value.PadRight(15);
 }

@@ -13,12 +13,25 @@ public abstract class BillingPagesTests(TactusApp app)
     private static string Text(string html) => System.Text.RegularExpressions.Regex.Replace(
         System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
 
-    private Task<Guid> DemoPatientAsync(string payer) => app.WithDbAsync(async db =>
+    private Task<Guid> PayerIdAsync(string payerIdentifier) => app.WithDbAsync(db => Task.FromResult(db.Payers
+        .Single(p => p.PayerIdentifier == payerIdentifier && p.OrganizationId == db.Organizations.Single(o => o.Slug == "riverside").Id).Id));
+
+    /// <summary>One of the demo clinic's signed visits under a payer, by date: the first or the last.</summary>
+    private async Task<Guid> SeededVisitAsync(string payerIdentifier, bool last = false)
     {
-        var organization = db.Organizations.Single(o => o.Slug == "riverside").Id;
-        var payerId = db.Payers.Single(p => p.Name == payer && p.OrganizationId == organization).Id;
-        return await Task.FromResult(db.Coverages.First(c => c.PayerId == payerId).PatientId);
-    });
+        var payer = await PayerIdAsync(payerIdentifier);
+        return await app.WithDbAsync(db =>
+        {
+            var visits = db.VisitCodings.Where(v => v.PayerId == payer).AsEnumerable().OrderBy(v => v.ServiceDate).ToList();
+            return Task.FromResult((last ? visits[^1] : visits[0]).Id);
+        });
+    }
+
+    private async Task<Guid> DemoPatientAsync(string payerIdentifier)
+    {
+        var payer = await PayerIdAsync(payerIdentifier);
+        return await app.WithDbAsync(db => Task.FromResult(db.Coverages.First(c => c.PayerId == payer).PatientId));
+    }
 
     [Fact]
     public async Task Setup_BadNpi_IsShownAndNothingChanges_GoodProfileSaves()
@@ -68,8 +81,8 @@ public abstract class BillingPagesTests(TactusApp app)
     public async Task CoveragePage_AddsCoverageAndAuthorisation_RefusesBackwardsDates()
     {
         var biller = await app.AsAsync(Roles.Biller);
-        var patient = await DemoPatientAsync("Medicare Part B (demo jurisdiction)");
-        var payer = await app.WithDbAsync(db => Task.FromResult(db.Payers.First(p => p.PayerIdentifier == "CWC77" && p.OrganizationId == db.Organizations.Single(o => o.Slug == "riverside").Id).Id));
+        var patient = await DemoPatientAsync("MCRDEMO");
+        var payer = await PayerIdAsync("CWC77");
         var page = $"/Billing/Coverage/{patient}";
 
         var added = await biller.PostFormAsync(page, new Dictionary<string, string>
@@ -99,12 +112,7 @@ public abstract class BillingPagesTests(TactusApp app)
     public async Task ClaimPage_ShowsWhyItIsHeld_AndWriteOffNeedsAReason()
     {
         var biller = await app.AsAsync(Roles.Biller);
-        var visit = await app.WithDbAsync(db =>
-        {
-            var organization = db.Organizations.Single(o => o.Slug == "riverside").Id;
-            var payer = db.Payers.Single(p => p.PayerIdentifier == "MCRDEMO" && p.OrganizationId == organization).Id;
-            return Task.FromResult(db.VisitCodings.Where(v => v.PayerId == payer).AsEnumerable().OrderBy(v => v.ServiceDate).First().Id);
-        });
+        var visit = await SeededVisitAsync("MCRDEMO");
         await biller.PostAsync($"/api/billing/visits/{visit}/review", null);
         var claim = (await (await biller.PostAsync("/api/claims", Json.Body($$"""{"visitIds":["{{visit}}"]}"""))).ReadJsonAsync())[0].GetProperty("id").GetGuid();
         var page = $"/Billing/Claim/{claim}";
@@ -132,12 +140,7 @@ public abstract class BillingPagesTests(TactusApp app)
     public async Task TwoBillersClaimingOneVisitAtOnce_TheSecondIsRefused()
     {
         var biller = await app.AsAsync(Roles.Biller);
-        var visit = await app.WithDbAsync(db =>
-        {
-            var organization = db.Organizations.Single(o => o.Slug == "riverside").Id;
-            var payer = db.Payers.Single(p => p.PayerIdentifier == "LHP01" && p.OrganizationId == organization).Id;
-            return Task.FromResult(db.VisitCodings.Where(v => v.PayerId == payer).AsEnumerable().OrderBy(v => v.ServiceDate).Last().Id);
-        });
+        var visit = await SeededVisitAsync("LHP01", last: true);
         await biller.PostAsync($"/api/billing/visits/{visit}/review", null);
         await using var first = app.SystemScope();
         await using var second = app.SystemScope();
@@ -157,12 +160,7 @@ public abstract class BillingPagesTests(TactusApp app)
     public async Task TestBatch_OffersTheTestPayersResponse_WhichPostsLikeARealOne()
     {
         var biller = await app.AsAsync(Roles.Biller);
-        var visit = await app.WithDbAsync(db =>
-        {
-            var organization = db.Organizations.Single(o => o.Slug == "riverside").Id;
-            var payer = db.Payers.Single(p => p.PayerIdentifier == "LHP01" && p.OrganizationId == organization).Id;
-            return Task.FromResult(db.VisitCodings.Where(v => v.PayerId == payer).AsEnumerable().OrderBy(v => v.ServiceDate).First().Id);
-        });
+        var visit = await SeededVisitAsync("LHP01");
         await biller.PostAsync($"/api/billing/visits/{visit}/review", null);
         var claim = (await (await biller.PostAsync("/api/claims", Json.Body($$"""{"visitIds":["{{visit}}"]}"""))).ReadJsonAsync())[0].GetProperty("id").GetGuid();
         var batch = (await (await biller.PostAsync("/api/claims/export", Json.Body("{}"))).ReadJsonAsync()).GetProperty("batchId").GetGuid();
@@ -178,7 +176,7 @@ public abstract class BillingPagesTests(TactusApp app)
 
         // What is left goes to the secondary payer with the primary's adjudication attached (loops 2320, 2330A/B, 2430).
         var patient = await app.WithDbAsync(db => Task.FromResult(db.Claims.Single(c => c.Id == claim).PatientId));
-        var workers = await app.WithDbAsync(db => Task.FromResult(db.Payers.Single(p => p.PayerIdentifier == "CWC77" && p.OrganizationId == db.Organizations.Single(o => o.Slug == "riverside").Id).Id));
+        var workers = await PayerIdAsync("CWC77");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await biller.PostAsync($"/api/claims/{claim}/secondary", null)).StatusCode);
         await biller.PostAsync($"/api/patients/{patient}/coverages", Json.Body($$"""{"payerId":"{{workers}}","memberId":"CWC-9001","priority":"Secondary","relationship":"Self","startsOn":"2020-01-01"}"""));
         var secondary = await (await biller.PostAsync($"/api/claims/{claim}/secondary", null)).ReadJsonAsync();

@@ -145,6 +145,11 @@ public abstract class ReimbursementApiTests(TactusApp app)
         Assert.Equal(HttpStatusCode.Created, overridden.StatusCode);
         Assert.Equal("Extension requested by phone 27 Nov, reference 5521",
             (await overridden.ReadJsonAsync()).GetProperty("checkIn").GetProperty("authorizationOverride").GetString());
+
+        var biller = await app.AsAsync(Roles.Biller);
+        var running = (await (await biller.GetAsync("/api/billing/overview")).ReadJsonAsync()).GetProperty("authorizationsRunningOut").EnumerateArray()
+            .Single(x => x.GetProperty("number").GetString() == "AUTH-7741");
+        Assert.Equal((5, -1), (running.GetProperty("visitsUsed").GetInt32(), running.GetProperty("visitsLeft").GetInt32()));
     }
 
     [Fact]

@@ -181,7 +181,8 @@ public static class Claim837Writer
         return new string(chars.ToArray()).Trim();
     }
 
-    private static string Pad(string value, int width) => value.Length >= width ? value[..width] : value.PadRight(width);
+    /// <summary>ISA06/ISA08 are fixed width: padded with spaces, or cut.</summary>
+    internal static string Pad(string value, int width) => value.Length >= width ? value[..width] : value.PadRight(width);
 
     private static string Digits(string? value) => new((value ?? "").Where(char.IsAsciiDigit).ToArray());
 
