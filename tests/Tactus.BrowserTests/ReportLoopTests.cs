@@ -54,7 +54,7 @@ public sealed partial class ReportLoopTests(BrowserFixture fixture) : IClassFixt
             """)).GetProperty("id").GetGuid();
         await PostAsync(t, $"/api/plans/{planId}/sign", "{}");
         await PostAsync(c, $"/api/plans/{planId}/certify", "{}");
-        var first = (await PostAsync(t, $"/api/referrals/{referralId}/sessions", """{"painBefore":7,"stressBefore":5,"healthChanged":false}""")).GetProperty("id").GetGuid();
+        var first = (await PostAsync(t, $"/api/referrals/{referralId}/sessions", """{"painBefore":7,"stressBefore":5}""")).GetProperty("id").GetGuid();
         await PostAsync(t, $"/api/patients/{patientId}/measures", """{"instrument":"NPRS","answers":{"pain":8}}""");
         await PutAsync(t, $"/api/sessions/{first}/note", """{"techniques":[{"technique":"swedish","region":"lower-back-left","minutes":30,"pressure":2}],"painAfter":5,"stressAfter":3}""");
         await PostAsync(t, $"/api/sessions/{first}/sign", "{}");

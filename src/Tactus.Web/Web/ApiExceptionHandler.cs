@@ -51,6 +51,14 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         }
 
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } };
+        if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException json })
+        {
+            // Name the field, as a validation problem would, so a client can fix the request.
+            var (fieldDetail, errors) = RequestBodyProblem.Describe(json);
+            problem.Detail = fieldDetail;
+            problem.Extensions["errors"] = errors;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -182,8 +182,16 @@ public static class TactusServices
             options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             options.SerializerOptions.MaxDepth = 64;
+            // A null where the contract has none (a list, a required field, an element of a list) and a missing
+            // required constructor value are refused as 400 naming the field, never met by a handler as a 500.
+            options.SerializerOptions.RespectNullableAnnotations = true;
+            options.SerializerOptions.RespectRequiredConstructorParameters = true;
+            options.SerializerOptions.Converters.Add(new NoNullElementsConverter());
         });
         services.AddValidation();
+
+        // An unreadable body is thrown to ApiExceptionHandler (in every environment), which names the field at fault.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 }

@@ -99,7 +99,7 @@ public static class DemoBilling
         var session = new TreatmentSession
         {
             OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, TherapistId = therapist,
-            SessionDate = day, CheckedInAt = at, CheckIn = new CheckIn(6, 5, false, null),
+            SessionDate = day, CheckedInAt = at, CheckIn = new CheckIn(6, 5, new Tactus.Web.Features.Screening.HealthChanges()),
         };
         session.Document(new SessionNote
         {

@@ -10,7 +10,7 @@ public static class BillingApi
 {
     public sealed record FeeInput(decimal Amount);
 
-    public sealed record AdjustInput(string? Code, int Units, List<string>? Modifiers, List<int>? Pointers, string? Reason);
+    public sealed record AdjustInput(int Units, string? Code = null, List<string>? Modifiers = null, List<int>? Pointers = null, string? Reason = null);
 
     public sealed record NcciLoaded(Guid Id, string SourceName, int RowsRead, int EditsKept);
 

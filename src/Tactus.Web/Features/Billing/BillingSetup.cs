@@ -5,9 +5,9 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Billing;
 
-public sealed record ProfileInput(string? LegalName, string? Npi, string? TaxId, string? AddressLine, string? City, string? State, string? PostalCode,
-    string? ContactName, string? ContactPhone, string? SubmitterId, string? ReceiverId, string? ReceiverName, string? PlaceOfService, string? UsageIndicator,
-    string? Separators);
+public sealed record ProfileInput(string? LegalName = null, string? Npi = null, string? TaxId = null, string? AddressLine = null, string? City = null,
+    string? State = null, string? PostalCode = null, string? ContactName = null, string? ContactPhone = null, string? SubmitterId = null, string? ReceiverId = null,
+    string? ReceiverName = null, string? PlaceOfService = null, string? UsageIndicator = null, string? Separators = null);
 
 /// <summary>The organisation's billing set-up (profile, fees, NCCI table), shared by the API and the set-up page; every change audited.</summary>
 public sealed class BillingSetup(TactusDbContext db, AccessScope scope, BillingReference reference, TimeProvider time)

@@ -86,7 +86,7 @@ public sealed class CoverageModel(TactusDbContext db, CoverageWorkflow workflow)
         var subscriber = Relationship == SubscriberRelationship.Self || SubscriberBirthDate is null
             ? null
             : new Subscriber(SubscriberGivenName ?? "", SubscriberFamilyName ?? "", SubscriberBirthDate.Value, SubscriberSex, null, null, null, null);
-        var input = new CoverageInput(PayerId, MemberId, GroupNumber, Priority, Relationship, subscriber, StartsOn, EndsOn);
+        var input = new CoverageInput(PayerId, Priority, Relationship, StartsOn, MemberId, GroupNumber, subscriber, EndsOn);
         foreach (var (field, messages) in CoverageValidation.Check(input))
         {
             ModelState.AddModelError(field, string.Join(" ", messages));
@@ -108,8 +108,8 @@ public sealed class CoverageModel(TactusDbContext db, CoverageWorkflow workflow)
 
     public async Task<IActionResult> OnPostAuthorizationAsync(CancellationToken cancellationToken)
     {
-        if (await workflow.AddAuthorizationAsync(PatientId, new AuthorizationInput(CoverageId, ReferralId, Number, VisitsApproved, UnitsApproved,
-                AuthorizationStartsOn, AuthorizationEndsOn), cancellationToken) is null)
+        if (await workflow.AddAuthorizationAsync(PatientId, new AuthorizationInput(CoverageId, VisitsApproved, AuthorizationStartsOn, AuthorizationEndsOn,
+                ReferralId, Number, UnitsApproved), cancellationToken) is null)
         {
             throw new DomainRuleException("unknown-coverage", "Choose one of this patient's coverages for the authorisation.", StatusCodes.Status422UnprocessableEntity);
         }

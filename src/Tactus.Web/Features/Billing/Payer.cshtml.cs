@@ -65,7 +65,7 @@ public sealed class PayerModel(TactusDbContext db, CoverageWorkflow workflow, Ac
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var input = new PayerInput(Name, PayerIdentifier, ClaimFilingIndicator, UnitRule,
+        var input = new PayerInput(UnitRule, Name, PayerIdentifier, ClaimFilingIndicator,
             [.. (Modifiers ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)], DistinctServiceModifier, VisitLimitPerYear,
             RequiresAuthorization, RequiresReferringProvider, AcceptedDisciplines);
         foreach (var (field, messages) in CoverageValidation.Check(input))

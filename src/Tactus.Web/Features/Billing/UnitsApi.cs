@@ -5,9 +5,9 @@ namespace Tactus.Web.Features.Billing;
 
 public static class UnitsApi
 {
-    public sealed record UnitsRequest(string? Rule, List<UnitsService>? Services);
+    public sealed record UnitsRequest(string? Rule = null, List<UnitsService>? Services = null);
 
-    public sealed record UnitsService(string? Code, int Minutes, bool? Timed);
+    public sealed record UnitsService(string? Code, int Minutes, bool? Timed = null);
 
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {

@@ -9,11 +9,11 @@ namespace Tactus.Web.Features.Claims;
 
 public static class ClaimsApi
 {
-    public sealed record CreateInput(List<Guid>? VisitIds, Guid? PatientId, DateOnly? From, DateOnly? To);
+    public sealed record CreateInput(List<Guid>? VisitIds = null, Guid? PatientId = null, DateOnly? From = null, DateOnly? To = null);
 
-    public sealed record ExportInput(List<Guid>? ClaimIds);
+    public sealed record ExportInput(List<Guid>? ClaimIds = null);
 
-    public sealed record ReasonInput(string? Reason);
+    public sealed record ReasonInput(string? Reason = null);
 
     public sealed record ExportDto(Guid BatchId, long InterchangeControlNumber, int Claims, decimal TotalCharge, string FileName, IReadOnlyList<HeldDto> Held);
 

@@ -3,14 +3,20 @@ using Tactus.Web.Features.Patients;
 
 namespace Tactus.Web.Features.Coverage;
 
-public sealed record PayerInput(string? Name, string? PayerIdentifier, string? ClaimFilingIndicator, TimedUnitRule UnitRule,
-    List<string>? RequiredTherapyModifiers, string? DistinctServiceModifier, int? VisitLimitPerYear, bool RequiresAuthorization,
-    bool RequiresReferringProvider, List<string>? AcceptedRenderingDisciplines);
+/// <remarks>
+/// Request records: a value the contract needs and cannot default (the unit rule) is a required constructor
+/// value, refused as 400 naming it when missing; a nullable value defaults to null and is checked with a
+/// message by CoverageValidation.
+/// </remarks>
+public sealed record PayerInput(TimedUnitRule UnitRule, string? Name = null, string? PayerIdentifier = null, string? ClaimFilingIndicator = null,
+    List<string>? RequiredTherapyModifiers = null, string? DistinctServiceModifier = null, int? VisitLimitPerYear = null, bool RequiresAuthorization = false,
+    bool RequiresReferringProvider = false, List<string>? AcceptedRenderingDisciplines = null);
 
-public sealed record CoverageInput(Guid PayerId, string? MemberId, string? GroupNumber, CoveragePriority Priority, SubscriberRelationship Relationship,
-    Subscriber? Subscriber, DateOnly StartsOn, DateOnly? EndsOn);
+public sealed record CoverageInput(Guid PayerId, CoveragePriority Priority, SubscriberRelationship Relationship, DateOnly StartsOn,
+    string? MemberId = null, string? GroupNumber = null, Subscriber? Subscriber = null, DateOnly? EndsOn = null);
 
-public sealed record AuthorizationInput(Guid CoverageId, Guid? ReferralId, string? Number, int VisitsApproved, int? UnitsApproved, DateOnly StartsOn, DateOnly EndsOn);
+public sealed record AuthorizationInput(Guid CoverageId, int VisitsApproved, DateOnly StartsOn, DateOnly EndsOn, Guid? ReferralId = null, string? Number = null,
+    int? UnitsApproved = null);
 
 public sealed record AuthorizationView(Guid Id, Guid PatientId, string PatientName, string PayerName, string Number, int VisitsApproved, int VisitsUsed,
     int VisitsLeft, int? UnitsApproved, int UnitsUsed, DateOnly StartsOn, DateOnly EndsOn, bool RunningOut);

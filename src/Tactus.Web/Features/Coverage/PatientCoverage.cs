@@ -25,7 +25,7 @@ public sealed class PatientCoverage : IOrganizationOwned, IPatientData
 }
 
 public sealed record Subscriber(string GivenName, string FamilyName, DateOnly BirthDate, AdministrativeSex Sex,
-    string? AddressLine, string? City, string? State, string? PostalCode);
+    string? AddressLine = null, string? City = null, string? State = null, string? PostalCode = null);
 
 public enum CoveragePriority
 {

@@ -29,6 +29,9 @@ public sealed class PatientIntake : IOrganizationOwned, IPatientData
     public string? ConsentGivenBy { get; init; }
 
     public bool ConsentToDataUse { get; init; }
+
+    /// <summary>A version made at check-in from the changes since the last visit (the therapist records them).</summary>
+    public bool UpdatedAtCheckIn { get; init; }
 }
 
 /// <summary>What the patient wants from their sessions, including trauma-informed preferences.</summary>

@@ -9,11 +9,13 @@ namespace Tactus.Web.Features.Intake;
 
 public static class IntakeApi
 {
-    public sealed record FindingDto(Guid Id, string RuleId, string Finding, string Category, string Action, FindingStatus Status,
-        IReadOnlyList<string> Reasons, IReadOnlyList<string> AvoidRegions, int? MaxPressure, IReadOnlyList<string> ExcludedTechniques,
+    /// <param name="Does">What the finding does: defer, clearance, modify, avoid-area (one or more).</param>
+    /// <param name="Gaps">What the record does not say that the finding needs (which limb to avoid).</param>
+    public sealed record FindingDto(Guid Id, string RuleId, string Finding, IReadOnlyList<string> Does, FindingStatus Status,
+        IReadOnlyList<string> Reasons, IReadOnlyList<string> Gaps, IReadOnlyList<string> AvoidRegions, int? MaxPressure, IReadOnlyList<string> ExcludedTechniques,
         string ClinicianText, string PatientText, string Source, bool BlocksTreatment, string? ClearanceReason)
     {
-        public static FindingDto From(PatientFinding f) => new(f.Id, f.RuleId, f.Finding, f.Category, f.Action, f.Status, f.Reasons,
+        public static FindingDto From(PatientFinding f) => new(f.Id, f.RuleId, f.Finding, f.Does, f.Status, f.Reasons, f.Gaps,
             f.AvoidRegions, f.MaxPressure, f.ExcludedTechniques, f.ClinicianText, f.PatientText, f.Source, f.Blocks, f.ClearanceReason);
     }
 

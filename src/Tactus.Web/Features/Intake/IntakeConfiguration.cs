@@ -31,13 +31,14 @@ internal sealed class PatientFindingConfiguration : IEntityTypeConfiguration<Pat
         builder.HasIndex(f => new { f.PatientId, f.Status });
         builder.Property(f => f.RuleId).HasMaxLength(64);
         builder.Property(f => f.Finding).HasMaxLength(200);
-        builder.Property(f => f.Category).HasMaxLength(16);
-        builder.Property(f => f.Action).HasMaxLength(16);
         builder.Property(f => f.PatientText).HasMaxLength(1000);
         builder.Property(f => f.ClinicianText).HasMaxLength(1000);
         builder.Property(f => f.Source).HasMaxLength(500);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(f => f.ClearanceReason).HasMaxLength(500);
         builder.Ignore(f => f.Blocks);
+        builder.Ignore(f => f.Defers);
+        builder.Ignore(f => f.NeedsClearance);
+        builder.Ignore(f => f.BlockingReason);
     }
 }

@@ -14,9 +14,15 @@ public sealed class PatientFinding : IOrganizationOwned, IPatientData
     public Guid PatientId { get; init; }
     public required string RuleId { get; init; }
     public required string Finding { get; set; }
-    public required string Category { get; set; }
-    public required string Action { get; set; }
+
+    /// <summary>What the finding does (Screening.RuleEffects): e.g. clearance and modify.</summary>
+    public List<string> Does { get; set; } = [];
+
     public List<string> Reasons { get; set; } = [];
+
+    /// <summary>What the record does not say that the finding needs (which limb to avoid): ask and record it.</summary>
+    public List<string> Gaps { get; set; } = [];
+
     public List<string> AvoidRegions { get; set; } = [];
     public int? MaxPressure { get; set; }
     public List<string> ExcludedTechniques { get; set; } = [];
@@ -32,13 +38,20 @@ public sealed class PatientFinding : IOrganizationOwned, IPatientData
     public DateTimeOffset? ResolvedAt { get; private set; }
 
     /// <summary>Blocks treatment: a defer finding while it lasts, a clearance finding until cleared.</summary>
-    public bool Blocks => Status == FindingStatus.Active && Action is Screening.RuleActions.Defer or Screening.RuleActions.Clearance;
+    public bool Blocks => Status == FindingStatus.Active && Screening.RuleEffects.Blocks(Does);
+
+    public bool Defers => Does.Contains(Screening.RuleEffects.Defer);
+
+    public bool NeedsClearance => Does.Contains(Screening.RuleEffects.Clearance) && !Defers;
+
+    /// <summary>"Do not treat" wording for a blocking finding.</summary>
+    public string BlockingReason => Defers ? $"{Finding} (no massage today)" : $"{Finding} (needs the referring clinician's clearance)";
 
     public void Clear(string reason, Guid clinicianId, DateTimeOffset at)
     {
-        if (Action != Screening.RuleActions.Clearance)
+        if (!NeedsClearance)
         {
-            throw new DomainRuleException("not-clearable", Action == Screening.RuleActions.Defer
+            throw new DomainRuleException("not-clearable", Defers
                 ? "This finding defers massage until it resolves; a clearance cannot override it."
                 : "Only findings that need clearance can be cleared.");
         }

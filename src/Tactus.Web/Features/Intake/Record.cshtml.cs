@@ -27,6 +27,7 @@ public sealed class RecordModel(TactusDbContext db, ClinicalReference reference,
         ("ImpairedCapacity", "Impaired capacity to consent"),
         ("PeripheralNeuropathy", "Numbness or reduced sensation (neuropathy)"),
         ("UnstableCardiacOrFluidOverload", "Unstable heart disease, or heart or kidney failure with fluid overload"),
+        ("RecentFall", "A fall in the last month"),
     ];
 
     public static readonly (string Name, string Label)[] RegionQuestions =
@@ -40,6 +41,7 @@ public sealed class RecordModel(TactusDbContext db, ClinicalReference reference,
         ("LymphedemaRegions", "Lymphedema, or nodes removed or irradiated"),
         ("AcuteInjuryRegions", "Injury in the last 72 hours"),
         ("VascularCautionRegions", "Aneurysm or varicose veins"),
+        ("FallInjuryRegions", "Area hurt in a recent fall"),
     ];
 
     [BindProperty(SupportsGet = true)]
@@ -112,6 +114,17 @@ public sealed class RecordModel(TactusDbContext db, ClinicalReference reference,
         }
 
         Input.Medications = (MedicationLines ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+
+        // The answers were bound from the check-box and region lists above, after model validation ran: check them now.
+        foreach (var problem in Input.Answers.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(Input.Answers)))
+        {
+            var key = $"Input.Answers.{problem.MemberNames.FirstOrDefault()}";
+            if (ModelState[key]?.Errors.Any(e => e.ErrorMessage == problem.ErrorMessage) != true)
+            {
+                ModelState.AddModelError(key, problem.ErrorMessage ?? "");
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             return await LoadPatientAsync(cancellationToken) ? Page() : NotFound();

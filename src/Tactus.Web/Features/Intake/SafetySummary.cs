@@ -21,7 +21,7 @@ public sealed record SafetySummary(
     {
         var findings = await db.Findings.AsNoTracking().Where(f => f.PatientId == patientId && f.Status != FindingStatus.Resolved)
             .ToListAsync(cancellationToken);
-        findings = findings.OrderBy(f => f.Blocks ? 0 : 1).ThenBy(f => Severity(f.Action)).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
+        findings = findings.OrderBy(f => f.Blocks ? 0 : 1).ThenBy(f => RuleEffects.Severity(f.Does)).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList();
         var intake = await db.Intakes.AsNoTracking().Where(i => i.PatientId == patientId).OrderByDescending(i => i.RecordedAt)
             .FirstOrDefaultAsync(cancellationToken);
         var clearedBy = findings.Select(f => f.ClearedById).OfType<Guid>().Distinct().ToList();
@@ -35,12 +35,4 @@ public sealed record SafetySummary(
         return new SafetySummary(findings, intake, names, ceiling is null ? preferred : Math.Min(ceiling.Value, preferred ?? 5),
             excluded, avoid, canClear);
     }
-
-    private static int Severity(string action) => action switch
-    {
-        RuleActions.Defer => 0,
-        RuleActions.Clearance => 1,
-        RuleActions.Restrict => 2,
-        _ => 3,
-    };
 }

@@ -17,7 +17,7 @@ public static class MeasuresApi
         public static AlertDto From(SafetyAlert a) => new(a.Id, a.PatientId, a.RuleId, a.Kind, a.Message, a.RaisedAt, a.Recipients, a.IsOpen, a.ActionTaken);
     }
 
-    public sealed record Acknowledgement(string? ActionTaken);
+    public sealed record Acknowledgement(string? ActionTaken = null);
 
     public static IEndpointRouteBuilder MapMeasuresApi(this IEndpointRouteBuilder app)
     {

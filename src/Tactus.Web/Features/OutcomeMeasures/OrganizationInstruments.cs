@@ -11,9 +11,9 @@ namespace Tactus.Web.Features.OutcomeMeasures;
 /// </summary>
 public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalog catalog, AccessScope scope, TimeProvider time)
 {
-    public sealed record WordingInput(string? RightsStatement, string? Recall, Dictionary<string, WordingItem>? Items);
+    public sealed record WordingInput(string? RightsStatement = null, string? Recall = null, Dictionary<string, WordingItem>? Items = null);
 
-    public sealed record WordingItem(string? Text, Dictionary<string, string>? Options);
+    public sealed record WordingItem(string? Text = null, Dictionary<string, string>? Options = null);
 
     public async Task<IReadOnlyList<InstrumentDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {

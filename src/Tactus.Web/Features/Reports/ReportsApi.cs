@@ -9,9 +9,9 @@ public static class ReportsApi
 {
     public sealed record DraftRequest(ReportKind Kind);
 
-    public sealed record WriteRequest(string? Assessment, string? Recommendation, bool Send);
+    public sealed record WriteRequest(string? Assessment = null, string? Recommendation = null, bool Send = false);
 
-    public sealed record AcknowledgeRequest(string? Note);
+    public sealed record AcknowledgeRequest(string? Note = null);
 
     public sealed record ReportDto(Guid Id, Guid PatientId, Guid ReferralId, ReportKind Kind, ReportStatus Status, DateTimeOffset CreatedAt,
         DateTimeOffset? SentAt, DateTimeOffset? AcknowledgedAt, string? Assessment, string? Recommendation, ReportContent Content)

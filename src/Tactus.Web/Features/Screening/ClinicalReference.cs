@@ -102,14 +102,22 @@ public sealed class ClinicalReference
 
         foreach (var rule in Rules)
         {
-            if (rule.Category is not (RuleCategories.Absolute or RuleCategories.Relative or RuleCategories.Local))
+            if (rule.Does.Count == 0 || rule.Does.Any(d => !RuleEffects.All.Contains(d)))
             {
-                yield return $"{rule.Id}: unknown category '{rule.Category}'";
+                yield return $"{rule.Id}: 'does' must list one or more of {string.Join(", ", RuleEffects.All)}";
             }
 
-            if (rule.Action is not (RuleActions.Defer or RuleActions.Clearance or RuleActions.Restrict or RuleActions.AvoidRegions))
+            // What a rule does is data the plan and note enforce: a "modify" with no limit, or a limit the
+            // rule does not claim, would be prose pretending to be a rule.
+            var limits = rule.MaxPressure is not null || (rule.ExcludeTechniques?.Count ?? 0) > 0;
+            if (rule.Does.Contains(RuleEffects.Modify) != limits)
             {
-                yield return $"{rule.Id}: unknown action '{rule.Action}'";
+                yield return $"{rule.Id}: a rule that modifies has a pressure ceiling or excluded techniques, and only such a rule has them";
+            }
+
+            if (rule.Does.Contains(RuleEffects.AvoidArea) != (rule.AvoidRegionsFrom?.Count > 0))
+            {
+                yield return $"{rule.Id}: a rule that avoids an area names the answers its regions come from, and only such a rule does";
             }
 
             if ((rule.When.Any?.Count ?? 0) + (rule.When.All?.Count ?? 0) == 0)

@@ -29,12 +29,17 @@ public sealed class ContraindicationEngine(ClinicalReference reference)
 
             var regions = (rule.AvoidRegionsFrom ?? [])
                 .SelectMany(name => facts.GetValueOrDefault(name) as IEnumerable<string> ?? []).Distinct().Order().ToList();
-            findings.Add(new ScreeningFinding(rule.Id, rule.Finding, rule.Category, rule.Action, reasons.Distinct().ToList(),
-                regions, rule.MaxPressure, rule.ExcludeTechniques ?? [], rule.PatientText, rule.ClinicianText, rule.Source));
+            // A finding that must avoid an area but fired from an answer that names none (a diagnosis code, a
+            // yes without the limb) still fires, and says what to ask rather than avoiding nothing silently.
+            IReadOnlyList<string> gaps = rule.Does.Contains(RuleEffects.AvoidArea) && regions.Count == 0
+                ? [$"Which area to avoid is not recorded ({string.Join(", ", (rule.AvoidRegionsFrom ?? []).Select(Label))}): ask the patient and record it in the intake."]
+                : [];
+            findings.Add(new ScreeningFinding(rule.Id, rule.Finding, rule.Does, reasons.Distinct().ToList(),
+                regions, rule.MaxPressure, rule.ExcludeTechniques ?? [], rule.PatientText, rule.ClinicianText, rule.Source, gaps));
         }
 
-        // Most serious first: defer, clearance, restrictions, local.
-        return new ScreeningResult(findings.OrderBy(f => Severity(f.Action)).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList());
+        // Most serious first: defer, clearance, modify, avoid area.
+        return new ScreeningResult(findings.OrderBy(f => RuleEffects.Severity(f.Does)).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>"i824.01" and "I82.401" are the same code; comparisons use the dotted upper-case form.</summary>
@@ -44,20 +49,12 @@ public sealed class ContraindicationEngine(ClinicalReference reference)
         return compact.Length > 3 ? compact[..3] + "." + compact[3..] : compact;
     }
 
-    private static int Severity(string action) => action switch
-    {
-        RuleActions.Defer => 0,
-        RuleActions.Clearance => 1,
-        RuleActions.Restrict => 2,
-        _ => 3,
-    };
-
     private bool Matches(RuleCondition condition, IReadOnlyDictionary<string, object?> facts, List<string> codes,
         List<string> medications, DateOnly asOf, List<string> reasons)
     {
         if (condition.Flag is { } flag)
         {
-            return Note(facts.GetValueOrDefault(flag) is true, $"intake: {Label(flag)}", reasons);
+            return Note(facts.GetValueOrDefault(flag) is true, $"reported: {Label(flag)}", reasons);
         }
 
         if (condition.Icd10 is { } prefix)
@@ -78,7 +75,7 @@ public sealed class ContraindicationEngine(ClinicalReference reference)
         if (condition.Regions is { } regionFact)
         {
             var regions = facts.GetValueOrDefault(regionFact) as IReadOnlyList<string> ?? [];
-            return Note(regions.Count > 0, $"intake: {Label(regionFact)} at {string.Join(", ", regions.Select(reference.RegionLabel))}", reasons);
+            return Note(regions.Count > 0, $"reported: {Label(regionFact)} at {string.Join(", ", regions.Select(reference.RegionLabel))}", reasons);
         }
 
         if (condition.AtLeast is { } threshold)

@@ -3,11 +3,11 @@ using System.Text.Json.Serialization;
 namespace Tactus.Web.Features.Screening;
 
 /// <summary>One rule of Reference/Clinical/contraindication-rules.json.</summary>
+/// <param name="Does">What the rule does, as <see cref="RuleEffects"/>: one or more, e.g. clearance and modify for active cancer.</param>
 public sealed record ContraindicationRule(
     string Id,
     string Finding,
-    string Category,
-    string Action,
+    IReadOnlyList<string> Does,
     RuleWhen When,
     string PatientText,
     string ClinicianText,
@@ -31,25 +31,3 @@ public sealed record RuleCondition(
 public sealed record FactThreshold(string Fact, int Value);
 
 public sealed record FactWindow(string Fact, int Days);
-
-public static class RuleCategories
-{
-    public const string Absolute = "absolute";
-    public const string Relative = "relative";
-    public const string Local = "local";
-}
-
-public static class RuleActions
-{
-    /// <summary>No massage today.</summary>
-    public const string Defer = "defer";
-
-    /// <summary>No treatment until the referring clinician records a clearance.</summary>
-    public const string Clearance = "clearance";
-
-    /// <summary>Modify pressure, position or techniques.</summary>
-    public const string Restrict = "restrict";
-
-    /// <summary>Mark body regions to avoid.</summary>
-    public const string AvoidRegions = "avoid-regions";
-}

@@ -4,9 +4,10 @@ namespace Tactus.Web.Features.Screening;
 
 /// <summary>
 /// The structured health-history answers the contraindication rules read. Region lists hold
-/// body-chart region ids (Reference/Clinical/body-regions.json).
+/// body-chart region ids (Reference/Clinical/body-regions.json). Answers that contradict each other or
+/// name a risk without what the rule needs to act on it are refused, naming what is missing.
 /// </summary>
-public sealed class IntakeAnswers
+public sealed class IntakeAnswers : IValidatableObject
 {
     public bool FeverOrAcuteInfection { get; set; }
     public bool DvtSuspected { get; set; }
@@ -42,6 +43,11 @@ public sealed class IntakeAnswers
     public List<string> VascularCautionRegions { get; set; } = [];
     public bool UnstableCardiacOrFluidOverload { get; set; }
 
+    /// <summary>A fall since the last visit (asked at check-in) or in the last month (intake).</summary>
+    public bool RecentFall { get; set; }
+
+    public List<string> FallInjuryRegions { get; set; } = [];
+
     /// <summary>Facts by the names the rule files use (camelCase property names).</summary>
     public IReadOnlyDictionary<string, object?> ToFacts() => new Dictionary<string, object?>(StringComparer.Ordinal)
     {
@@ -73,6 +79,8 @@ public sealed class IntakeAnswers
         ["acuteInjuryRegions"] = AcuteInjuryRegions,
         ["vascularCautionRegions"] = VascularCautionRegions,
         ["unstableCardiacOrFluidOverload"] = UnstableCardiacOrFluidOverload,
+        ["recentFall"] = RecentFall,
+        ["fallInjuryRegions"] = FallInjuryRegions,
     };
 
     /// <summary>How each fact reads in a finding's reasons.</summary>
@@ -106,8 +114,47 @@ public sealed class IntakeAnswers
         ["acuteInjuryRegions"] = "injury in the last 72 hours",
         ["vascularCautionRegions"] = "aneurysm or varicose veins",
         ["unstableCardiacOrFluidOverload"] = "unstable heart disease or fluid overload",
+        ["recentFall"] = "a recent fall",
+        ["fallInjuryRegions"] = "area hurt in a fall",
     };
 
     public IEnumerable<string> AllRegions() =>
         ToFacts().Values.OfType<List<string>>().SelectMany(r => r);
+
+    /// <summary>
+    /// Contradictory or incomplete answers, each naming the answer that is missing. A rule that would need
+    /// the missing answer to act (which limb to avoid, whether surgery was recent) cannot take a safer
+    /// reading on its own, so the answers are refused until they are complete.
+    /// </summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (HighRiskPregnancy && !Pregnant)
+        {
+            yield return new ValidationResult("High-risk pregnancy is marked but pregnancy is not: mark the patient as pregnant, or clear the high-risk answer.",
+                [nameof(Pregnant)]);
+        }
+
+        if (LimbInfection && LymphedemaRegions is not { Count: > 0 })
+        {
+            yield return new ValidationResult("An infection in a limb with lymphedema is marked but no limb is named: choose it under lymphedema.",
+                [nameof(LymphedemaRegions)]);
+        }
+
+        if (SurgeryRegions is { Count: > 0 } && RecentSurgeryDate is null)
+        {
+            yield return new ValidationResult("A surgical site is named without the date of the surgery: give the date (it decides whether clearance is needed).",
+                [nameof(RecentSurgeryDate)]);
+        }
+
+        if (DvtHistory && DvtAffectedRegions is not { Count: > 0 })
+        {
+            yield return new ValidationResult("A history of deep vein thrombosis is marked without the limb it was in: choose the limb, so it is avoided.",
+                [nameof(DvtAffectedRegions)]);
+        }
+
+        if (SystolicBp is { } systolic && DiastolicBp is { } diastolic && diastolic >= systolic)
+        {
+            yield return new ValidationResult("Diastolic blood pressure must be lower than systolic: check the reading.", [nameof(DiastolicBp)]);
+        }
+    }
 }

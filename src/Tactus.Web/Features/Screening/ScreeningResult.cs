@@ -1,27 +1,32 @@
 namespace Tactus.Web.Features.Screening;
 
 /// <summary>A rule that fired, with why it fired and what it asks of the therapist.</summary>
+/// <param name="Does">What the finding does (<see cref="RuleEffects"/>).</param>
+/// <param name="Gaps">What the record does not say that the finding needs (e.g. which limb to avoid): ask and record it.</param>
 public sealed record ScreeningFinding(
     string RuleId,
     string Finding,
-    string Category,
-    string Action,
+    IReadOnlyList<string> Does,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> AvoidRegions,
     int? MaxPressure,
     IReadOnlyList<string> ExcludedTechniques,
     string PatientText,
     string ClinicianText,
-    string Source);
+    string Source,
+    IReadOnlyList<string> Gaps)
+{
+    public bool Blocks => RuleEffects.Blocks(Does);
+}
 
 /// <summary>Everything the rules found, and what it adds up to for today's session.</summary>
 public sealed record ScreeningResult(IReadOnlyList<ScreeningFinding> Findings)
 {
     /// <summary>A defer finding: no massage today, whoever signs off.</summary>
-    public bool DeferToday => Findings.Any(f => f.Action == RuleActions.Defer);
+    public bool DeferToday => Findings.Any(f => f.Does.Contains(RuleEffects.Defer));
 
     /// <summary>A clearance finding: no treatment until the referring clinician clears it.</summary>
-    public bool NeedsClearance => Findings.Any(f => f.Action == RuleActions.Clearance);
+    public bool NeedsClearance => Findings.Any(f => f.Does.Contains(RuleEffects.Clearance));
 
     public bool BlocksSession => DeferToday || NeedsClearance;
 

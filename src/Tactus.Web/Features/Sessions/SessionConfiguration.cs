@@ -13,6 +13,9 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<TreatmentS
         builder.HasOne<Referral>().WithMany().HasForeignKey(s => s.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.PatientId, s.SessionDate });
         builder.HasIndex(s => s.PlanId);
+
+        // Check-in is idempotent per referral and day: two check-ins at once cannot both start the day's first visit.
+        builder.HasIndex(s => new { s.ReferralId, s.SessionDate, s.VisitOfDay }).IsUnique();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.CheckIn).HasJsonConversion();
         builder.Property(s => s.Note).HasJsonConversion();

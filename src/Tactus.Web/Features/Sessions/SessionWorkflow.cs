@@ -14,8 +14,15 @@ namespace Tactus.Web.Features.Sessions;
 public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, IntakeWorkflow intake, Reports.ReportWorkflow reports,
     Coverage.AuthorizationCheck authorizations, Billing.VisitCodingWorkflow coding, TimeProvider time)
 {
-    /// <summary>Starts a visit. Screening is re-run first; a blocking finding stops the visit here.</summary>
-    public async Task<TreatmentSession?> CheckInAsync(Guid referralId, CheckIn checkIn, CancellationToken cancellationToken = default)
+    /// <summary>The visit a check-in started or found, and whether it already existed (a repeated check-in).</summary>
+    public sealed record CheckInOutcome(TreatmentSession Session, bool AlreadyCheckedIn);
+
+    /// <summary>
+    /// Starts a visit. Screening is re-run first with what changed since the last visit; a defer or clearance
+    /// finding stops the visit here, other findings are recorded as warnings on it. Idempotent per referral
+    /// and day unless another visit is asked for.
+    /// </summary>
+    public async Task<CheckInOutcome?> CheckInAsync(Guid referralId, CheckInInput input, CancellationToken cancellationToken = default)
     {
         var therapistId = Therapist();
         var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
@@ -29,29 +36,36 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
             throw new DomainRuleException("forbidden", "Only the therapist assigned to this referral treats under it.", 403);
         }
 
+        var now = time.GetStorageNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var todays = await db.TreatmentSessions.Where(s => s.ReferralId == referral.Id && s.SessionDate == today)
+            .OrderByDescending(s => s.VisitOfDay).FirstOrDefaultAsync(cancellationToken);
+        if (todays is not null && !input.AnotherVisit)
+        {
+            return new CheckInOutcome(todays, AlreadyCheckedIn: true);
+        }
+
         if (referral.Status is not (ReferralStatus.Accepted or ReferralStatus.Scheduled or ReferralStatus.InProgress))
         {
             throw new DomainRuleException("referral-not-open", $"Sessions need an open referral; this one is {Referral.Describe(referral.Status)}.");
         }
 
-        if (checkIn.PainBefore is < 0 or > 10 || checkIn.StressBefore is < 0 or > 10)
+        if (input.PainBefore is not (>= 0 and <= 10) || input.StressBefore is not (>= 0 and <= 10))
         {
             throw new DomainRuleException("scale", "Pain and stress are on a 0-10 scale.", StatusCodes.Status422UnprocessableEntity);
         }
 
         await RequireLicenceAsync(therapistId, "treat", cancellationToken);
-        var findings = await intake.RescreenAsync(referral.PatientId, cancellationToken)
+        var findings = await intake.RescreenAsync(referral.PatientId, input.Changes, cancellationToken)
             ?? throw new DomainRuleException("no-intake", "Record the patient's intake and screening before the first session.");
         if (findings.Where(f => f.Blocks).ToList() is { Count: > 0 } blocking)
         {
-            await db.SaveChangesAsync(cancellationToken); // keep the re-screen, even though the visit cannot go ahead
-            throw new DomainRuleException("treatment-blocked", "Treatment is blocked: " + string.Join("; ", blocking.Select(f =>
-                f.Action == RuleActions.Defer ? $"{f.Finding} (no massage today)" : $"{f.Finding} (needs the referring clinician's clearance)")) + ".");
+            await db.SaveChangesAsync(cancellationToken); // keep the re-screen and the changes, even though the visit cannot go ahead
+            throw new DomainRuleException("treatment-blocked", "Treatment is blocked: " + string.Join("; ", blocking.Select(f => f.BlockingReason)) + ".");
         }
 
-        var now = time.GetStorageNow();
-        var overrideReason = string.IsNullOrWhiteSpace(checkIn.AuthorizationOverride) ? null : checkIn.AuthorizationOverride.Trim();
-        var coverage = await authorizations.ForVisitAsync(referral.PatientId, referral.Id, DateOnly.FromDateTime(now.UtcDateTime), null, cancellationToken);
+        var overrideReason = string.IsNullOrWhiteSpace(input.AuthorizationOverride) ? null : input.AuthorizationOverride.Trim();
+        var coverage = await authorizations.ForVisitAsync(referral.PatientId, referral.Id, today, null, cancellationToken);
         if (coverage.Problem is not null && overrideReason is null)
         {
             // No visit past the authorisation without a recorded reason (issue 05 §1); the reason is kept with the visit.
@@ -63,12 +77,11 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         var session = new TreatmentSession
         {
             OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, PlanId = plan?.Id,
-            TherapistId = therapistId, SessionDate = DateOnly.FromDateTime(now.UtcDateTime), CheckedInAt = now,
-            CheckIn = checkIn with
-            {
-                HealthChanges = string.IsNullOrWhiteSpace(checkIn.HealthChanges) ? null : checkIn.HealthChanges.Trim(),
-                AuthorizationOverride = coverage.Problem is null ? null : overrideReason,
-            },
+            TherapistId = therapistId, SessionDate = today, VisitOfDay = (todays?.VisitOfDay ?? 0) + 1, CheckedInAt = now,
+            CheckIn = new CheckIn(input.PainBefore.Value, input.StressBefore.Value, input.Changes,
+                string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+                coverage.Problem is null ? null : overrideReason,
+                Warnings(findings, now)),
         };
         if (referral.Status is ReferralStatus.Accepted or ReferralStatus.Scheduled)
         {
@@ -76,9 +89,30 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         }
 
         db.TreatmentSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
-        return session;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two check-ins at once (a double click): the unique (referral, day, visit) index lets one win; the other gets its visit.
+            db.ChangeTracker.Clear();
+            var winner = await db.TreatmentSessions.AsNoTracking().SingleOrDefaultAsync(
+                s => s.ReferralId == referral.Id && s.SessionDate == today && s.VisitOfDay == session.VisitOfDay, cancellationToken);
+            return winner is null || input.AnotherVisit
+                ? throw new DomainRuleException("check-in-conflict", "Another check-in for this referral was saved at the same moment; open today's visits and try again.")
+                : new CheckInOutcome(winner, AlreadyCheckedIn: true);
+        }
+
+        return new CheckInOutcome(session, AlreadyCheckedIn: false);
     }
+
+    /// <summary>What this check-in's screening found that does not stop the visit but changes it: the therapist is told at check-in.</summary>
+    private static List<string> Warnings(List<PatientFinding> findings, DateTimeOffset now) =>
+        findings.Where(f => !f.Blocks && (f.DetectedAt == now || f.Gaps.Count > 0))
+            .Select(f => $"{f.Finding} ({string.Join(", ", f.Does.Select(RuleEffects.Label))})"
+                + (f.Gaps.Count > 0 ? " — " + string.Join(" ", f.Gaps) : ""))
+            .ToList();
 
     public async Task<TreatmentSession?> DocumentAsync(Guid sessionId, SessionNote note, CancellationToken cancellationToken = default)
     {

@@ -7,33 +7,44 @@ namespace Tactus.Web.Features.Sessions;
 
 public static class SessionsApi
 {
-    public sealed record SessionDto(Guid Id, Guid PatientId, Guid ReferralId, Guid? PlanId, Guid TherapistId, DateOnly SessionDate,
+    public sealed record SessionDto(Guid Id, Guid PatientId, Guid ReferralId, Guid? PlanId, Guid TherapistId, DateOnly SessionDate, int VisitOfDay,
         CheckIn CheckIn, SessionNote Note, SessionStatus Status, DateTimeOffset? SignedAt, bool LateEntry, IReadOnlyList<SessionAmendment> Amendments)
     {
-        public static SessionDto From(TreatmentSession s) => new(s.Id, s.PatientId, s.ReferralId, s.PlanId, s.TherapistId, s.SessionDate,
+        public static SessionDto From(TreatmentSession s) => new(s.Id, s.PatientId, s.ReferralId, s.PlanId, s.TherapistId, s.SessionDate, s.VisitOfDay,
             s.CheckIn, s.Note, s.Status, s.SignedAt, s.LateEntry, s.Amendments);
     }
 
-    public sealed record Amendment(string? Reason, SessionNote Note);
+    public sealed record Amendment(SessionNote Note, string? Reason = null);
 
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/referrals/{referralId:guid}/sessions", CheckInAsync).RequireAuthorization(Policies.PatientRecords).Accepts<CheckIn>("application/json");
+        app.MapPost("/api/referrals/{referralId:guid}/sessions", CheckInAsync).RequireAuthorization(Policies.PatientRecords).Accepts<CheckInInput>("application/json");
         var group = app.MapGroup("/api/sessions").RequireAuthorization(Policies.PatientRecords);
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapPut("/{id:guid}/note", (Guid id, SessionNote note, SessionWorkflow workflow, CancellationToken ct) => Wrap(workflow.DocumentAsync(id, note, ct)))
-            .Accepts<SessionNote>("application/json");
-        group.MapPost("/{id:guid}/sign", (Guid id, SessionWorkflow workflow, CancellationToken ct) => Wrap(workflow.SignAsync(id, ct)));
-        group.MapPost("/{id:guid}/amend", (Guid id, Amendment body, SessionWorkflow workflow, CancellationToken ct) =>
-            Wrap(workflow.AmendAsync(id, body.Note, body.Reason, ct))).Accepts<Amendment>("application/json");
+        group.MapPut("/{id:guid}/note", DocumentAsync).Accepts<SessionNote>("application/json");
+        group.MapPost("/{id:guid}/sign", SignAsync);
+        group.MapPost("/{id:guid}/amend", AmendAsync).Accepts<Amendment>("application/json");
         return app;
     }
 
-    private static async Task<Results<Created<SessionDto>, NotFound>> CheckInAsync(Guid referralId, CheckIn checkIn, SessionWorkflow workflow,
+    /// <summary>201 for a new visit; 200 with today's visit when the patient is already checked in under this referral today.</summary>
+    private static async Task<Results<Created<SessionDto>, Ok<SessionDto>, NotFound>> CheckInAsync(Guid referralId, CheckInInput input, SessionWorkflow workflow,
         CancellationToken cancellationToken) =>
-        await workflow.CheckInAsync(referralId, checkIn, cancellationToken) is { } session
-            ? TypedResults.Created($"/api/sessions/{session.Id}", SessionDto.From(session))
-            : TypedResults.NotFound();
+        await workflow.CheckInAsync(referralId, input, cancellationToken) switch
+        {
+            null => TypedResults.NotFound(),
+            { AlreadyCheckedIn: true } existing => TypedResults.Ok(SessionDto.From(existing.Session)),
+            var created => TypedResults.Created($"/api/sessions/{created.Session.Id}", SessionDto.From(created.Session)),
+        };
+
+    private static Task<Results<Ok<SessionDto>, NotFound>> DocumentAsync(Guid id, SessionNote note, SessionWorkflow workflow, CancellationToken cancellationToken) =>
+        Wrap(workflow.DocumentAsync(id, note, cancellationToken));
+
+    private static Task<Results<Ok<SessionDto>, NotFound>> SignAsync(Guid id, SessionWorkflow workflow, CancellationToken cancellationToken) =>
+        Wrap(workflow.SignAsync(id, cancellationToken));
+
+    private static Task<Results<Ok<SessionDto>, NotFound>> AmendAsync(Guid id, Amendment body, SessionWorkflow workflow, CancellationToken cancellationToken) =>
+        Wrap(workflow.AmendAsync(id, body.Note, body.Reason, cancellationToken));
 
     private static async Task<Results<Ok<SessionDto>, NotFound>> GetAsync(Guid id, TactusDbContext db, CancellationToken cancellationToken) =>
         await db.TreatmentSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } session

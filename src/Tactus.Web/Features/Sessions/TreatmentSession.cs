@@ -17,6 +17,9 @@ public sealed class TreatmentSession : IOrganizationOwned, IPatientData
     public Guid? PlanId { get; init; }
     public Guid TherapistId { get; init; }
     public DateOnly SessionDate { get; init; }
+
+    /// <summary>1 for the day's first visit under the referral; a second visit the same day is started on purpose.</summary>
+    public int VisitOfDay { get; init; } = 1;
     public DateTimeOffset CheckedInAt { get; init; }
     public required CheckIn CheckIn { get; init; }
     public SessionNote Note { get; private set; } = new();
@@ -78,10 +81,15 @@ public enum SessionStatus
 }
 
 /// <summary>
-/// Before the session: pain and stress now (0-10), whether health changed since last time, and, when the
-/// payer's authorisation is used up or missing, the reason the visit goes ahead anyway (kept with the visit, audited).
+/// Before the session: pain and stress now (0-10), what changed in the patient's health since the last visit
+/// (structured, screened with the record) with a free-text note, what screening warned of, and, when the
+/// payer's authorisation is used up or missing, the reason the visit goes ahead anyway (kept, audited).
 /// </summary>
-public sealed record CheckIn(int PainBefore, int StressBefore, bool HealthChanged, string? HealthChanges, string? AuthorizationOverride = null);
+public sealed record CheckIn(int PainBefore, int StressBefore, Screening.HealthChanges Changes, string? Note = null,
+    string? AuthorizationOverride = null, IReadOnlyList<string>? Warnings = null)
+{
+    public bool HealthChanged => Changes.Any || Note is not null;
+}
 
 public sealed record SessionNote
 {

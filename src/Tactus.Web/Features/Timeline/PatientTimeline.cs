@@ -30,7 +30,7 @@ public sealed record PatientTimeline(IReadOnlyList<PatientTimeline.Event> Events
         events.AddRange(intakes.Select(i => new Event(i.RecordedAt, "screening", "Intake recorded and screened", null)));
         foreach (var f in findings)
         {
-            events.Add(new(f.DetectedAt, "finding", $"Finding: {f.Finding} ({f.Category})", null));
+            events.Add(new(f.DetectedAt, "finding", $"Finding: {f.Finding} ({string.Join(", ", f.Does.Select(Screening.RuleEffects.Label))})", null));
             if (f.ClearedAt is { } cleared)
             {
                 events.Add(new(cleared, "finding", $"Cleared: {f.Finding} — {f.ClearanceReason}", null));
@@ -66,7 +66,7 @@ public sealed record PatientTimeline(IReadOnlyList<PatientTimeline.Event> Events
         var open = referrals.Where(r => !r.IsClosed).ToList();
         if (open.Any(r => r.Status == ReferralStatus.Sent)) { due.Add("A referral is waiting to be accepted."); }
         if (open.Any(r => r.Status != ReferralStatus.Sent && r.Status != ReferralStatus.Draft) && intakes.Count == 0) { due.Add("Record the intake and screening."); }
-        due.AddRange(findings.Where(f => f.Blocks).Select(f => f.Action == Screening.RuleActions.Clearance
+        due.AddRange(findings.Where(f => f.Blocks).Select(f => f.NeedsClearance
             ? $"Clearance needed from the referring clinician: {f.Finding}." : $"No massage until resolved: {f.Finding}."));
         foreach (var r in open.Where(r => r.AssignedTherapistId is not null))
         {

@@ -10,8 +10,9 @@ function request() {
   for (const box of form.querySelectorAll("input[type=checkbox][name=Yes]")) {
     answers[camel(box.value)] = box.checked;
   }
-  for (const select of form.querySelectorAll("select[name^='Regions.']")) {
-    answers[camel(select.name.slice("Regions.".length))] = [...select.selectedOptions].map((o) => o.value);
+  for (const picker of form.querySelectorAll("[data-region-picker^='Regions.']")) {
+    const name = picker.dataset.regionPicker;
+    answers[camel(name.slice("Regions.".length))] = [...picker.querySelectorAll("input:checked")].map((box) => box.value);
   }
   const number = (id) => (form.querySelector(id).value === "" ? null : Number(form.querySelector(id).value));
   answers.systolicBp = number("#systolic");
@@ -22,11 +23,31 @@ function request() {
   return { answers, medications, diagnoses };
 }
 
-function render(result) {
+const effectLabels = { defer: "defer: no massage today", clearance: "needs clearance", modify: "modify", "avoid-area": "avoid area" };
+
+function heading() {
   output.replaceChildren();
-  const heading = document.createElement("h2");
-  heading.textContent = "Screening preview";
-  output.append(heading);
+  const title = document.createElement("h2");
+  title.textContent = "Screening preview";
+  output.append(title);
+}
+
+// Incomplete or contradictory answers come back as a validation problem naming what is missing.
+function renderProblems(problem) {
+  heading();
+  const list = document.createElement("ul");
+  for (const messages of Object.values(problem.errors || {})) {
+    for (const message of messages) {
+      const item = document.createElement("li");
+      item.textContent = message;
+      list.append(item);
+    }
+  }
+  output.append(list);
+}
+
+function render(result) {
+  heading();
   if (result.findings.length === 0) {
     const none = document.createElement("p");
     none.textContent = "No contraindications or precautions so far.";
@@ -36,7 +57,13 @@ function render(result) {
   const list = document.createElement("ul");
   for (const finding of result.findings) {
     const item = document.createElement("li");
-    item.textContent = `${finding.finding} (${finding.category}, ${finding.action}): ${finding.clinicianText}`;
+    const does = finding.does.map((d) => effectLabels[d] || d).join(", ");
+    item.textContent = `${finding.finding} (${does}): ${finding.clinicianText}`;
+    for (const gap of finding.gaps) {
+      const note = document.createElement("strong");
+      note.textContent = ` Not recorded: ${gap}`;
+      item.append(note);
+    }
     list.append(item);
   }
   output.append(list);
@@ -54,6 +81,8 @@ async function preview() {
     });
     if (response.ok) {
       render(await response.json());
+    } else if (response.status === 400) {
+      renderProblems(await response.json());
     }
   }, 300);
 }

@@ -132,16 +132,16 @@ public abstract class ReimbursementApiTests(TactusApp app)
         for (var visit = 3; visit <= 4; visit++)
         {
             app.Clock.Advance(TimeSpan.FromMinutes(1));
-            Assert.Equal(HttpStatusCode.Created, (await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4,"healthChanged":false}"""))).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4,"anotherVisit":true}"""))).StatusCode);
         }
 
-        var refused = await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4,"healthChanged":false}"""));
+        var refused = await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4,"anotherVisit":true}"""));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("AUTH-7741 is used up: 4 of 4 visits", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("AUTH-7741 is used up", System.Net.WebUtility.HtmlDecode(await therapist.GetStringAsync($"/Sessions/CheckIn/{referralId}")), StringComparison.Ordinal);
 
         var overridden = await therapist.PostAsync($"/api/referrals/{referralId}/sessions", Json.Body(
-            """{"painBefore":5,"stressBefore":4,"healthChanged":false,"authorizationOverride":"Extension requested by phone 27 Nov, reference 5521"}"""));
+            """{"painBefore":5,"stressBefore":4,"anotherVisit":true,"authorizationOverride":"Extension requested by phone 27 Nov, reference 5521"}"""));
         Assert.Equal(HttpStatusCode.Created, overridden.StatusCode);
         Assert.Equal("Extension requested by phone 27 Nov, reference 5521",
             (await overridden.ReadJsonAsync()).GetProperty("checkIn").GetProperty("authorizationOverride").GetString());

@@ -37,7 +37,7 @@ public abstract class IntakeApiTests(TactusApp app)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var finding = Assert.Single(result!.Findings);
-        Assert.Equal(("bleeding-risk", RuleCategories.Relative, 2, false), (finding.RuleId, finding.Category, finding.MaxPressure, finding.BlocksTreatment));
+        Assert.Equal(("bleeding-risk", "modify", 2, false), (finding.RuleId, string.Join(",", finding.Does), finding.MaxPressure, finding.BlocksTreatment));
         Assert.Contains("medication 'Warfarin 5 mg daily' is an anticoagulant", finding.Reasons);
         Assert.Contains("level 2 or lighter", page, StringComparison.Ordinal);
         Assert.Contains("Deep tissue massage", page, StringComparison.Ordinal);

@@ -58,7 +58,8 @@ public abstract class ReportsApiTests(TactusApp app)
     private async Task<Guid> VisitAsync(Loop loop, params (string Instrument, string Answers)[] measures)
     {
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        var checkedIn = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":6,"stressBefore":4,"healthChanged":false}"""));
+        // Several visits in one test day: each is started on purpose (check-in is otherwise idempotent per day).
+        var checkedIn = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":6,"stressBefore":4,"anotherVisit":true}"""));
         Assert.True(checkedIn.StatusCode == HttpStatusCode.Created, await checkedIn.Content.ReadAsStringAsync());
         var session = await checkedIn.ReadAsync<SessionsApi.SessionDto>();
         foreach (var (instrument, answers) in measures)

@@ -25,7 +25,10 @@ public sealed class ContraindicationEngineTests
     {
         { "dvt-suspected", C("calf pain and swelling", a => a.DvtSuspected = true) },
         { "dvt-suspected", C("acute DVT code", dx: ["I82.401"]) },
-        { "dvt-anticoagulated", C("DVT history on warfarin", a => a.DvtHistory = true, meds: ["Warfarin 5 mg daily"]) },
+        { "dvt-history", C("past DVT in the left calf, no anticoagulant", a => { a.DvtHistory = true; a.DvtAffectedRegions = ["calf-left"]; }) },
+        { "dvt-history", C("history-of-DVT code", dx: ["Z86.718"]) },
+        { "recent-fall", C("fall onto the right hip", a => { a.RecentFall = true; a.FallInjuryRegions = ["hip-right"]; }) },
+        { "dvt-anticoagulated", C("DVT history on warfarin", a => { a.DvtHistory = true; a.DvtAffectedRegions = ["calf-left"]; }, meds: ["Warfarin 5 mg daily"]) },
         { "dvt-anticoagulated", C("Z86.718 on apixaban", dx: ["Z86.718"], meds: ["Eliquis 5mg BID"]) },
         { "bleeding-risk", C("warfarin", meds: ["warfarin"]) },
         { "bleeding-risk", C("clopidogrel", meds: ["Plavix 75 mg"]) },
@@ -64,8 +67,8 @@ public sealed class ContraindicationEngineTests
     public static TheoryData<string, Case> NearMisses => new()
     {
         { "dvt-suspected", C("chronic embolism code I82.5", dx: ["I82.591"]) },
-        { "dvt-suspected", C("DVT history only", a => a.DvtHistory = true) },
-        { "dvt-anticoagulated", C("DVT history without anticoagulant", a => a.DvtHistory = true) },
+        { "dvt-suspected", C("DVT history only", a => { a.DvtHistory = true; a.DvtAffectedRegions = ["calf-left"]; }) },
+        { "dvt-anticoagulated", C("DVT history without anticoagulant", a => { a.DvtHistory = true; a.DvtAffectedRegions = ["calf-left"]; }) },
         { "dvt-anticoagulated", C("anticoagulant without DVT history", meds: ["rivaroxaban"]) },
         { "bleeding-risk", C("NSAID is not an anticoagulant", meds: ["Ibuprofen 400 mg"]) },
         { "bleeding-risk", C("a word containing a drug name", meds: ["Heparinoid cream"]) },
@@ -74,11 +77,9 @@ public sealed class ContraindicationEngineTests
         { "active-cancer", C("history of breast cancer", dx: ["Z85.3"]) },
         { "bone-metastases", C("bone marrow metastasis code", dx: ["C79.52"]) },
         { "contagious-skin", C("non-contagious rash", a => a.SkinLesionRegions = ["calf-left"]) },
-        { "pregnancy-high-risk", C("high-risk flag without pregnancy", a => a.HighRiskPregnancy = true) },
         { "pregnancy-high-risk", C("ordinary pregnancy", a => a.Pregnant = true) },
         { "uncontrolled-hypertension", C("179/109", a => { a.SystolicBp = 179; a.DiastolicBp = 109; }) },
         { "lymphedema", C("postprocedural hypertension I97.3", dx: ["I97.3"]) },
-        { "lymphedema-infection", C("limb infection without lymphedema", a => a.LimbInfection = true) },
         { "lymphedema-infection", C("lymphedema without infection", dx: ["I89.0"]) },
         { "fever-infection", C("nothing reported") },
         { "osteoporosis", C("osteoarthritis is not osteoporosis", dx: ["M17.11"]) },
@@ -126,7 +127,7 @@ public sealed class ContraindicationEngineTests
         Assert.False(result.BlocksSession);
         Assert.Equal(2, result.MaxPressure);
         Assert.Equal(["deep-tissue", "percussion", "trigger-point"], result.ExcludedTechniques);
-        Assert.Equal(RuleCategories.Relative, Assert.Single(result.Findings).Category);
+        Assert.Equal([RuleEffects.Modify], Assert.Single(result.Findings).Does);
         Assert.Contains("medication 'Warfarin 5 mg' is an anticoagulant", Assert.Single(result.Findings).Reasons);
     }
 
@@ -138,7 +139,7 @@ public sealed class ContraindicationEngineTests
         Assert.True(result.DeferToday);
         Assert.True(result.BlocksSession);
         Assert.Equal("dvt-suspected", result.Findings[0].RuleId);
-        Assert.Equal(RuleActions.AvoidRegions, result.Findings[^1].Action);
+        Assert.Equal([RuleEffects.AvoidArea], result.Findings[^1].Does);
     }
 
     [Fact]
@@ -171,7 +172,7 @@ public sealed class ContraindicationEngineTests
     {
         var result = Run(C("rash and high BP", a => { a.SkinLesionRegions = ["calf-left"]; a.SystolicBp = 184; }));
 
-        Assert.Contains("intake: wound, rash or lesion at Left calf", result.Findings.Single(f => f.RuleId == "skin-lesion").Reasons);
+        Assert.Contains("reported: wound, rash or lesion at Left calf", result.Findings.Single(f => f.RuleId == "skin-lesion").Reasons);
         Assert.Contains("systolic blood pressure 184 (at least 180)", result.Findings.Single(f => f.RuleId == "uncontrolled-hypertension").Reasons);
     }
 

@@ -36,6 +36,11 @@ public sealed class ScreeningApiTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData("""{"answers":{"systolicBp":900}}""", "SystolicBp")]
     [InlineData("""{"answers":{"recentSurgeryDate":"yesterday"}}""", null)]
     [InlineData("""{"answers":{},"patientId":"x"}""", null)]
+    [InlineData("""{"answers":{},"diagnoses":null}""", "diagnoses")]
+    [InlineData("""{"answers":{},"medications":[null]}""", "medications")]
+    [InlineData("""{"answers":{"highRiskPregnancy":true}}""", "Pregnant")]
+    [InlineData("""{"answers":{"limbInfection":true}}""", "LymphedemaRegions")]
+    [InlineData("""{"answers":{"dvtHistory":true}}""", "DvtAffectedRegions")]
     public async Task Evaluate_BadInput_Answers400Problem(string body, string? field)
     {
         var client = await app.AsAsync(Roles.Clinician);

@@ -16,25 +16,9 @@ namespace Tactus.Tests.Features.Sessions;
 /// </summary>
 public abstract class ClinicalLoopApiTests(TactusApp app)
 {
-    private const string Consent = "\"preferences\":{\"pauseWord\":\"amber\"},\"consentToTreatment\":true,\"consentGivenBy\":\"patient\"";
+    private const string Consent = TreatmentLoop.Consent;
 
-    private sealed record Loop(HttpClient Clinician, HttpClient Manager, HttpClient Therapist, Guid PatientId, Guid ReferralId);
-
-    private async Task<Loop> ReferAndAssignAsync(string therapistEmail = "therapist2@riverside.example")
-    {
-        var clinician = await app.AsAsync(Roles.Clinician);
-        var patient = await (await clinician.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Lorna","familyName":"Abernathy","birthDate":"1966-03-30","sex":"Female"}"""))).ReadAsync<PatientDto>();
-        var referral = await (await clinician.PostAsync("/api/referrals", Json.Body(
-            $$"""{"patientId":"{{patient!.Id}}","diagnoses":["M54.50"],"reason":"Chronic low back pain","precautions":"Takes warfarin","visitsRequested":8}"""))).ReadAsync<ReferralDto>();
-        var manager = await app.AsAsync(Roles.Manager);
-        await manager.PostAsync($"/api/referrals/{referral!.Id}/accept", null);
-        var therapistId = await app.UserIdAsync(therapistEmail);
-        await manager.PostAsync($"/api/referrals/{referral.Id}/assign", Json.Body($$"""{"therapistId":"{{therapistId}}"}"""));
-        var therapist = app.CreateBrowserlessClient();
-        await therapist.PostLoginAsync(therapistEmail, DemoClinic.Password);
-        return new Loop(clinician, manager, therapist, patient.Id, referral.Id);
-    }
+    private Task<TreatmentLoop> ReferAndAssignAsync(string therapistEmail = "therapist2@riverside.example") => app.ReferAndAssignAsync(therapistEmail);
 
     private static StringContent Plan(string techniques) => Json.Body($$"""
         {"goals":[{"description":"Pain at rest","instrument":"NPRS","target":"≤ 3"},{"description":"Garden for 30 minutes","targetDate":"2027-02-01"}],
@@ -76,11 +60,11 @@ public abstract class ClinicalLoopApiTests(TactusApp app)
         Assert.Equal(PlanStatus.Certified, certified!.Status);
 
         // Check-in re-screens: the fever blocks the visit until a new intake no longer reports it.
-        var blocked = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":6,"stressBefore":5,"healthChanged":false}"""));
+        var blocked = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":6,"stressBefore":5}"""));
         var blockedProblem = await blocked.ReadJsonAsync();
         await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/intake", Json.Body(
             $$"""{"answers":{"skinLesionRegions":["calf-left"]},"medications":["Warfarin 5 mg"],{{Consent}}}"""));
-        var checkedIn = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":6,"stressBefore":5,"healthChanged":true,"healthChanges":"Fever gone"}"""));
+        var checkedIn = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":6,"stressBefore":5,"note":"Fever gone"}"""));
         var session = await checkedIn.ReadAsync<SessionsApi.SessionDto>();
         var referral = await (await loop.Manager.GetAsync($"/api/referrals/{loop.ReferralId}")).ReadAsync<ReferralDto>();
 
@@ -124,9 +108,9 @@ public abstract class ClinicalLoopApiTests(TactusApp app)
         var screening = await (await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/intake", Json.Body(
             $$"""{"answers":{"recentSurgeryDate":"{{surgery}}","surgeryRegions":["abdomen"]},"medications":[],{{Consent}}}"""))).ReadAsync<IntakeApi.IntakeResult>();
 
-        var blocked = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3,"healthChanged":false}"""));
+        var blocked = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3}"""));
         await loop.Clinician.PostAsync($"/api/patients/{loop.PatientId}/findings/{screening!.Findings[0].Id}/clear", Json.Body("""{"reason":"Cleared for massage away from the abdomen"}"""));
-        var allowed = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3,"healthChanged":false}"""));
+        var allowed = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3}"""));
 
         Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
         Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
@@ -143,7 +127,7 @@ public abstract class ClinicalLoopApiTests(TactusApp app)
         var toCertify = await loop.Clinician.GetStringAsync("/Plans");
         await loop.Clinician.PostAsync($"/api/plans/{plan.Id}/certify", null);
         var afterCertifying = await loop.Clinician.GetStringAsync("/Plans");
-        var session = await (await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4,"healthChanged":false}"""))).ReadAsync<SessionsApi.SessionDto>();
+        var session = await (await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":5,"stressBefore":4}"""))).ReadAsync<SessionsApi.SessionDto>();
         await loop.Therapist.PutAsync($"/api/sessions/{session!.Id}/note", Note("swedish", 3));
         await loop.Therapist.PostAsync($"/api/sessions/{session.Id}/sign", null);
         var review = await loop.Manager.GetStringAsync("/Plans");
@@ -159,7 +143,7 @@ public abstract class ClinicalLoopApiTests(TactusApp app)
     {
         var loop = await ReferAndAssignAsync();
 
-        var response = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3,"healthChanged":false}"""));
+        var response = await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3}"""));
         var problem = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -171,13 +155,13 @@ public abstract class ClinicalLoopApiTests(TactusApp app)
     {
         var loop = await ReferAndAssignAsync();
         await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/intake", Json.Body($$"""{"answers":{},"medications":[],{{Consent}}}"""));
-        var session = await (await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3,"healthChanged":false}"""))).ReadAsync<SessionsApi.SessionDto>();
+        var session = await (await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3}"""))).ReadAsync<SessionsApi.SessionDto>();
         var otherTherapist = await app.AsAsync(Roles.Therapist);
         var foreign = await app.AsAsync(Roles.Manager, TactusApp.OtherEmailDomain);
 
         var byOther = await otherTherapist.PutAsync($"/api/sessions/{session!.Id}/note", Note("swedish", 2));
         var byForeign = await foreign.GetAsync($"/api/sessions/{session.Id}");
-        var checkInByOther = await otherTherapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3,"healthChanged":false}"""));
+        var checkInByOther = await otherTherapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":4,"stressBefore":3}"""));
 
         Assert.Equal(HttpStatusCode.NotFound, byOther.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byForeign.StatusCode);

@@ -66,7 +66,7 @@ public sealed class SessionRulesTests
     [Fact]
     public void SignedNote_CannotBeEdited_OnlyAmendedWithAReason_AndTheOriginalSurvives()
     {
-        var session = new TreatmentSession { SessionDate = Today, CheckIn = new CheckIn(6, 5, false, null) };
+        var session = new TreatmentSession { SessionDate = Today, CheckIn = new CheckIn(6, 5, new Tactus.Web.Features.Screening.HealthChanges()) };
         var original = With(new TechniqueApplied("swedish", "lower-back-left", 30, 2)) with { Assessment = "Tender lumbar paraspinals" };
         session.Document(original);
         session.Sign(Guid.NewGuid(), new DateTimeOffset(2026, 11, 27, 17, 0, 0, TimeSpan.Zero));
@@ -88,7 +88,7 @@ public sealed class SessionRulesTests
     [InlineData(2, true)]
     public void Signing_MoreThanADayAfterTheVisit_IsALateEntry(int daysLater, bool late)
     {
-        var session = new TreatmentSession { SessionDate = Today, CheckIn = new CheckIn(5, 5, false, null) };
+        var session = new TreatmentSession { SessionDate = Today, CheckIn = new CheckIn(5, 5, new Tactus.Web.Features.Screening.HealthChanges()) };
 
         session.Sign(Guid.NewGuid(), new DateTimeOffset(Today.AddDays(daysLater).ToDateTime(new TimeOnly(18, 0)), TimeSpan.Zero));
 

@@ -940,19 +940,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.PrimitiveCollection<List<string>>("AvoidRegions")
                         .IsRequired()
                         .HasColumnType("text[]");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("ClearanceReason")
                         .HasMaxLength(500)
@@ -972,6 +962,10 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("DetectedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.PrimitiveCollection<List<string>>("Does")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.PrimitiveCollection<List<string>>("ExcludedTechniques")
                         .IsRequired()
                         .HasColumnType("text[]");
@@ -980,6 +974,10 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<List<string>>("Gaps")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<DateTimeOffset>("LastConfirmedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1080,6 +1078,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("RecordedById")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("UpdatedAtCheckIn")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1815,13 +1816,17 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("TherapistId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("VisitOfDay")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
 
-                    b.HasIndex("ReferralId");
-
                     b.HasIndex("PatientId", "SessionDate");
+
+                    b.HasIndex("ReferralId", "SessionDate", "VisitOfDay")
+                        .IsUnique();
 
                     b.ToTable("TreatmentSessions");
                 });

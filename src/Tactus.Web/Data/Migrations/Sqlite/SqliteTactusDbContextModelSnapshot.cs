@@ -928,18 +928,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
                     b.PrimitiveCollection<string>("AvoidRegions")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClearanceReason")
@@ -960,6 +950,10 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<long>("DetectedAt")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Does")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("ExcludedTechniques")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -967,6 +961,10 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<string>("Finding")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Gaps")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LastConfirmedAt")
@@ -1068,6 +1066,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("RecordedById")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpdatedAtCheckIn")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1803,13 +1804,17 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("TherapistId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("VisitOfDay")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
 
-                    b.HasIndex("ReferralId");
-
                     b.HasIndex("PatientId", "SessionDate");
+
+                    b.HasIndex("ReferralId", "SessionDate", "VisitOfDay")
+                        .IsUnique();
 
                     b.ToTable("TreatmentSessions");
                 });

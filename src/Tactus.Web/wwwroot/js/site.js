@@ -1,0 +1,2 @@
+// Small behaviours every page may use; each module finds its own elements and does nothing without them.
+import "./region-picker.js";
