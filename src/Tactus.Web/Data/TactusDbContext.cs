@@ -38,6 +38,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.OutcomeMeasures.SafetyAlert> SafetyAlerts => Set<Features.OutcomeMeasures.SafetyAlert>();
     public DbSet<Features.OutcomeMeasures.MeasureInvitation> MeasureInvitations => Set<Features.OutcomeMeasures.MeasureInvitation>();
     public DbSet<Features.OutcomeMeasures.InstrumentWording> InstrumentWordings => Set<Features.OutcomeMeasures.InstrumentWording>();
+    public DbSet<Features.OutcomeMeasures.InstrumentBandChoice> InstrumentBandChoices => Set<Features.OutcomeMeasures.InstrumentBandChoice>();
     public DbSet<Features.Reports.OutcomeReport> OutcomeReports => Set<Features.Reports.OutcomeReport>();
     public DbSet<Features.Coverage.Payer> Payers => Set<Features.Coverage.Payer>();
     public DbSet<Features.Coverage.PatientCoverage> Coverages => Set<Features.Coverage.PatientCoverage>();

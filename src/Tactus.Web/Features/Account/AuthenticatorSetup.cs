@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using QRCoder;
 
 namespace Tactus.Web.Features.Account;
 
@@ -18,10 +17,7 @@ public sealed class AuthenticatorSetup(UserManager<TactusUser> users)
         }
 
         var uri = $"otpauth://totp/Tactus:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer=Tactus&digits=6&period=30";
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
-        var svg = new SvgQRCode(data).GetGraphic(4);
-        var dataUri = "data:image/svg+xml;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg));
+        var dataUri = Shared.QrCode.SvgDataUri(uri);
         var grouped = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         return new Display(grouped, dataUri);
     }

@@ -55,6 +55,14 @@ public sealed class IndexModel(OrganizationInstruments instruments, AccessScope 
         return RedirectToPage();
     }
 
+    /// <summary>Chooses the band convention the organisation reports an instrument with (audited).</summary>
+    public async Task<IActionResult> OnPostBandsAsync(string? instrument, string? convention, CancellationToken cancellationToken)
+    {
+        var choice = await instruments.ChooseBandsAsync(instrument ?? "", new OrganizationInstruments.BandsInput(convention), cancellationToken);
+        TempData["Flash"] = $"{choice.Instrument} scores are now banded by the convention you chose; reports name it.";
+        return RedirectToPage();
+    }
+
     public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
     {
         await OnGetAsync(cancellationToken);

@@ -35,6 +35,9 @@ public sealed class AdministerModel(TactusDbContext db, OrganizationInstruments 
     public string? CrisisMessage { get; private set; }
     public bool AlertRaised { get; private set; }
 
+    /// <summary>Staff wording for a skipped safety item: ask the patient directly (an alert stays open until a later response answers it).</summary>
+    public IReadOnlyList<string> UnansweredSafetyItems { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await ReloadForRedisplayAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -52,8 +55,9 @@ public sealed class AdministerModel(TactusDbContext db, OrganizationInstruments 
         }
 
         Result = recorded.Score;
-        AlertRaised = recorded.Alerts.Count > 0;
-        CrisisMessage = recorded.Score.SafetyFlags.Select(f => f.PatientMessage).FirstOrDefault();
+        AlertRaised = recorded.Alerts.Any(a => a.Kind == SafetyAlert.Positive);
+        UnansweredSafetyItems = recorded.Score.SafetyFlags.Where(f => f.Kind == SafetyFlag.Unanswered).Select(f => f.Message).ToList();
+        CrisisMessage = recorded.Score.CrisisMessage;
         return Page();
     }
 

@@ -8,7 +8,7 @@ namespace Tactus.Web.Features.Measures;
 /// paper form by item and value only.
 /// </summary>
 public sealed record QuestionItemsView(InstrumentDefinition Definition, string AnswersName, string LabelsName,
-    IReadOnlyDictionary<string, int?>? Given = null, IReadOnlyDictionary<string, string>? Labels = null)
+    IReadOnlyDictionary<string, int?>? Given = null, IReadOnlyDictionary<string, string>? Labels = null, IReadOnlySet<string>? Missing = null)
 {
     public bool PaperEntry => Definition.IsSlot;
 

@@ -79,18 +79,21 @@ public sealed class InstrumentCatalog
             yield return $"{d.Code}: the items give {lowest}-{highest} but the range says {d.Range.Min}-{d.Range.Max}";
         }
 
-        var bands = d.Bands.OrderBy(b => b.Min).ToList();
-        if (bands.Count > 0 && (bands[0].Min != d.Range.Min || bands[^1].Max != d.Range.Max))
+        if (d.BandConventions is { Count: > 0 } conventions && conventions.All(c => c.Id != d.DefaultBandConvention))
         {
-            yield return $"{d.Code}: bands do not span the whole range";
+            yield return $"{d.Code}: the default band convention '{d.DefaultBandConvention}' is not one of those listed";
         }
 
-        var step = 1m / (decimal)Math.Pow(10, d.Scoring.Decimals);
-        for (var i = 1; i < bands.Count; i++)
+        foreach (var convention in d.Conventions)
         {
-            if (bands[i].Min != bands[i - 1].Max + step)
+            if (string.IsNullOrWhiteSpace(convention.Source))
             {
-                yield return $"{d.Code}: bands '{bands[i - 1].Label}' and '{bands[i].Label}' leave a gap or overlap";
+                yield return $"{d.Code}: band convention '{convention.Id}' needs its source";
+            }
+
+            foreach (var bandProblem in BandProblems(d, convention.Bands))
+            {
+                yield return $"{d.Code} ({convention.Id}): {bandProblem}";
             }
         }
 
@@ -100,6 +103,24 @@ public sealed class InstrumentCatalog
             if (item is null || item.Options.All(o => o.Value < rule.AtLeast))
             {
                 yield return $"{d.Code}: safety rule {rule.Id} names no reachable answer";
+            }
+        }
+    }
+
+    private static IEnumerable<string> BandProblems(InstrumentDefinition d, IReadOnlyList<ScoreBand> conventionBands)
+    {
+        var bands = conventionBands.OrderBy(b => b.Min).ToList();
+        if (bands.Count > 0 && (bands[0].Min != d.Range.Min || bands[^1].Max != d.Range.Max))
+        {
+            yield return "bands do not span the whole range";
+        }
+
+        var step = 1m / (decimal)Math.Pow(10, d.Scoring.Decimals);
+        for (var i = 1; i < bands.Count; i++)
+        {
+            if (bands[i].Min != bands[i - 1].Max + step)
+            {
+                yield return $"bands '{bands[i - 1].Label}' and '{bands[i].Label}' leave a gap or overlap";
             }
         }
     }
@@ -135,8 +156,11 @@ public sealed class InstrumentCatalog
         }
     }
 
-    /// <summary>Expands numeric scales (MIDAS days 0-90, PSFS 0-10) into answer options so one engine handles both.</summary>
-    public static InstrumentDefinition Normalize(InstrumentDefinition d) => d with
+    /// <summary>
+    /// Expands numeric scales (MIDAS days 0-90, PSFS 0-10) into answer options so one engine handles both, and
+    /// puts the file's default band convention in effect.
+    /// </summary>
+    public static InstrumentDefinition Normalize(InstrumentDefinition d) => WithDefaultConvention(d) with
     {
         Items = d.Items.Select(i => i.Scale is { } scale && i.Options.Count == 0
             ? i with
@@ -148,6 +172,10 @@ public sealed class InstrumentCatalog
             }
             : i with { Options = i.Options ?? [] }).ToList(),
     };
+
+    private static InstrumentDefinition WithDefaultConvention(InstrumentDefinition d) =>
+        d.BandConventions is { Count: > 0 } && d.DefaultBandConvention is { } id && d.WithConvention(id) is { } chosen ? chosen
+        : d with { Bands = d.Bands ?? [], BandConvention = d.Bands is { Count: > 0 } ? d.BandsSource : null };
 
     private static List<InstrumentDefinition> Load()
     {

@@ -24,8 +24,25 @@ public sealed record InstrumentDefinition(
     IReadOnlyList<SafetyRule>? Safety = null,
     IReadOnlyList<Subscale>? Subscales = null,
     IReadOnlyList<Criterion>? Criteria = null,
-    bool HigherIsBetter = false)
+    bool HigherIsBetter = false,
+    IReadOnlyList<BandConvention>? BandConventions = null,
+    string? DefaultBandConvention = null,
+    string? DefaultBandConventionReason = null,
+    string? BandConvention = null)
 {
+    /// <summary>
+    /// The band conventions an organisation may choose from: those the file lists, or its one set of bands.
+    /// <see cref="Bands"/> and <see cref="BandConvention"/> are the convention in effect.
+    /// </summary>
+    public IReadOnlyList<BandConvention> Conventions => BandConventions is { Count: > 0 } listed ? listed
+        : Bands is { Count: > 0 } ? [new BandConvention("published", BandsSource ?? "Published bands", BandsSource ?? "", Bands)] : [];
+
+    /// <summary>This definition with another of its band conventions in effect (null when it has no such convention).</summary>
+    public InstrumentDefinition? WithConvention(string id) =>
+        Conventions.FirstOrDefault(c => c.Id == id) is { } convention
+            ? this with { Bands = convention.Bands, BandsSource = convention.Source, BandConvention = convention.Name }
+            : null;
+
     /// <summary>A slot until every item has wording: it scores, but cannot be shown to a patient.</summary>
     public bool IsSlot => Items.Any(i => string.IsNullOrWhiteSpace(i.Text));
 }
@@ -78,13 +95,20 @@ public sealed record ScoreRange(decimal Min, decimal Max);
 
 public sealed record ScoreBand(decimal Min, decimal Max, string Label);
 
+/// <summary>
+/// One published set of cut-points, named and sourced (NPRS: 1-3/4-6/7-10 or Serlin 1995's 1-4/5-6/7-10).
+/// Reports name the convention their bands come from.
+/// </summary>
+public sealed record BandConvention(string Id, string Name, string Source, IReadOnlyList<ScoreBand> Bands);
+
 public sealed record PositiveScreen(decimal AtLeast, string Source);
 
 /// <summary>The minimal clinically important difference; Verified says whether its source was checked.</summary>
 public sealed record Mcid(decimal? Points, decimal? Percent, string Source, bool Verified);
 
 /// <summary>An item answer that must raise an alert whatever the total (e.g. PHQ-9 item 9).</summary>
-public sealed record SafetyRule(string Id, string Item, int AtLeast, string Message, string PatientMessage, string Source);
+/// <param name="UnansweredMessage">What staff are told when the item is skipped (its own wording; the patient sees no crisis text for a skip).</param>
+public sealed record SafetyRule(string Id, string Item, int AtLeast, string Message, string PatientMessage, string Source, string? UnansweredMessage = null);
 
 /// <summary>A group of items scored on its own: "sum" or "mean", then divided by Divisor (FIQR function ÷ 3).</summary>
 public sealed record Subscale(string Id, string Name, IReadOnlyList<string> Items, string Method = "sum", decimal Divisor = 1, string? Loinc = null);

@@ -12,5 +12,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Measure
         builder.HasOne<Patient>().WithMany().HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(i => i.TokenHash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(i => i.TokenHash).IsUnique();
+
+        // The link's use is a concurrency token: of two submissions at once, one records and the other finds the link used.
+        builder.Property(i => i.UsedAt).IsConcurrencyToken();
     }
 }

@@ -72,15 +72,4 @@ public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, Or
         scope.UsePatientLink(invitation.OrganizationId, invitation.PatientId);
         return (invitation, null);
     }
-
-    public async Task SaveUsedAsync(MeasureInvitation invitation, CancellationToken cancellationToken)
-    {
-        // Still tracked from OpenAsync, so saving records its use (audited like any change).
-        if (db.Entry(invitation).State == EntityState.Detached)
-        {
-            db.MeasureInvitations.Attach(invitation).Property(i => i.UsedAt).IsModified = true;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }

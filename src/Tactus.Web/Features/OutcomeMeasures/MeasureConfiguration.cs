@@ -37,6 +37,17 @@ internal sealed class SafetyAlertConfiguration : IEntityTypeConfiguration<Safety
     }
 }
 
+internal sealed class InstrumentBandChoiceConfiguration : IEntityTypeConfiguration<InstrumentBandChoice>
+{
+    public void Configure(EntityTypeBuilder<InstrumentBandChoice> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Instrument).HasMaxLength(32);
+        builder.Property(c => c.Convention).HasMaxLength(64);
+        builder.HasIndex(c => new { c.OrganizationId, c.Instrument }).IsUnique();
+    }
+}
+
 internal sealed class InstrumentWordingConfiguration : IEntityTypeConfiguration<InstrumentWording>
 {
     public void Configure(EntityTypeBuilder<InstrumentWording> builder)

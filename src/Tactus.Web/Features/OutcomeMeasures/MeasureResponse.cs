@@ -21,6 +21,10 @@ public sealed class MeasureResponse : IOrganizationOwned, IPatientData
     public DateTimeOffset CompletedAt { get; init; }
     public decimal? Total { get; init; }
     public string? Band { get; init; }
+
+    /// <summary>The band convention the band was read from (sources publish different cut-points; the organisation chooses).</summary>
+    public string? BandConvention { get; init; }
+
     public string? CannotScoreReason { get; init; }
 }
 
@@ -30,6 +34,12 @@ public sealed class MeasureResponse : IOrganizationOwned, IPatientData
 /// </summary>
 public sealed class SafetyAlert : IOrganizationOwned, IPatientData
 {
+    /// <summary>The safety item fired: e.g. PHQ-9 item 9 answered 1 or more.</summary>
+    public const string Positive = SafetyFlag.Positive;
+
+    /// <summary>The safety item was skipped: never read as 0; staff ask the patient directly (clinical.md §1.2).</summary>
+    public const string Unanswered = SafetyFlag.Unanswered;
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganizationId { get; init; }
     public Guid PatientId { get; init; }
@@ -46,7 +56,22 @@ public sealed class SafetyAlert : IOrganizationOwned, IPatientData
     public DateTimeOffset? AcknowledgedAt { get; private set; }
     public string? ActionTaken { get; private set; }
 
+    /// <summary>For an unanswered-item alert: the later response that answered the item and so closed it.</summary>
+    public Guid? ResolvedByResponseId { get; private set; }
+
     public bool IsOpen => AcknowledgedAt is null;
+
+    public void ResolveByLaterAnswer(Guid responseId, DateTimeOffset at)
+    {
+        if (Kind != Unanswered || !IsOpen)
+        {
+            return;
+        }
+
+        AcknowledgedAt = at;
+        ResolvedByResponseId = responseId;
+        ActionTaken = "The item was answered in a later response.";
+    }
 
     public void Acknowledge(Guid by, string action, DateTimeOffset at)
     {

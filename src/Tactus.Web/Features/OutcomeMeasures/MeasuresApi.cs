@@ -40,8 +40,7 @@ public static class MeasuresApi
             return TypedResults.NotFound();
         }
 
-        var crisis = recorded.Score.SafetyFlags.Select(f => f.PatientMessage).FirstOrDefault();
         return TypedResults.Created($"/api/patients/{patientId}/measures/{recorded.Response.Id}",
-            new RecordedDto(recorded.Response.Id, recorded.Score, recorded.Alerts.Select(a => a.Id).ToList(), crisis));
+            new RecordedDto(recorded.Response.Id, recorded.Score, recorded.Alerts.Select(a => a.Id).ToList(), recorded.Score.CrisisMessage));
     }
 }

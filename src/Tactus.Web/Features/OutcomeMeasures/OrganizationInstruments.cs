@@ -7,7 +7,8 @@ namespace Tactus.Web.Features.OutcomeMeasures;
 
 /// <summary>
 /// The instruments as the signed-in organisation sees them: the bundled definitions with any wording the
-/// organisation supplied laid over the slots. The tenant filter keeps one organisation's wording from another.
+/// organisation supplied laid over the slots, and the band convention it chose where sources publish several.
+/// The tenant filter keeps one organisation's wording and choices from another.
 /// </summary>
 public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalog catalog, AccessScope scope, TimeProvider time)
 {
@@ -15,10 +16,14 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
 
     public sealed record WordingItem(string? Text = null, Dictionary<string, string>? Options = null);
 
+    public sealed record BandsInput(string? Convention = null);
+
     public async Task<IReadOnlyList<InstrumentDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
         var wordings = await db.InstrumentWordings.AsNoTracking().ToListAsync(cancellationToken);
-        return catalog.Instruments.Select(d => wordings.FirstOrDefault(w => w.Instrument == d.Code) is { } w ? Apply(d, w) : d).ToList();
+        var choices = await db.InstrumentBandChoices.AsNoTracking().ToListAsync(cancellationToken);
+        return catalog.Instruments.Select(d => wordings.FirstOrDefault(w => w.Instrument == d.Code) is { } w ? Apply(d, w) : d)
+            .Select(d => Choose(d, choices.FirstOrDefault(c => c.Instrument == d.Code))).ToList();
     }
 
     public async Task<InstrumentDefinition?> FindAsync(string code, CancellationToken cancellationToken = default)
@@ -29,7 +34,41 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
         }
 
         var wording = await db.InstrumentWordings.AsNoTracking().SingleOrDefaultAsync(w => w.Instrument == definition.Code, cancellationToken);
-        return wording is null ? definition : Apply(definition, wording);
+        var choice = await db.InstrumentBandChoices.AsNoTracking().SingleOrDefaultAsync(c => c.Instrument == definition.Code, cancellationToken);
+        return Choose(wording is null ? definition : Apply(definition, wording), choice);
+    }
+
+    private static InstrumentDefinition Choose(InstrumentDefinition definition, InstrumentBandChoice? choice) =>
+        choice is not null && definition.WithConvention(choice.Convention) is { } chosen ? chosen : definition;
+
+    /// <summary>Chooses which of an instrument's published band conventions the organisation reports with (audited).</summary>
+    public async Task<InstrumentBandChoice> ChooseBandsAsync(string code, BandsInput input, CancellationToken cancellationToken = default)
+    {
+        if (scope.Role is not (Roles.Administrator or Roles.Manager) || scope.UserId is not { } userId || scope.OrganizationId is not { } organizationId)
+        {
+            throw new DomainRuleException("forbidden", "Only an administrator or programme manager chooses band conventions.", 403);
+        }
+
+        var definition = catalog.Find(code) ?? throw new DomainRuleException("unknown-instrument", $"There is no instrument '{code}'.", 404);
+        if (definition.Conventions.Count < 2 || definition.Conventions.FirstOrDefault(c => c.Id == input.Convention) is not { } convention)
+        {
+            throw new DomainRuleException("unknown-convention", definition.Conventions.Count < 2
+                ? $"{definition.Code} has one set of bands; there is nothing to choose."
+                : $"Choose one of {definition.Code}'s conventions: {string.Join(", ", definition.Conventions.Select(c => c.Id))}.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var choice = await db.InstrumentBandChoices.SingleOrDefaultAsync(c => c.Instrument == definition.Code, cancellationToken);
+        if (choice is null)
+        {
+            choice = new InstrumentBandChoice { OrganizationId = organizationId, Instrument = definition.Code, Convention = convention.Id };
+            db.InstrumentBandChoices.Add(choice);
+        }
+
+        choice.Convention = convention.Id;
+        choice.ChosenById = userId;
+        choice.ChosenAt = time.GetStorageNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return choice;
     }
 
     public static InstrumentDefinition Apply(InstrumentDefinition definition, InstrumentWording wording) => definition with

@@ -10,6 +10,8 @@ public static class OutcomeMeasuresApi
 
     public sealed record ScoreRequest(Dictionary<string, int?> Answers);
 
+    public sealed record BandsChosen(string Instrument, string Convention, DateTimeOffset ChosenAt);
+
     public static IEndpointRouteBuilder MapOutcomeMeasuresApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/instruments").RequireAuthorization(Policies.Staff);
@@ -22,14 +24,24 @@ public static class OutcomeMeasuresApi
             var wording = await instruments.SupplyAsync(code, input, ct);
             return TypedResults.Ok(new { wording.Instrument, wording.SuppliedAt, Items = wording.ItemText.Count });
         }).RequireAuthorization(Policies.Credentialing).Accepts<OrganizationInstruments.WordingInput>("application/json");
+        group.MapPut("/{code}/bands", ChooseBandsAsync).RequireAuthorization(Policies.Credentialing).Accepts<OrganizationInstruments.BandsInput>("application/json");
         group.MapPost("/{code}/score", Score).Accepts<ScoreRequest>("application/json");
         return app;
     }
 
     /// <summary>Answers in; total, band and safety flags out, or a clear reason it cannot be scored. Nothing is stored.</summary>
-    private static Results<Ok<ScoreResult>, NotFound, ValidationProblem> Score(string code, ScoreRequest request, InstrumentCatalog catalog)
+    private static async Task<Ok<BandsChosen>> ChooseBandsAsync(string code, OrganizationInstruments.BandsInput input, OrganizationInstruments instruments,
+        CancellationToken cancellationToken)
     {
-        if (catalog.Find(code) is not { } definition)
+        var choice = await instruments.ChooseBandsAsync(code, input, cancellationToken);
+        return TypedResults.Ok(new BandsChosen(choice.Instrument, choice.Convention, choice.ChosenAt));
+    }
+
+    /// <summary>The organisation's bands apply (its chosen convention), so a score here reads as it will in a report.</summary>
+    private static async Task<Results<Ok<ScoreResult>, NotFound, ValidationProblem>> Score(string code, ScoreRequest request, OrganizationInstruments instruments,
+        CancellationToken cancellationToken)
+    {
+        if (await instruments.FindAsync(code, cancellationToken) is not { } definition)
         {
             return TypedResults.NotFound();
         }

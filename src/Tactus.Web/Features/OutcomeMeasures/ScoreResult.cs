@@ -18,10 +18,20 @@ public sealed record ScoreResult(
     decimal? RawTotal = null)
 {
     public bool Scored => Total is not null;
+
+    /// <summary>Crisis wording for the patient: only when a safety rule fired, never for a skipped item (staff follow that up).</summary>
+    public string? CrisisMessage => SafetyFlags.Where(f => f.Fired).Select(f => f.PatientMessage).FirstOrDefault();
 }
 
 /// <summary>A safety rule that fired ("positive"), or whose item was skipped ("unanswered": never treated as 0).</summary>
-public sealed record SafetyFlag(string RuleId, string Item, string Kind, string Message, string PatientMessage);
+public sealed record SafetyFlag(string RuleId, string Item, string Kind, string Message, string PatientMessage)
+{
+    public const string Positive = "positive";
+    public const string Unanswered = "unanswered";
+
+    /// <summary>Only a rule that fired shows the patient crisis wording; a skipped item is for staff to follow up.</summary>
+    public bool Fired => Kind == Positive;
+}
 
 /// <summary>A subscale's score; null when one of its items is unanswered.</summary>
 public sealed record SubscaleScore(string Id, string Name, decimal? Score);

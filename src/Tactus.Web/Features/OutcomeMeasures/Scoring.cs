@@ -41,14 +41,15 @@ public static class Scoring
             var reason = definition.Scoring.MaxMissing == 0
                 ? $"{definition.Code} is scored only when every item is answered; {missing} of {definition.Items.Count} are missing."
                 : $"{definition.Code} allows at most {definition.Scoring.MaxMissing} missing items; {missing} are missing.";
-            return new ScoreResult(definition.Code, null, null, null, scored.Count, missing, flags, reason, subscales, criteria);
+            // A response too incomplete to score gives no criterion result either (a PCL-5 "provisional diagnosis" from half the items is no result).
+            return new ScoreResult(definition.Code, null, null, null, scored.Count, missing, flags, reason, subscales, []);
         }
 
         var (raw, total) = Total(definition, scored, subscales);
         if (total is null)
         {
             return new ScoreResult(definition.Code, null, null, null, scored.Count, missing, flags,
-                $"{definition.Code} has no conversion for a raw score of {raw}.", subscales, criteria, raw);
+                $"{definition.Code} has no conversion for a raw score of {raw}.", subscales, [], raw);
         }
 
         var band = definition.Bands.FirstOrDefault(b => total >= b.Min && total <= b.Max)?.Label;
@@ -150,8 +151,10 @@ public static class Scoring
     private static List<SafetyFlag> SafetyFlags(InstrumentDefinition definition, IReadOnlyDictionary<string, int?> answers) =>
         (definition.Safety ?? []).Select(rule => answers.GetValueOrDefault(rule.Item) switch
             {
-                null => new SafetyFlag(rule.Id, rule.Item, "unanswered", $"Unanswered safety item ({definition.Code} {rule.Item}): ask the patient directly.", rule.PatientMessage),
-                var value when value >= rule.AtLeast => new SafetyFlag(rule.Id, rule.Item, "positive", rule.Message, rule.PatientMessage),
+                null => new SafetyFlag(rule.Id, rule.Item, SafetyFlag.Unanswered,
+                    rule.UnansweredMessage ?? $"Unanswered safety item ({definition.Code} {rule.Item}): ask the patient directly and record the answer; a skipped item is never read as 0.",
+                    ""),
+                var value when value >= rule.AtLeast => new SafetyFlag(rule.Id, rule.Item, SafetyFlag.Positive, rule.Message, rule.PatientMessage),
                 _ => null,
             })
             .OfType<SafetyFlag>().ToList();

@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Features.OutcomeMeasures;
 
 namespace Tactus.Web.Features.PatientLink;
 
-/// <summary>The patient's own questionnaire page, opened from a single-use link without an account.</summary>
+/// <summary>
+/// The patient's own questionnaire page, opened from a single-use link without an account. A submission
+/// missing answers the instrument's rules do not allow to be skipped is shown again with what is missing and
+/// the link stays usable; a complete one is recorded in one transaction with the link's use.
+/// </summary>
 [AllowAnonymous]
-public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow measures, OrganizationInstruments instruments, TimeProvider time) : PageModel
+public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow measures, OrganizationInstruments instruments) : PageModel
 {
     [BindProperty]
     public Dictionary<string, Dictionary<string, int?>> Answers { get; set; } = [];
@@ -20,6 +25,9 @@ public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow 
     public bool Done { get; private set; }
     public string? CrisisMessage { get; private set; }
 
+    /// <summary>Unanswered items per instrument, to mark on the form again.</summary>
+    public Dictionary<string, IReadOnlySet<string>> Missing { get; private set; } = [];
+
     public async Task OnGetAsync(string token, CancellationToken cancellationToken) => await OpenAsync(token, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
@@ -30,22 +38,53 @@ public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow 
             return Page();
         }
 
-        var flags = new List<SafetyFlag>();
-        foreach (var definition in Definitions)
+        var submission = Definitions.Select(d => new MeasureWorkflow.Answered(d.Code,
+            d.Items.ToDictionary(i => i.Id, i => Answers.GetValueOrDefault(d.Code)?.GetValueOrDefault(i.Id)), Labels.GetValueOrDefault(d.Code))).ToList();
+        foreach (var (definition, answered) in Definitions.Zip(submission))
         {
-            var given = Answers.GetValueOrDefault(definition.Code) ?? [];
-            var answers = definition.Items.ToDictionary(i => i.Id, i => given.GetValueOrDefault(i.Id));
-            if (await measures.RecordAsync(invitation.PatientId, definition.Code, answers, cancellationToken, Labels.GetValueOrDefault(definition.Code)) is { } recorded)
+            if (Unanswered(definition, answered.Answers) is { Count: > 0 } missing)
             {
-                flags.AddRange(recorded.Score.SafetyFlags);
+                Missing[definition.Code] = missing;
+                ModelState.AddModelError(string.Empty, $"{definition.Name}: please answer {Describe(definition, missing)}.");
             }
         }
 
-        invitation.MarkUsed(time.GetUtcNow());
-        await invitations.SaveUsedAsync(invitation, cancellationToken);
-        Done = true;
-        CrisisMessage = flags.Select(f => f.PatientMessage).FirstOrDefault();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        try
+        {
+            var recorded = await measures.RecordSubmissionAsync(invitation, submission, cancellationToken);
+            CrisisMessage = recorded.Select(r => r.Score.CrisisMessage).FirstOrDefault(m => m is not null);
+            Done = true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Sent twice at once (a double tap, two tabs): the first was recorded; this one changed nothing.
+            Problem = "Your answers were already received from this link. Thank you.";
+        }
+
         return Page();
+    }
+
+    /// <summary>
+    /// Items left blank beyond what the instrument's own rule allows to be missing (clinical reference §1.1):
+    /// every item when the rule allows none. A skipped item the rule allows is not asked for again.
+    /// </summary>
+    public static IReadOnlySet<string> Unanswered(InstrumentDefinition definition, IReadOnlyDictionary<string, int?> answers)
+    {
+        var blank = definition.Items.Where(i => answers.GetValueOrDefault(i.Id) is null).Select(i => i.Id).ToHashSet();
+        return blank.Count > definition.Scoring.MaxMissing ? blank : new HashSet<string>();
+    }
+
+    private static string Describe(InstrumentDefinition definition, IReadOnlySet<string> missing)
+    {
+        var numbers = definition.Items.Select((item, index) => (item.Id, Number: index + 1)).Where(x => missing.Contains(x.Id)).Select(x => x.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var allowed = definition.Scoring.MaxMissing;
+        return (numbers.Count == 1 ? "question " : "questions ") + string.Join(", ", numbers)
+            + (allowed > 0 ? $" (up to {allowed} may be left blank)" : "");
     }
 
     private async Task<MeasureInvitation?> OpenAsync(string token, CancellationToken cancellationToken)

@@ -30,8 +30,9 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
             return NotFound();
         }
 
-        TempData["Flash"] = $"Send this link to the patient (it works once, until {created.Invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC): " +
-            $"{Request.Scheme}://{Request.Host}/q/{created.Token}";
+        // Shown once, on the next page only: the token is not stored, only its hash.
+        TempData["PatientLink"] = $"{Request.Scheme}://{Request.Host}/q/{created.Token}";
+        TempData["PatientLinkExpires"] = created.Invitation.ExpiresAt.UtcDateTime; // TempData keeps a DateTime as a DateTime
         return RedirectToPage(new { id });
     }
 

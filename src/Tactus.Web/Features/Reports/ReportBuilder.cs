@@ -68,8 +68,13 @@ public sealed class ReportBuilder(TactusDbContext db, InstrumentCatalog catalog)
         (decimal Change, bool? Reached)? change = responses.Count > 1 ? Scoring.Change(definition, first, last) : null;
         return new ReportContent.Outcome(definition.Code, definition.Name, definition.Loinc.GetValueOrDefault("total"), definition.Range.Min, definition.Range.Max,
             definition.HigherIsBetter, first, last, responses[^1].Band, change?.Change, change?.Reached, McidText(definition, change),
-            responses.Select(r => new ReportContent.Point(r.CompletedAt, r.Total!.Value)).ToList());
+            responses.Select(r => new ReportContent.Point(r.CompletedAt, r.Total!.Value)).ToList(),
+            responses[^1].Band is null ? null : responses[^1].BandConvention, responses[^1].Band is null ? null : BandSource(definition, responses[^1].BandConvention));
     }
+
+    /// <summary>The source of the convention the latest band was read from, as the report states it.</summary>
+    private static string? BandSource(InstrumentDefinition definition, string? convention) =>
+        definition.Conventions.FirstOrDefault(c => c.Name == convention)?.Source;
 
     /// <summary>The MCID status in words, with the direction: a large change for the worse is not a success.</summary>
     private static string? McidText(InstrumentDefinition definition, (decimal Change, bool? Reached)? change)

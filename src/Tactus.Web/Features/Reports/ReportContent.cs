@@ -45,5 +45,7 @@ public sealed record ReportContent(
         decimal? Change,
         bool? ReachedMcid,
         string? McidText,
-        IReadOnlyList<Point> Points);
+        IReadOnlyList<Point> Points,
+        string? BandConvention = null,
+        string? BandSource = null);
 }

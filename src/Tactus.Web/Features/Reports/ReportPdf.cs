@@ -39,6 +39,11 @@ public static class ReportPdf
             else
             {
                 pdf.Table(ReportText.OutcomeHeaders, c.Outcomes.Select(ReportText.OutcomeCells).ToList(), [0.26, 0.1, 0.1, 0.14, 0.1, 0.3]);
+                if (ReportText.BandNotes(c) is { Count: > 0 } notes)
+                {
+                    pdf.Text(string.Join("\n", notes), pdf.Body);
+                }
+
                 foreach (var outcome in c.Outcomes)
                 {
                     pdf.Chart(ReportText.Chart(outcome), 1.2);

@@ -14,6 +14,11 @@ public static class ReportText
     public static IReadOnlyList<string> OutcomeCells(ReportContent.Outcome o) =>
         [$"{o.Instrument} ({o.Name})", Number(o.Baseline), Number(o.Latest), o.Band ?? "—", Signed(o.Change), o.McidText ?? "—"];
 
+    /// <summary>Which published cut-points each band comes from (sources differ; the organisation chose these).</summary>
+    public static IReadOnlyList<string> BandNotes(ReportContent c) =>
+        c.Outcomes.Where(o => o.Band is not null && o.BandConvention is not null)
+            .Select(o => $"{o.Instrument} bands: {o.BandConvention}{(o.BandSource is { } source && source != o.BandConvention ? $" ({source})" : "")}.").ToList();
+
     public static IReadOnlyList<string> GoalHeaders { get; } = ["Goal", "Measured with", "Target", "Latest", "Status"];
 
     public static IReadOnlyList<string> GoalCells(ReportContent.Goal g) =>

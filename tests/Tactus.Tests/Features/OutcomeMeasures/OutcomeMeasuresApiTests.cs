@@ -22,6 +22,47 @@ public sealed class OutcomeMeasuresApiTests(SqliteApp app) : IClassFixture<Sqlit
         Assert.Equal(23, rows.Count);
     }
 
+    [Fact]
+    public async Task BandConvention_ChosenByAManager_BandsThatOrganisationsScores_AndIsAudited()
+    {
+        var manager = await app.AsAsync(Roles.Manager);
+        var therapist = await app.AsAsync(Roles.Therapist);
+        var elsewhere = await app.AsAsync(Roles.Therapist, TactusApp.OtherEmailDomain);
+        var before = await app.LastAuditSequenceAsync();
+        const string four = """{"answers":{"pain":4}}""";
+
+        var byTherapist = await therapist.PutAsync("/api/instruments/NPRS/bands", Json.Body("""{"convention":"serlin-1995"}"""));
+        var unknown = await manager.PutAsync("/api/instruments/NPRS/bands", Json.Body("""{"convention":"made-up"}"""));
+        var nothingToChoose = await manager.PutAsync("/api/instruments/GAD-7/bands", Json.Body("""{"convention":"published"}"""));
+        var defaultBand = (await (await therapist.PostAsync("/api/instruments/NPRS/score", Json.Body(four))).ReadJsonAsync()).GetProperty("band").GetString();
+        var chosen = await manager.PutAsync("/api/instruments/NPRS/bands", Json.Body("""{"convention":"serlin-1995"}"""));
+        var ours = (await (await therapist.PostAsync("/api/instruments/NPRS/score", Json.Body(four))).ReadJsonAsync()).GetProperty("band").GetString();
+        var theirs = (await (await elsewhere.PostAsync("/api/instruments/NPRS/score", Json.Body(four))).ReadJsonAsync()).GetProperty("band").GetString();
+        var audit = await app.AuditAfterAsync(before);
+        await manager.PutAsync("/api/instruments/NPRS/bands", Json.Body("""{"convention":"three-six"}"""));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byTherapist.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, nothingToChoose.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        Assert.Equal(("moderate", "mild", "moderate"), (defaultBand, ours, theirs));
+        Assert.Contains(audit, e => e.EntityType == "InstrumentBandChoice" && e.Action == Tactus.Web.Features.Audit.AuditActions.Create);
+    }
+
+    [Fact]
+    public async Task AnInstrumentWithoutBands_ShowsItsScoreWithoutAnEmptyBand()
+    {
+        var clinician = await app.AsAsync(Roles.Clinician);
+        var patient = (await (await clinician.PostAsync("/api/patients", Json.Body("""{"givenName":"Ruth","familyName":"Ambler","birthDate":"1958-02-14"}"""))).ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        var recorded = await clinician.PostAsync($"/api/patients/{patient}/measures", Json.Body("""{"instrument":"PEG","answers":{"pain":6,"enjoyment":5,"activity":4}}"""));
+        var page = await clinician.GetStringAsync($"/Patients/Details/{patient}");
+        var cell = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"latest-PEG\">([^<]*)<").Groups[1].Value;
+
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        Assert.Equal("5", cell);
+    }
+
     private static string IsiWording(int items, string rights = "Mapi licence 2026-123, valid to 2028") =>
         "{\"rightsStatement\":\"" + rights + "\",\"items\":{" + string.Join(",", Enumerable.Range(1, items).Select(i =>
             $"\"s{i}\":{{\"text\":\"Licensed item {i}\",\"options\":{{\"0\":\"None\",\"4\":\"Very severe\"}}}}")) + "}}";

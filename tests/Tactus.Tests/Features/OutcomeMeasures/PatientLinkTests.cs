@@ -64,6 +64,70 @@ public abstract partial class PatientLinkTests(TactusApp app)
     }
 
     [Fact]
+    public async Task BlankOrPartlyBlankSubmission_ShowsWhatIsMissing_RecordsNothing_AndTheLinkStaysUsable()
+    {
+        var (patientId, token) = await LinkAsync("PHQ-9", "NPRS");
+        var patient = app.CreateBrowserlessClient();
+
+        var blank = await (await patient.PostFormAsync($"/q/{token}", [])).Content.ReadAsStringAsync();
+        var partial = Phq9(0);
+        partial.Remove("Answers[PHQ-9][q4]");
+        var partlyBlank = await (await patient.PostFormAsync($"/q/{token}", partial)).Content.ReadAsStringAsync();
+        var stored = await app.WithDbAsync(db => db.MeasureResponses.CountAsync(r => r.PatientId == patientId));
+        var alerts = await app.WithDbAsync(db => db.SafetyAlerts.CountAsync(a => a.PatientId == patientId));
+        var complete = Phq9(0);
+        complete["Answers[NPRS][pain]"] = "5";
+        var sent = await (await patient.PostFormAsync($"/q/{token}", complete)).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("link-done", blank, StringComparison.Ordinal);
+        Assert.DoesNotContain("crisis-resources", blank, StringComparison.Ordinal);
+        Assert.Contains("please answer questions 1, 2, 3, 4, 5, 6, 7, 8, 9", blank, StringComparison.Ordinal);
+        Assert.Contains("please answer question 4.", partlyBlank, StringComparison.Ordinal);
+        Assert.Contains("Numeric Pain Rating Scale: please answer question 1", partlyBlank, StringComparison.Ordinal);
+        Assert.Equal(9 + 1, Regex.Count(blank, "data-testid=\"missing-answer\""));
+        Assert.Equal((0, 0), (stored, alerts));
+        Assert.Contains("data-testid=\"link-done\"", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("crisis-resources", sent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoSubmissionsAtOnce_RecordOne()
+    {
+        var (patientId, token) = await LinkAsync("PHQ-9");
+        var first = app.CreateBrowserlessClient();
+        var second = app.CreateBrowserlessClient();
+        var firstToken = await SignIn.AntiforgeryTokenAsync(first, $"/q/{token}");
+        var secondToken = await SignIn.AntiforgeryTokenAsync(second, $"/q/{token}");
+        FormUrlEncodedContent Form(string antiforgery)
+        {
+            var fields = Phq9(2);
+            fields["__RequestVerificationToken"] = antiforgery;
+            return new FormUrlEncodedContent(fields);
+        }
+
+        var pages = await Task.WhenAll(first.PostAsync($"/q/{token}", Form(firstToken)), second.PostAsync($"/q/{token}", Form(secondToken)));
+        var stored = await app.WithDbAsync(db => db.MeasureResponses.CountAsync(r => r.PatientId == patientId));
+        var alerts = await app.WithDbAsync(db => db.SafetyAlerts.CountAsync(a => a.PatientId == patientId));
+
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.StatusCode));
+        Assert.Equal((1, 1), (stored, alerts));
+    }
+
+    [Fact]
+    public async Task TheLink_IsShownWithACopyButtonAndAQrCode()
+    {
+        var clinician = await app.AsAsync(Roles.Clinician);
+        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"givenName":"Ayla","familyName":"Sorensen","birthDate":"1979-04-09"}"""))).ReadAsync<PatientDto>();
+        var created = await clinician.PostFormAsync($"/Patients/Details/{patient!.Id}", new() { ["instruments"] = "GAD-7" }, $"/Patients/Details/{patient.Id}?handler=SendLink");
+        var page = await clinician.GetStringAsync(created.Headers.Location!.OriginalString);
+        var again = await clinician.GetStringAsync($"/Patients/Details/{patient.Id}");
+
+        Assert.Contains("data-copy-target=\"#patient-link-url\"", page, StringComparison.Ordinal);
+        Assert.Contains("src=\"data:image/svg+xml;base64,", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.DoesNotMatch(TokenPattern(), again);
+    }
+
+    [Fact]
     public async Task ExpiredOrForgedLinks_OpenNothing()
     {
         var (_, token) = await LinkAsync("GAD-7");

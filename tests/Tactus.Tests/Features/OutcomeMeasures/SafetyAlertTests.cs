@@ -94,6 +94,29 @@ public abstract class SafetyAlertTests(TactusApp app)
     }
 
     [Fact]
+    public async Task UnansweredItem9_HasItsOwnStaffWording_NoCrisisText_AndALaterCompleteAnswerClosesIt()
+    {
+        var (clinician, therapist, patientId, _, _) = await PatientInCareAsync();
+
+        var skipped = await (await therapist.PostAsync($"/api/patients/{patientId}/measures", Json.Body(
+            """{"instrument":"PHQ-9","answers":{"q1":1,"q2":1,"q3":0,"q4":0,"q5":0,"q6":0,"q7":0,"q8":0,"q9":null}}"""))).ReadAsync<MeasuresApi.RecordedDto>();
+        var openBefore = await (await clinician.GetAsync("/api/alerts")).ReadAsync<List<MeasuresApi.AlertDto>>();
+        var answered = await (await therapist.PostAsync($"/api/patients/{patientId}/measures", Json.Body(
+            """{"instrument":"PHQ-9","answers":{"q1":1,"q2":1,"q3":0,"q4":0,"q5":0,"q6":0,"q7":0,"q8":0,"q9":0}}"""))).ReadAsync<MeasuresApi.RecordedDto>();
+        var openAfter = await (await clinician.GetAsync("/api/alerts")).ReadAsync<List<MeasuresApi.AlertDto>>();
+        var closed = await app.WithDbAsync(db => db.SafetyAlerts.FindAsync(skipped!.AlertIds[0]).AsTask());
+
+        Assert.Null(skipped!.CrisisMessage);
+        var alert = Assert.Single(openBefore!, a => a.Id == skipped.AlertIds[0]);
+        Assert.Equal("unanswered", alert.Kind);
+        Assert.Contains("left unanswered", alert.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("is positive", alert.Message, StringComparison.Ordinal);
+        Assert.Empty(answered!.AlertIds);
+        Assert.DoesNotContain(openAfter!, a => a.Id == skipped.AlertIds[0]);
+        Assert.Equal(answered.ResponseId, closed!.ResolvedByResponseId);
+    }
+
+    [Fact]
     public async Task Alerts_AreInvisibleToAnotherOrganisationAndToStaffOffTheCareTeam()
     {
         var (_, therapist, patientId, _, _) = await PatientInCareAsync();

@@ -52,6 +52,18 @@ public sealed partial class ScoringTests
     }
 
     [Fact]
+    public void Pcl5_TooIncompleteToScore_ReportsNoProvisionalDiagnosis()
+    {
+        var answers = Pcl5((1, 2), (6, 2), (8, 2), (9, 3), (15, 2), (16, 4));
+        answers["q20"] = null;
+
+        var result = Scoring.Score(Get("PCL-5"), answers);
+
+        Assert.False(result.Scored);
+        Assert.Empty(result.Criteria!);
+    }
+
+    [Fact]
     public void Pcl5_WithAnItemMissing_IsNotScored()
     {
         var answers = Pcl5((1, 2));

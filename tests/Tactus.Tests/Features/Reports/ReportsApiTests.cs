@@ -124,6 +124,8 @@ public abstract class ReportsApiTests(TactusApp app)
         Assert.Contains("<td>NPRS (Numeric Pain Rating Scale)</td><td>7</td><td>4</td><td>moderate</td><td>-3</td>",
             System.Text.RegularExpressions.Regex.Replace(page, @">\s+<", "><"), StringComparison.Ordinal);
         Assert.Contains("Continue weekly for two more visits.", page, StringComparison.Ordinal);
+        Assert.Contains("NPRS bands: 1-3 mild, 4-6 moderate, 7-10 severe (Widely used clinical convention", page, StringComparison.Ordinal);
+        Assert.Equal("1-3 mild, 4-6 moderate, 7-10 severe", nprs.BandConvention);
 
         // The PDF opens and its text carries the scores.
         var pdfResponse = await loop.Clinician.GetAsync($"/Reports/Details/{draft.Id}?handler=Pdf");
@@ -136,6 +138,7 @@ public abstract class ReportsApiTests(TactusApp app)
             Assert.Contains("NPRS (Numeric Pain 7 4 moderate -3 improved by at least the MCID", text, StringComparison.Ordinal);
             Assert.Contains("PHQ-9", text, StringComparison.Ordinal);
             Assert.Contains("Continue weekly for two more visits.", text, StringComparison.Ordinal);
+            Assert.Contains("NPRS bands: 1-3 mild, 4-6 moderate, 7-10 severe", text, StringComparison.Ordinal);
         }
 
         // The FHIR DiagnosticReport parses with the Firely SDK and carries the LOINC codes and values.

@@ -1118,6 +1118,38 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentBandChoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChosenById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Convention")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Instrument")
+                        .IsUnique();
+
+                    b.ToTable("InstrumentBandChoices");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentWording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1193,6 +1225,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsFixedLength();
 
                     b.Property<DateTimeOffset?>("UsedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
@@ -1217,6 +1250,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Band")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BandConvention")
+                        .HasColumnType("text");
 
                     b.Property<string>("CannotScoreReason")
                         .HasMaxLength(500)
@@ -1294,6 +1330,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.PrimitiveCollection<List<Guid>>("Recipients")
                         .IsRequired()
                         .HasColumnType("uuid[]");
+
+                    b.Property<Guid?>("ResolvedByResponseId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("uuid");

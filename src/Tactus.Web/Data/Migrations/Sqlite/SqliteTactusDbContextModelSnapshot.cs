@@ -1106,6 +1106,38 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentBandChoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChosenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Convention")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Instrument")
+                        .IsUnique();
+
+                    b.ToTable("InstrumentBandChoices");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentWording", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1181,6 +1213,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsFixedLength();
 
                     b.Property<long?>("UsedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1204,6 +1237,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Band")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BandConvention")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CannotScoreReason")
@@ -1281,6 +1317,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("Recipients")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResolvedByResponseId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResponseId")
