@@ -12,6 +12,7 @@ using Tactus.Web.Features.Sessions;
 using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Reports;
 using Tactus.Web.Features.Screening;
+using Tactus.Web.Features.Statements;
 using Tactus.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -49,6 +50,7 @@ app.MapBillingApi();
 app.MapCoverageApi();
 app.MapClaimsApi();
 app.MapRemittanceApi();
+app.MapStatementsApi();
 app.MapFhirApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();

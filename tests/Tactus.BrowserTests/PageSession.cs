@@ -44,7 +44,9 @@ public sealed class PageSession : IAsyncDisposable
         // then wait until the page no longer carries the mark (a bare WaitForLoadState can race the old page).
         await Page.EvaluateAsync("() => { document.documentElement.dataset.signInPending = 'true'; }");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForFunctionAsync("() => document.documentElement.dataset.signInPending !== 'true'");
+        // Poll on a timer, not on animation frames, which a headless page under load may not get.
+        await Page.WaitForFunctionAsync("() => document.documentElement.dataset.signInPending !== 'true'", null,
+            new PageWaitForFunctionOptions { PollingInterval = 100 });
         await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 

@@ -50,6 +50,9 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Claims.Claim> Claims => Set<Features.Claims.Claim>();
     public DbSet<Features.Claims.ClaimBatch> ClaimBatches => Set<Features.Claims.ClaimBatch>();
     public DbSet<Features.Remittance.RemittanceImport> RemittanceImports => Set<Features.Remittance.RemittanceImport>();
+    public DbSet<Features.Statements.PatientCharge> PatientCharges => Set<Features.Statements.PatientCharge>();
+    public DbSet<Features.Statements.PatientPayment> PatientPayments => Set<Features.Statements.PatientPayment>();
+    public DbSet<Features.Statements.PatientAccount> PatientAccounts => Set<Features.Statements.PatientAccount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
@@ -136,6 +139,13 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
             v => FilterIsSystem || Patients.Any(x => x.Id == v.PatientId));
         builder.Entity<Features.Claims.Claim>().HasQueryFilter(RelationshipFilter,
             c => FilterIsSystem || Patients.Any(x => x.Id == c.PatientId));
+
+        builder.Entity<Features.Statements.PatientCharge>().HasQueryFilter(RelationshipFilter,
+            c => FilterIsSystem || Patients.Any(x => x.Id == c.PatientId));
+        builder.Entity<Features.Statements.PatientPayment>().HasQueryFilter(RelationshipFilter,
+            p => FilterIsSystem || Patients.Any(x => x.Id == p.PatientId));
+        builder.Entity<Features.Statements.PatientAccount>().HasQueryFilter(RelationshipFilter,
+            a => FilterIsSystem || Patients.Any(x => x.Id == a.PatientId));
 
         builder.Entity<Features.Reports.OutcomeReport>().HasQueryFilter(RelationshipFilter,
             r => FilterIsSystem || Patients.Any(x => x.Id == r.PatientId));

@@ -62,6 +62,7 @@ public static class TactusServices
         services.AddScoped<Features.Inbox.InboxQueries>();
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.OutcomeMeasures.InvitationWorkflow>();
+        services.AddScoped<Features.Statements.PatientLedger>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddSingleton<ClinicalReference>();
         services.AddSingleton<ContraindicationEngine>();
@@ -153,6 +154,7 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Reports", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Inbox", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Billing", Policies.Billing);
+            options.Conventions.AuthorizeFolder("/Statements", Policies.Billing);
             options.Conventions.AuthorizeFolder("/Plans", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Sessions", Policies.PatientRecords);
             options.Conventions.AuthorizeFolder("/Practitioners", Policies.Credentialing);

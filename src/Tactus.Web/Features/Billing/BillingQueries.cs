@@ -14,9 +14,13 @@ public sealed record AgingBucket(string Label, int Claims, decimal Outstanding);
 
 public sealed record PayerTotals(string PayerName, int Claims, decimal Charged, decimal Paid, decimal PatientResponsibility, decimal Adjusted, decimal Outstanding);
 
+public sealed record PatientOwing(Guid PatientId, string PatientName, decimal Balance);
+
+/// <param name="ToClaim">Visits whose codes are reviewed but on no claim yet: the biller makes claims for several at once.</param>
+/// <param name="Owing">Patients with a balance on their statement, largest first (at most 50).</param>
 public sealed record BillingOverview(IReadOnlyList<VisitToReview> ToReview, IReadOnlyList<ClaimRow> Ready, IReadOnlyList<ClaimRow> Held,
     IReadOnlyList<ClaimRow> AwaitingResponse, IReadOnlyList<ClaimRow> Denied, IReadOnlyList<AgingBucket> Aging, IReadOnlyList<PayerTotals> ByPayer,
-    IReadOnlyList<AuthorizationView> AuthorizationsRunningOut);
+    IReadOnlyList<AuthorizationView> AuthorizationsRunningOut, IReadOnlyList<VisitToReview> ToClaim, IReadOnlyList<PatientOwing> Owing);
 
 /// <summary>
 /// The biller's work-lists, aging and totals, from one read of the organisation's open claims. Money is summed
@@ -29,18 +33,22 @@ public sealed class BillingQueries(TactusDbContext db, BillingReference referenc
     public async Task<BillingOverview> OverviewAsync(CancellationToken cancellationToken)
     {
         var payers = await db.Payers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var codings = await db.VisitCodings.AsNoTracking().Where(v => v.Status == VisitCodingStatus.ToReview).OrderBy(v => v.ServiceDate).ToListAsync(cancellationToken);
+        var codings = await db.VisitCodings.AsNoTracking().Where(v => v.Status == VisitCodingStatus.ToReview || v.Status == VisitCodingStatus.Reviewed)
+            .OrderBy(v => v.ServiceDate).ToListAsync(cancellationToken);
+        var owing = await db.PatientAccounts.AsNoTracking().Where(a => a.BalanceCents > 0).OrderByDescending(a => a.BalanceCents).Take(50).ToListAsync(cancellationToken);
         // A replaced claim lives on in its replacement; counting both would double the money.
         var claims = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Paid && c.Status != ClaimStatus.WrittenOff && c.Status != ClaimStatus.Replaced)
             .OrderBy(c => c.ClaimNumber).ToListAsync(cancellationToken);
-        var patientIds = codings.Select(v => v.PatientId).Concat(claims.Select(c => c.PatientId)).Distinct().ToList();
+        var patientIds = codings.Select(v => v.PatientId).Concat(claims.Select(c => c.PatientId)).Concat(owing.Select(a => a.PatientId)).Distinct().ToList();
         var names = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id))
             .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var toReview = codings
-            .Select(v => new VisitToReview(v.Id, v.PatientId, names.GetValueOrDefault(v.PatientId, "?"), v.ServiceDate,
+        var rows = codings
+            .Select(v => (v.Status, Row: new VisitToReview(v.Id, v.PatientId, names.GetValueOrDefault(v.PatientId, "?"), v.ServiceDate,
                 v.PayerId is { } p ? payers.GetValueOrDefault(p) : null, v.TotalCharge, v.Warnings.Count,
-                string.Join(", ", v.Lines.Where(l => l.Billable).Select(l => $"{l.Code}×{l.Units}"))))
+                string.Join(", ", v.Lines.Where(l => l.Billable).Select(l => $"{l.Code}×{l.Units}")))))
             .ToList();
+        var toReview = rows.Where(r => r.Status == VisitCodingStatus.ToReview).Select(r => r.Row).ToList();
+        var toClaim = rows.Where(r => r.Status == VisitCodingStatus.Reviewed).Select(r => r.Row).ToList();
         ClaimRow Row(Claim c, IReadOnlyList<string> reasons) => new(c.Id, c.ClaimNumber, c.PatientId, names.GetValueOrDefault(c.PatientId, "?"),
             payers.GetValueOrDefault(c.PayerId, "?"), c.Status, c.FromDate, c.TotalCharge, c.Paid, c.Outstanding, c.SubmittedAt, reasons);
 
@@ -67,7 +75,8 @@ public sealed class BillingQueries(TactusDbContext db, BillingReference referenc
             [.. claims.Where(c => c.Status == ClaimStatus.Held).Select(c => Row(c, c.HoldReasons))],
             [.. claims.Where(c => c.Status is ClaimStatus.Submitted or ClaimStatus.Accepted or ClaimStatus.Appealed).OrderBy(c => c.SubmittedAt).Select(c => Row(c, []))],
             [.. claims.Where(c => c.Status is ClaimStatus.Denied or ClaimStatus.PartlyPaid).Select(c => Row(c, DenialReasons(c)))],
-            aging, byPayer, [.. (await coverage.AuthorizationsAsync(null, cancellationToken)).Where(a => a.RunningOut)]);
+            aging, byPayer, [.. (await coverage.AuthorizationsAsync(null, cancellationToken)).Where(a => a.RunningOut)], toClaim,
+            [.. owing.Select(a => new PatientOwing(a.PatientId, names.GetValueOrDefault(a.PatientId, "?"), a.Balance))]);
     }
 
     /// <summary>Each denied line with its adjustment and remark codes in words (Reference/Billing/adjustment-reasons.json).</summary>

@@ -9,7 +9,8 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Billing;
 
 /// <summary>The biller's desk: work-lists, export of ready claims as an 837P, import of an 835, aging and totals.</summary>
-public sealed class IndexModel(BillingQueries queries, ClaimExport export, RemittanceWorkflow remittances, TactusDbContext db, Audit.AuditLog audit, TimeProvider time) : PageModel, IRedisplayablePage
+public sealed class IndexModel(BillingQueries queries, ClaimExport export, ClaimWorkflow claims, RemittanceWorkflow remittances, TactusDbContext db, Audit.AuditLog audit,
+    TimeProvider time) : PageModel, IRedisplayablePage
 {
     public BillingOverview Overview { get; private set; } = null!;
 
@@ -24,7 +25,23 @@ public sealed class IndexModel(BillingQueries queries, ClaimExport export, Remit
     {
         var result = await export.ExportAsync(null, cancellationToken);
         TempData["Flash"] = $"Exported {result.Batch.ClaimCount} claim{(result.Batch.ClaimCount == 1 ? "" : "s")} as {result.Batch.FileName}"
-            + (result.Held.Count > 0 ? $"; {result.Held.Count} held at the last check." : ".");
+            + (result.Held.Count > 0
+                ? $". Held back at the last check: {string.Join("; ", result.Held.Select(c => $"{c.ClaimNumber} ({string.Join(", ", c.HoldReasons)})"))}."
+                : ".");
+        return RedirectToPage();
+    }
+
+    /// <summary>Claims for the reviewed visits ticked on the desk: one per patient and coverage.</summary>
+    public async Task<IActionResult> OnPostMakeClaimsAsync(List<Guid> visitIds, CancellationToken cancellationToken)
+    {
+        if (visitIds.Count == 0)
+        {
+            throw new DomainRuleException("no-visits", "Tick the reviewed visits to claim.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var made = await claims.CreateForVisitsAsync(visitIds, cancellationToken);
+        TempData["Flash"] = $"Made {made.Count} claim{(made.Count == 1 ? "" : "s")}: "
+            + string.Join(", ", made.Select(c => c.Status == ClaimStatus.Held ? $"{c.ClaimNumber} (held: {string.Join(", ", c.HoldReasons)})" : c.ClaimNumber)) + ".";
         return RedirectToPage();
     }
 

@@ -41,6 +41,9 @@ public sealed class PayerModel(TactusDbContext db, CoverageWorkflow workflow, Ac
     public bool RequiresReferringProvider { get; set; }
 
     [BindProperty]
+    public bool RequiresRenderingTaxonomy { get; set; }
+
+    [BindProperty]
     public List<string> AcceptedDisciplines { get; set; } = [];
 
     public static readonly string[] Disciplines = ["massage-therapist", "physical-therapist", "occupational-therapist", "chiropractor", "physician", "nurse-practitioner", "physician-assistant"];
@@ -60,6 +63,7 @@ public sealed class PayerModel(TactusDbContext db, CoverageWorkflow workflow, Ac
         (Name, PayerIdentifier, ClaimFilingIndicator, UnitRule) = (payer.Name, payer.PayerIdentifier, payer.ClaimFilingIndicator, payer.UnitRule);
         (Modifiers, DistinctServiceModifier, VisitLimitPerYear) = (string.Join(",", payer.RequiredTherapyModifiers), payer.DistinctServiceModifier, payer.VisitLimitPerYear);
         (RequiresAuthorization, RequiresReferringProvider, AcceptedDisciplines) = (payer.RequiresAuthorization, payer.RequiresReferringProvider, payer.AcceptedRenderingDisciplines);
+        RequiresRenderingTaxonomy = payer.RequiresRenderingTaxonomy;
         return Page();
     }
 
@@ -67,7 +71,7 @@ public sealed class PayerModel(TactusDbContext db, CoverageWorkflow workflow, Ac
     {
         var input = new PayerInput(UnitRule, Name, PayerIdentifier, ClaimFilingIndicator,
             [.. (Modifiers ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)], DistinctServiceModifier, VisitLimitPerYear,
-            RequiresAuthorization, RequiresReferringProvider, AcceptedDisciplines);
+            RequiresAuthorization, RequiresReferringProvider, AcceptedDisciplines, RequiresRenderingTaxonomy);
         foreach (var (field, messages) in CoverageValidation.Check(input))
         {
             ModelState.AddModelError(field, string.Join(" ", messages));

@@ -35,8 +35,11 @@ public sealed class VisitCoding : IOrganizationOwned, IPatientData
 
     public decimal TotalCharge => Lines.Sum(l => l.Charge);
 
-    /// <summary>Codes from the note (first coding, or again after an amendment): the biller reviews it again; claimed codes stay and are flagged.</summary>
-    public void Apply(CodingResult result)
+    /// <summary>
+    /// Codes from the note (first coding, or again after an amendment): the biller reviews it again; claimed codes stay
+    /// and are flagged. A self-pay visit (no coverage on its day) never enters the insurance queue: it is charged to the patient.
+    /// </summary>
+    public void Apply(CodingResult result, bool selfPay = false)
     {
         if (Status == VisitCodingStatus.Claimed)
         {
@@ -44,7 +47,7 @@ public sealed class VisitCoding : IOrganizationOwned, IPatientData
             return;
         }
 
-        Status = VisitCodingStatus.ToReview;
+        Status = selfPay ? VisitCodingStatus.SelfPay : VisitCodingStatus.ToReview;
         Lines = [.. result.Lines];
         Diagnoses = [.. result.Diagnoses];
         Reasoning = [.. result.Reasoning];
@@ -113,6 +116,9 @@ public enum VisitCodingStatus
     ToReview,
     Reviewed,
     Claimed,
+
+    /// <summary>No coverage on the visit's day: the patient is charged on their statement; no claim is made.</summary>
+    SelfPay,
 }
 
 public sealed record CodingAdjustment(DateTimeOffset At, Guid ById, string Reason, CodedLine Before, CodedLine After);

@@ -8,7 +8,8 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Billing;
 
 /// <summary>Drafts a visit's codes when its note is signed or amended; a biller reviews and adjusts them before a claim.</summary>
-public sealed class VisitCodingWorkflow(TactusDbContext db, AccessScope scope, BillingReference reference, AuthorizationCheck coverage, TimeProvider time)
+public sealed class VisitCodingWorkflow(TactusDbContext db, AccessScope scope, BillingReference reference, AuthorizationCheck coverage,
+    Statements.PatientLedger ledger, TimeProvider time)
 {
     public async Task<VisitCoding> DraftAsync(TreatmentSession session, CancellationToken cancellationToken)
     {
@@ -40,7 +41,12 @@ public sealed class VisitCodingWorkflow(TactusDbContext db, AccessScope scope, B
             (coding.CoverageId, coding.PayerId, coding.UnitRule) = (visit.Coverage?.Id, visit.Payer?.Id, rules.UnitRule);
         }
 
-        coding.Apply(result);
+        coding.Apply(result, selfPay: visit.Payer is null);
+        if (coding.Status == VisitCodingStatus.SelfPay)
+        {
+            await ledger.ChargeSelfPayAsync(coding, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return coding;
     }

@@ -44,6 +44,11 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
             reasons.Add("The claim has no billable line.");
         }
 
+        if (p.Payer.RequiresRenderingTaxonomy && p.Rendering?.ClaimTaxonomy is null)
+        {
+            reasons.Add($"{p.Payer.Name} requires the rendering provider's taxonomy code; record it on the practitioner's credentials.");
+        }
+
         return reasons;
     }
 
@@ -74,7 +79,8 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
         return new ClaimDocument(claim.ClaimNumber, claim.TotalCharge, claim.PlaceOfService, claim.Diagnoses,
             new SubscriberParty(p.Coverage.Priority.X12(), p.Coverage.Relationship.X12(), p.Coverage.GroupNumber, p.Payer.ClaimFilingIndicator,
                 p.Coverage.MemberId, subscriberPerson),
-            self ? null : patient, p.Payer.Name, p.Payer.PayerIdentifier, referring, new ProviderParty(renderingFamily, renderingGiven, p.Rendering?.Npi ?? ""),
+            self ? null : patient, p.Payer.Name, p.Payer.PayerIdentifier, referring, new ProviderParty(renderingFamily, renderingGiven, p.Rendering?.Npi ?? "",
+                p.Payer.RequiresRenderingTaxonomy ? p.Rendering?.ClaimTaxonomy : null),
             claim.AuthorizationNumber,
             [.. claim.Lines.Select(l => new ServiceLineDocument(l.LineNumber, l.ControlNumber(claim.ClaimNumber), l.Code, l.Modifiers, l.Charge, l.Units,
                 l.DiagnosisPointers, l.ServiceDate))])

@@ -13,7 +13,42 @@ public sealed class ClaimWorkflow(TactusDbContext db, AccessScope scope, ClaimFa
     /// <summary>At most 12 diagnoses fit the 837P HI segment.</summary>
     public const int MaxDiagnoses = 12;
 
-    public async Task<Claim> CreateAsync(IReadOnlyCollection<Guid> codingIds, CancellationToken cancellationToken)
+    /// <summary>One claim from one patient's reviewed visits under one coverage.</summary>
+    public async Task<Claim> CreateAsync(IReadOnlyCollection<Guid> codingIds, CancellationToken cancellationToken) =>
+        (await CreateManyAsync([codingIds], cancellationToken))[0];
+
+    /// <summary>
+    /// Claims for the reviewed visits a biller ticked on the desk: one claim per patient and coverage, all made in
+    /// one transaction (every claim or none).
+    /// </summary>
+    public async Task<IReadOnlyList<Claim>> CreateForVisitsAsync(IReadOnlyCollection<Guid> codingIds, CancellationToken cancellationToken)
+    {
+        var found = await db.VisitCodings.Where(v => codingIds.Contains(v.Id)).Select(v => new { v.Id, v.PatientId, v.CoverageId, v.ServiceDate })
+            .ToListAsync(cancellationToken);
+        if (codingIds.Count == 0 || found.Count != codingIds.Distinct().Count())
+        {
+            throw new DomainRuleException("unknown-visit", "Choose one or more reviewed visits; one or more of these do not exist.", StatusCodes.Status422UnprocessableEntity);
+        }
+
+        return await CreateManyAsync([.. found.GroupBy(v => (v.PatientId, v.CoverageId)).Select(g => (IReadOnlyCollection<Guid>)[.. g.OrderBy(v => v.ServiceDate).Select(v => v.Id)])],
+            cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Claim>> CreateManyAsync(IReadOnlyList<IReadOnlyCollection<Guid>> groups, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claims = new List<Claim>();
+        foreach (var group in groups)
+        {
+            claims.Add(await BuildAsync(group, cancellationToken));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claims;
+    }
+
+    private async Task<Claim> BuildAsync(IReadOnlyCollection<Guid> codingIds, CancellationToken cancellationToken)
     {
         var codings = await db.VisitCodings.Where(v => codingIds.Contains(v.Id)).OrderBy(v => v.ServiceDate).ToListAsync(cancellationToken);
         if (codings.Count == 0 || codings.Count != codingIds.Distinct().Count())
@@ -44,8 +79,6 @@ public sealed class ClaimWorkflow(TactusDbContext db, AccessScope scope, ClaimFa
         var coverage = await db.Coverages.SingleAsync(c => c.Id == codings[0].CoverageId, cancellationToken);
         var referral = await db.Referrals.SingleAsync(r => r.Id == codings[0].ReferralId, cancellationToken);
         var now = time.GetStorageNow();
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var number = await BillingCounters.NextClaimNumberAsync(db, cancellationToken);
         var authorization = (await db.Authorizations.Where(a => a.CoverageId == coverage.Id).ToListAsync(cancellationToken))
             .FirstOrDefault(a => a.Covers(codings[0].ServiceDate) && (a.ReferralId == null || a.ReferralId == referral.Id));
@@ -68,8 +101,6 @@ public sealed class ClaimWorkflow(TactusDbContext db, AccessScope scope, ClaimFa
 
         claim.Hold(await facts.HoldsAsync(claim, cancellationToken), scope.UserId, now);
         db.Claims.Add(claim);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return claim;
     }
 
@@ -85,13 +116,7 @@ public sealed class ClaimWorkflow(TactusDbContext db, AccessScope scope, ClaimFa
             throw new DomainRuleException("nothing-to-claim", "This patient has no reviewed, insured visits in that period.", StatusCodes.Status422UnprocessableEntity);
         }
 
-        var claims = new List<Claim>();
-        foreach (var group in groups)
-        {
-            claims.Add(await CreateAsync([.. group.Select(v => v.Id)], cancellationToken));
-        }
-
-        return claims;
+        return await CreateManyAsync([.. groups.Select(g => (IReadOnlyCollection<Guid>)[.. g.Select(v => v.Id)])], cancellationToken);
     }
 
     /// <summary>Checks a ready or held claim again, after a profile, coverage or authorisation was fixed.</summary>

@@ -10,7 +10,7 @@ namespace Tactus.Web.Features.Coverage;
 /// </remarks>
 public sealed record PayerInput(TimedUnitRule UnitRule, string? Name = null, string? PayerIdentifier = null, string? ClaimFilingIndicator = null,
     List<string>? RequiredTherapyModifiers = null, string? DistinctServiceModifier = null, int? VisitLimitPerYear = null, bool RequiresAuthorization = false,
-    bool RequiresReferringProvider = false, List<string>? AcceptedRenderingDisciplines = null);
+    bool RequiresReferringProvider = false, List<string>? AcceptedRenderingDisciplines = null, bool RequiresRenderingTaxonomy = false);
 
 public sealed record CoverageInput(Guid PayerId, CoveragePriority Priority, SubscriberRelationship Relationship, DateOnly StartsOn,
     string? MemberId = null, string? GroupNumber = null, Subscriber? Subscriber = null, DateOnly? EndsOn = null);

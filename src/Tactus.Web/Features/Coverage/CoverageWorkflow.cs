@@ -21,19 +21,34 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
         payer.RequiresAuthorization = input.RequiresAuthorization;
         payer.RequiresReferringProvider = input.RequiresReferringProvider;
         payer.AcceptedRenderingDisciplines = input.AcceptedRenderingDisciplines ?? [];
+        payer.RequiresRenderingTaxonomy = input.RequiresRenderingTaxonomy;
+
+        // Payer ids are unique in an organisation, on a new payer and on an edit alike (a 409, never a 500).
+        if (await db.Payers.AnyAsync(p => p.PayerIdentifier == payer.PayerIdentifier && p.Id != payer.Id, cancellationToken))
+        {
+            throw DuplicatePayer(payer.PayerIdentifier);
+        }
+
         if (id is null)
         {
-            if (await db.Payers.AnyAsync(p => p.PayerIdentifier == payer.PayerIdentifier, cancellationToken))
-            {
-                throw new DomainRuleException("duplicate-payer", $"A payer with id {payer.PayerIdentifier} is already set up.");
-            }
-
             db.Payers.Add(payer);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // Two billers saving the same payer id at once: the unique index decides, the loser is told why.
+            throw DuplicatePayer(payer.PayerIdentifier);
+        }
+
         return payer;
     }
+
+    private static DomainRuleException DuplicatePayer(string payerIdentifier) =>
+        new("duplicate-payer", $"A payer with id {payerIdentifier} is already set up; payer ids are unique.", StatusCodes.Status409Conflict);
 
     public async Task<PatientCoverage?> AddCoverageAsync(Guid patientId, CoverageInput input, CancellationToken cancellationToken)
     {

@@ -31,6 +31,12 @@ public sealed class Payer : IOrganizationOwned, IAudited
     /// <summary>Disciplines accepted as rendering providers; empty means any licensed discipline.</summary>
     public List<string> AcceptedRenderingDisciplines { get; set; } = [];
 
+    /// <summary>
+    /// The payer wants the rendering provider's taxonomy on the claim: 837P loop 2310B PRV*PE*PXC*code (005010X222A1,
+    /// situational "when the payer requires it"; NUCC code 225700000X for a massage therapist).
+    /// </summary>
+    public bool RequiresRenderingTaxonomy { get; set; }
+
     public PayerCodingRules CodingRules => new(UnitRule, RequiredTherapyModifiers, DistinctServiceModifier);
 }
 

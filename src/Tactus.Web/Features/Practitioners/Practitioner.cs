@@ -13,6 +13,13 @@ public sealed class Practitioner : IOrganizationOwned, IAudited
     public Guid UserId { get; init; }
     public required string Discipline { get; set; }
     public string? Npi { get; set; }
+
+    /// <summary>The NUCC provider taxonomy code the practitioner is enumerated under; when empty, the discipline's usual code.</summary>
+    public string? TaxonomyCode { get; set; }
+
+    /// <summary>The taxonomy a claim names for this practitioner (837P 2310B PRV03), or null when none is known.</summary>
+    public string? ClaimTaxonomy => TaxonomyCode ?? Disciplines.Taxonomy(Discipline);
+
     public List<Licence> Licences { get; init; } = [];
     public List<Certification> Certifications { get; init; } = [];
 }
@@ -50,4 +57,10 @@ public static class Disciplines
     public const string Physician = "physician";
     public const string NursePractitioner = "nurse-practitioner";
     public const string PhysicianAssistant = "physician-assistant";
+
+    /// <summary>
+    /// The usual NUCC Health Care Provider Taxonomy code for a discipline where one code fits everyone in it: 225700000X
+    /// Massage Therapist. Physicians differ by specialty, so they have none here and carry their own code.
+    /// </summary>
+    public static string? Taxonomy(string discipline) => discipline == MassageTherapist ? "225700000X" : null;
 }

@@ -13,6 +13,8 @@ internal sealed class PractitionerConfiguration : IEntityTypeConfiguration<Pract
         builder.HasIndex(p => p.UserId).IsUnique();
         builder.Property(p => p.Discipline).HasMaxLength(32).IsRequired();
         builder.Property(p => p.Npi).HasMaxLength(10);
+        builder.Property(p => p.TaxonomyCode).HasMaxLength(10);
+        builder.Ignore(p => p.ClaimTaxonomy);
         builder.OwnsMany(p => p.Licences, licence =>
         {
             licence.WithOwner().HasForeignKey("PractitionerId");

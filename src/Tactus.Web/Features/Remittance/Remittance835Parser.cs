@@ -5,20 +5,26 @@ using Tactus.Web.Features.Claims.X12;
 namespace Tactus.Web.Features.Remittance;
 
 /// <summary>
-/// Reads an X12 835 (005010X221A1) and proves it whole before anything is posted: envelope control numbers and
-/// counts match, and the money balances as clinical.md §2.8 states — per service SVC02 − ΣCAS = SVC03, per claim
-/// CLP03 − ΣCAS = CLP04, per file BPR02 = ΣCLP04 − ΣPLB. Anything else is a FormatException saying what is wrong.
+/// Reads an X12 835 (005010X221A1) and proves it whole before anything is posted. An interchange may carry several
+/// transaction sets (ST/SE), each one payment with its own BPR and TRN: every envelope control number and count
+/// must match (ISA/IEA, each GS/GE, each ST/SE), and every payment must balance on its own as clinical.md §2.8
+/// states — per service SVC02 − ΣCAS = SVC03, per claim CLP03 − ΣCAS = CLP04, per payment BPR02 = ΣCLP04 − ΣPLB.
+/// Anything else is a FormatException saying what is wrong, and the whole file is refused.
 /// </summary>
 public static class Remittance835Parser
 {
-    public static Remittance835 Parse(string text)
+    /// <summary>Every payment (transaction set) in the interchange, in file order.</summary>
+    public static IReadOnlyList<Remittance835> Parse(string text)
     {
         var (separators, segments) = X12Reader.Read(text);
-        CheckEnvelope(segments);
-        var c = separators.Component;
+        return [.. TransactionSets(segments).Select(set => ParsePayment(set, separators.Component))];
+    }
 
-        var bpr = Required(segments, "BPR", "the BPR payment segment");
-        var trn = Required(segments, "TRN", "the TRN trace number");
+    private static Remittance835 ParsePayment(IReadOnlyList<X12Segment> segments, char c)
+    {
+        var control = segments[0][2];
+        var bpr = Required(segments, "BPR", $"transaction set {control}: the BPR payment segment");
+        var trn = Required(segments, "TRN", $"transaction set {control}: the TRN trace number");
         var payerName = segments.FirstOrDefault(s => s.Id == "N1" && s[1] == "PR")?[2] ?? "";
         var claims = new List<ClaimPayment>();
         var plb = 0m;
@@ -32,6 +38,9 @@ public static class Remittance835Parser
                     Close();
                     claim = new ClaimBuilder(segment[1], segment[2], Amount(segment[3], "CLP03"), Amount(segment[4], "CLP04"),
                         segment[5].Length > 0 ? Amount(segment[5], "CLP05") : 0m, segment[7].Length > 0 ? segment[7] : null);
+                    break;
+                case "NM1" when claim is not null && service is null && segment[1] == "QC":
+                    claim.Patient = $"{segment[4]} {segment[3]}".Trim();
                     break;
                 case "SVC" when claim is not null:
                     CloseService();
@@ -73,18 +82,23 @@ public static class Remittance835Parser
 
         if (claims.Count == 0)
         {
-            throw new FormatException("The remittance holds no claim (CLP).");
+            throw new FormatException($"Transaction set {control} holds no claim (CLP).");
         }
 
         var payment = Amount(bpr[2], "BPR02");
         var paid = claims.Sum(x => x.Paid);
         if (payment != paid - plb)
         {
-            throw new FormatException($"The file does not balance: BPR02 is {payment:0.00} but the claims paid {paid:0.00} less provider adjustments {plb:0.00}.");
+            throw new FormatException($"Transaction set {control} does not balance: BPR02 is {payment:0.00} but its claims paid {paid:0.00} less provider adjustments {plb:0.00}.");
         }
 
         var paymentDate = DateOnly.TryParseExact(bpr[16], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : (DateOnly?)null;
-        return new Remittance835(payment, bpr[4], paymentDate, trn[2], payerName, claims, plb);
+        if (trn[2].Length == 0)
+        {
+            throw new FormatException($"Transaction set {control}: TRN02, the trace number, is empty.");
+        }
+
+        return new Remittance835(payment, bpr[4], paymentDate, trn[2], payerName, claims, plb, trn[3], control);
 
         void CloseService()
         {
@@ -120,37 +134,84 @@ public static class Remittance835Parser
         }
     }
 
-    private static void CheckEnvelope(IReadOnlyList<X12Segment> segments)
+    /// <summary>
+    /// Checks the envelopes and cuts the interchange into its transaction sets: ISA13 = IEA02 and IEA01 counts the
+    /// groups; each GS06 = GE02 and GE01 counts its sets; each SE01 counts the set's segments and SE02 = ST02.
+    /// </summary>
+    private static List<IReadOnlyList<X12Segment>> TransactionSets(IReadOnlyList<X12Segment> segments)
     {
-        var st = segments.FirstOrDefault(s => s.Id == "ST") ?? throw new FormatException("The file has no transaction set (ST).");
-        if (st[1] != "835")
-        {
-            throw new FormatException(st[1] == "837"
-                ? "This is an 837 claim file, not an 835 remittance."
-                : $"This is an X12 {st[1]} transaction, not an 835 remittance.");
-        }
-
         var isa = segments[0];
-        var iea = segments.LastOrDefault(s => s.Id == "IEA") ?? throw new FormatException("The interchange is cut short: no IEA trailer.");
+        var iea = segments[^1].Id == "IEA" ? segments[^1] : throw new FormatException("The interchange is cut short: no IEA trailer.");
         if (iea[2] != isa[13])
         {
             throw new FormatException($"The IEA control number {iea[2]} does not match the ISA's {isa[13]}.");
         }
 
-        var gs = segments.FirstOrDefault(s => s.Id == "GS");
-        var ge = segments.LastOrDefault(s => s.Id == "GE");
-        if (gs is null || ge is null || ge[2] != gs[6])
+        var sets = new List<IReadOnlyList<X12Segment>>();
+        var groups = 0;
+        var index = 1;
+        while (index < segments.Count - 1)
         {
-            throw new FormatException("The functional group (GS/GE) is missing or its control numbers differ.");
+            var gs = segments[index];
+            if (gs.Id != "GS")
+            {
+                throw new FormatException($"Expected a functional group (GS) but found {gs.Id}.");
+            }
+
+            groups++;
+            index++;
+            var setsInGroup = 0;
+            while (index < segments.Count - 1 && segments[index].Id == "ST")
+            {
+                var st = segments[index];
+                if (st[1] != "835")
+                {
+                    throw new FormatException(st[1] == "837" ? "This is an 837 claim file, not an 835 remittance." : $"This is an X12 {st[1]} transaction, not an 835 remittance.");
+                }
+
+                var end = index;
+                while (end < segments.Count && segments[end].Id is not ("SE" or "GE" or "IEA"))
+                {
+                    end++;
+                }
+
+                if (end >= segments.Count || segments[end].Id != "SE")
+                {
+                    throw new FormatException($"Transaction set {st[2]} has no SE trailer.");
+                }
+
+                var se = segments[end];
+                var count = end - index + 1;
+                if (se[1] != count.ToString(CultureInfo.InvariantCulture) || se[2] != st[2])
+                {
+                    throw new FormatException($"SE says {se[1]} segments (control {se[2]}) but transaction set {st[2]} has {count}.");
+                }
+
+                sets.Add([.. segments.Skip(index).Take(count)]);
+                setsInGroup++;
+                index = end + 1;
+            }
+
+            var ge = index < segments.Count ? segments[index] : null;
+            if (ge?.Id != "GE" || ge[2] != gs[6])
+            {
+                throw new FormatException("A functional group (GS/GE) is cut short or its control numbers differ.");
+            }
+
+            if (ge[1] != setsInGroup.ToString(CultureInfo.InvariantCulture))
+            {
+                throw new FormatException($"GE says {ge[1]} transaction sets but the group holds {setsInGroup}.");
+            }
+
+            index++;
         }
 
-        var start = segments.ToList().IndexOf(st);
-        var se = segments.Skip(start).FirstOrDefault(s => s.Id == "SE") ?? throw new FormatException("The transaction set has no SE trailer.");
-        var count = segments.ToList().IndexOf(se) - start + 1;
-        if (se[1] != count.ToString(CultureInfo.InvariantCulture) || se[2] != st[2])
+        if (iea[1] != groups.ToString(CultureInfo.InvariantCulture))
         {
-            throw new FormatException($"SE says {se[1]} segments (control {se[2]}) but the transaction has {count} (control {st[2]}).");
+            throw new FormatException($"IEA says {iea[1]} functional groups but the interchange holds {groups}.");
         }
+
+        return sets.Count > 0 ? sets : throw new FormatException("The file has no transaction set (ST).");
     }
 
     private static List<LineAdjustment> Adjustments(X12Segment cas)
@@ -180,10 +241,11 @@ public static class Remittance835Parser
     private sealed class ClaimBuilder(string number, string status, decimal charge, decimal paid, decimal patient, string? payerControl)
     {
         public string Number => number;
+        public string? Patient { get; set; }
         public List<LineAdjustment> Adjustments { get; } = [];
         public List<ServicePayment> Services { get; } = [];
 
-        public ClaimPayment Build() => new(number, status, charge, paid, patient, payerControl, Adjustments, Services);
+        public ClaimPayment Build() => new(number, status, charge, paid, patient, payerControl, Adjustments, Services, Patient);
     }
 
     private sealed class ServiceBuilder(string code, List<string> modifiers, decimal charge, decimal paid, decimal units)

@@ -9,7 +9,9 @@ internal sealed class RemittanceConfiguration : IEntityTypeConfiguration<Remitta
     public void Configure(EntityTypeBuilder<RemittanceImport> builder)
     {
         builder.HasKey(r => r.Id);
-        builder.HasIndex(r => new { r.OrganizationId, r.Sha256 }).IsUnique();
+        builder.HasIndex(r => new { r.OrganizationId, r.Sha256 });
+        builder.HasIndex(r => new { r.OrganizationId, r.PayerIdentifier, r.TraceNumber }).IsUnique();
+        builder.Property(r => r.PayerIdentifier).HasMaxLength(50);
         builder.Property(r => r.Sha256).HasMaxLength(64);
         builder.Property(r => r.TraceNumber).HasMaxLength(50);
         builder.Property(r => r.PayerName).HasMaxLength(60);

@@ -8,16 +8,23 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Remittance;
 
-/// <summary>The outcome of an import, in words and numbers a biller checks against the payer's paper.</summary>
-public sealed record ImportResult(RemittanceImport Import, bool Duplicate, int ClaimsPosted, int DeniedLines, decimal Paid);
+/// <summary>
+/// The outcome of an import, in words and numbers a biller checks against the payer's paper: the payments posted
+/// and those already imported earlier (same payer and trace number), which post nothing again.
+/// </summary>
+public sealed record ImportResult(IReadOnlyList<RemittanceImport> Posted, IReadOnlyList<RemittanceImport> AlreadyImported, int ClaimsPosted, int DeniedLines, decimal Paid)
+{
+    public bool Duplicate => Posted.Count == 0;
+}
 
 /// <summary>
-/// Posts an 835 against submitted claims: matched by claim number (CLP01 = CLM01), each service line by its
-/// REF*6R control number (or code and date), payments, CARC/RARC adjustments and denials written onto the
-/// lines. All of it commits in one transaction or nothing does; the same file (by SHA-256 or trace number)
-/// posts nothing the second time.
+/// Posts an 835 against submitted claims, each payment (ST/SE) on its own: matched by claim number (CLP01 = CLM01),
+/// each service line by its REF*6R control number (or code and date), payments, CARC/RARC adjustments and denials
+/// written onto the lines, and the patient's share onto their statement. The whole file commits in one transaction
+/// or nothing does. A payment already imported (same payer TRN03 and trace number TRN02) posts nothing again; a
+/// payment that would pay a claim more than its charge is refused with the reason, never posted.
 /// </summary>
-public sealed class RemittanceWorkflow(TactusDbContext db, AccessScope scope, TimeProvider time)
+public sealed class RemittanceWorkflow(TactusDbContext db, AccessScope scope, Statements.PatientLedger ledger, TimeProvider time)
 {
     public const int MaxFileCharacters = 5_000_000;
 
@@ -27,29 +34,33 @@ public sealed class RemittanceWorkflow(TactusDbContext db, AccessScope scope, Ti
     public async Task<ImportResult> ImportAsync(string content, CancellationToken cancellationToken)
     {
         var by = scope.UserId ?? throw new DomainRuleException("forbidden", "Sign in to import a remittance.", 403);
+        var organizationId = scope.OrganizationId ?? throw new DomainRuleException("forbidden", "No organisation.", 403);
         if (content.Length is 0 or > MaxFileCharacters)
         {
             throw Refused("The file is empty or larger than 5 MB.");
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.Trim())));
-        Remittance835 remittance;
+        IReadOnlyList<Remittance835> payments;
         try
         {
-            remittance = Remittance835Parser.Parse(content);
+            payments = Remittance835Parser.Parse(content);
         }
         catch (FormatException e)
         {
             throw Refused($"The file was refused and nothing was posted: {e.Message}");
         }
 
-        var earlier = await db.RemittanceImports.FirstOrDefaultAsync(r => r.Sha256 == hash || r.TraceNumber == remittance.TraceNumber, cancellationToken);
-        if (earlier is not null)
+        var traces = payments.Select(p => p.TraceNumber).Distinct().ToList();
+        var earlier = await db.RemittanceImports.Where(r => r.Sha256 == hash || traces.Contains(r.TraceNumber)).ToListAsync(cancellationToken);
+        var already = payments.Select(p => earlier.FirstOrDefault(r => r.TraceNumber == p.TraceNumber && r.PayerIdentifier == p.PayerIdentifier)).ToList();
+        if (earlier.Any(r => r.Sha256 == hash) || already.All(r => r is not null))
         {
-            return new ImportResult(earlier, true, 0, 0, 0m);
+            return new ImportResult([], [.. earlier.Where(r => r.Sha256 == hash).Concat(already.OfType<RemittanceImport>()).Distinct()], 0, 0, 0m);
         }
 
-        var numbers = remittance.Claims.Select(c => c.ClaimNumber).Distinct().ToList();
+        var fresh = payments.Where((_, i) => already[i] is null).ToList();
+        var numbers = fresh.SelectMany(p => p.Claims).Select(c => c.ClaimNumber).Distinct().ToList();
         var claims = await db.Claims.Where(c => numbers.Contains(c.ClaimNumber)).ToDictionaryAsync(c => c.ClaimNumber, cancellationToken);
         var unknown = numbers.Where(n => !claims.ContainsKey(n)).ToList();
         if (unknown.Count > 0)
@@ -63,26 +74,68 @@ public sealed class RemittanceWorkflow(TactusDbContext db, AccessScope scope, Ti
             throw Refused($"The file was refused and nothing was posted: these claims were never submitted or are closed: {string.Join(", ", notSubmitted)}.");
         }
 
+        RefuseOverpayment(fresh, claims);
         var now = time.GetStorageNow();
+        var posted = new List<RemittanceImport>();
         var deniedLines = 0;
-        foreach (var payment in remittance.Claims)
+        foreach (var remittance in fresh)
         {
-            var claim = claims[payment.ClaimNumber];
-            claim.Lines = Post(claim, payment, ref deniedLines);
-            var patientShare = payment.PatientResponsibility;
-            claim.Remitted(payment.PayerControlNumber, payment.Paid, patientShare, payment.Denied, now, payment.Reversal);
+            var denied = 0;
+            foreach (var payment in remittance.Claims)
+            {
+                var claim = claims[payment.ClaimNumber];
+                claim.Lines = Post(claim, payment, ref denied);
+                claim.Remitted(payment.PayerControlNumber, payment.Paid, payment.PatientResponsibility, payment.Denied, now, payment.Reversal);
+                await ledger.ChargeClaimShareAsync(claim, payment.PatientResponsibility, remittance.TraceNumber, now, cancellationToken);
+            }
+
+            var import = new RemittanceImport
+            {
+                OrganizationId = organizationId, Sha256 = hash, TraceNumber = remittance.TraceNumber, PayerIdentifier = remittance.PayerIdentifier,
+                PayerName = remittance.PayerName, PaymentAmount = remittance.PaymentAmount, PaymentMethod = remittance.PaymentMethod,
+                PaymentDate = remittance.PaymentDate, ImportedAt = now, ImportedById = by,
+                ClaimNumbers = [.. remittance.Claims.Select(c => c.ClaimNumber).Distinct()], DeniedLines = denied, Content = content,
+            };
+            deniedLines += denied;
+            db.RemittanceImports.Add(import);
+            posted.Add(import);
         }
 
-        var import = new RemittanceImport
-        {
-            OrganizationId = scope.OrganizationId ?? throw new DomainRuleException("forbidden", "No organisation.", 403),
-            Sha256 = hash, TraceNumber = remittance.TraceNumber, PayerName = remittance.PayerName, PaymentAmount = remittance.PaymentAmount,
-            PaymentMethod = remittance.PaymentMethod, PaymentDate = remittance.PaymentDate, ImportedAt = now, ImportedById = by,
-            ClaimNumbers = numbers, DeniedLines = deniedLines, Content = content,
-        };
-        db.RemittanceImports.Add(import);
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(import, false, remittance.Claims.Count, deniedLines, remittance.Claims.Sum(c => c.Paid));
+        return new ImportResult(posted, [.. already.OfType<RemittanceImport>()], fresh.Sum(p => p.Claims.Count), deniedLines, fresh.Sum(p => p.Claims.Sum(c => c.Paid)));
+    }
+
+    /// <summary>
+    /// A claim is never paid more than its charge, and an adjudicated, paid claim is not paid again under another trace
+    /// unless the payer first reverses its payment (CLP02 22) or the claim is under appeal: a second payment is refused
+    /// with the reason so the biller can ask the payer, and nothing in the file is posted.
+    /// </summary>
+    private static void RefuseOverpayment(IReadOnlyList<Remittance835> payments, Dictionary<string, Claim> claims)
+    {
+        var incoming = payments.SelectMany(p => p.Claims.Select(c => (Trace: p.TraceNumber, Payment: c))).GroupBy(x => x.Payment.ClaimNumber);
+        foreach (var group in incoming)
+        {
+            var claim = claims[group.Key];
+            var paid = claim.Paid;
+            var settled = claim.Status is ClaimStatus.Paid or ClaimStatus.PartlyPaid && claim.Paid > 0;
+            foreach (var (trace, payment) in group)
+            {
+                if (payment.Reversal)
+                {
+                    (paid, settled) = (paid + payment.Paid, false);
+                    continue;
+                }
+
+                if ((settled && payment.Paid > 0) || paid + payment.Paid > claim.TotalCharge)
+                {
+                    throw Refused($"The file was refused and nothing was posted: claim {claim.ClaimNumber} was already paid {paid:0.00} of its {claim.TotalCharge:0.00} charge, "
+                        + $"and trace {trace} would pay {payment.Paid:0.00} more without reversing the earlier payment. Ask the payer whether this is a duplicate payment.");
+                }
+
+                paid += payment.Paid;
+                settled = payment.Paid > 0;
+            }
+        }
     }
 
     private static List<ClaimLine> Post(Claim claim, ClaimPayment payment, ref int deniedLines)

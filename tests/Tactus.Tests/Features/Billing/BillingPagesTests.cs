@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Claims.X12;
 using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Billing;
 
 namespace Tactus.Tests.Features.Billing;
 
@@ -192,6 +193,74 @@ public abstract class BillingPagesTests(TactusApp app)
         Assert.Equal([("LHP01", "57.6", "HC:97124:XS", "2"), ("LHP01", "32", "HC:97140", "1")], segments.Where(s => s.Id == "SVD").Select(s => (s[1], s[2], s[3].Replace(separators.Component, ':'), s[5])));
         Assert.Equal(["CAS*CO*45*18", "CAS*PR*2*14.4", "CAS*CO*45*10", "CAS*PR*2*8"], segments.Where(s => s.Id == "CAS").Select(s => string.Join("*", s.Elements)));
         Assert.Equal(2, segments.Count(s => s.Id == "DTP" && s[1] == "573"));
+
+        // The secondary's simulated 835 pays what the primary left to the patient (coinsurance 22.40), not the charge again.
+        var secondaryResponse = await biller.GetStringAsync($"/Billing?handler=TestRemittance&id={cob.GetProperty("batchId").GetGuid()}&payer=CWC77");
+        var secondaryPosted = await (await biller.PostAsync("/api/remittances", new StringContent(secondaryResponse))).ReadJsonAsync();
+        var secondaryClaim = await (await biller.GetAsync($"/api/claims/{secondary.GetProperty("id").GetGuid()}")).ReadJsonAsync();
+        Assert.Equal(22.4m, secondaryPosted.GetProperty("paid").GetDecimal());
+        Assert.Equal(("Paid", 22.4m, 0m), (secondaryClaim.GetProperty("status").GetString(), secondaryClaim.GetProperty("paid").GetDecimal(),
+            secondaryClaim.GetProperty("patientResponsibility").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task ReviewedVisits_HaveTheirOwnWorkList_AndClaimsAreMadeForSeveralAtOnce()
+    {
+        var biller = await app.AsAsync(Roles.Biller);
+        var (first, last) = await TwoInsuredVisitsAsync(biller);
+        var reviews = new[] { await biller.PostAsync($"/api/billing/visits/{first}/review", null), await biller.PostAsync($"/api/billing/visits/{last}/review", null) };
+        Assert.All(reviews, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        var desk = await biller.GetStringAsync("/Billing");
+        var made = await biller.PostFormAsync("/Billing", [], "/Billing?handler=MakeClaims");
+        var form = new FormUrlEncodedContent([new("visitIds", first.ToString()), new("visitIds", last.ToString()),
+            new("__RequestVerificationToken", await SignIn.AntiforgeryTokenAsync(biller, "/Billing"))]);
+        var claimed = await biller.PostAsync("/Billing?handler=MakeClaims", form);
+        var after = await biller.GetStringAsync("/Billing");
+        var codings = await app.WithDbAsync(db => Task.FromResult(db.VisitCodings.Where(v => v.Id == first || v.Id == last).Select(v => v.ClaimId).ToList()));
+
+        Assert.Contains($"value=\"{first}\"", desk, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{last}\"", desk, StringComparison.Ordinal);
+        Assert.Contains("Tick the reviewed visits to claim", Text(await made.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, claimed.StatusCode);
+        Assert.Contains("Made 1 claim", Text(after), StringComparison.Ordinal);
+        Assert.NotNull(Assert.Single(codings.Distinct()));
+        Assert.DoesNotContain($"value=\"{first}\"", after, StringComparison.Ordinal);
+    }
+
+    /// <summary>A new patient covered by the workers' compensation payer with two signed visits today: its own, so no other test's visits are used.</summary>
+    private async Task<(Guid First, Guid Second)> TwoInsuredVisitsAsync(HttpClient biller)
+    {
+        var loop = await app.ReferAndAssignAsync(givenName: "Hollis", familyName: "Brandt");
+        var workers = await PayerIdAsync("CWC77");
+        Assert.Equal(HttpStatusCode.Created, (await biller.PostAsync($"/api/patients/{loop.PatientId}/coverages",
+            Json.Body($$"""{"payerId":"{{workers}}","memberId":"CWC-4411","priority":"Primary","relationship":"Self","startsOn":"2020-01-01"}"""))).StatusCode);
+        await loop.RecordIntakeAsync("{}");
+        var sessions = new List<Guid>();
+        foreach (var another in new[] { "false", "true" })
+        {
+            var id = (await (await loop.CheckInAsync($$"""{"painBefore":5,"stressBefore":3,"changes":{},"anotherVisit":{{another}}}""")).ReadJsonAsync()).GetProperty("id").GetGuid();
+            await loop.Therapist.PutAsync($"/api/sessions/{id}/note", Json.Body("""{"techniques":[{"technique":"swedish","region":"lower-back-left","minutes":30,"pressure":2}],"painAfter":3}"""));
+            Assert.Equal(HttpStatusCode.OK, (await loop.Therapist.PostAsync($"/api/sessions/{id}/sign", null)).StatusCode);
+            sessions.Add(id);
+        }
+
+        var codings = await app.WithDbAsync(db => Task.FromResult(db.VisitCodings.Where(v => sessions.Contains(v.SessionId)).OrderBy(v => v.CreatedAt).Select(v => v.Id).ToList()));
+        return (codings[0], codings[1]);
+    }
+
+    [Fact]
+    public async Task PayerIdOfAnotherPayer_OnEdit_Answers409()
+    {
+        var biller = await app.AsAsync(Roles.Biller);
+        var lakeside = await PayerIdAsync("LHP01");
+
+        var response = await biller.PutAsync($"/api/billing/payers/{lakeside}", Json.Body("""{"name":"Lakeside Health Plan","payerIdentifier":"CWC77","unitRule":"Cms"}"""));
+        var problem = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("CWC77 is already set up", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("LHP01", await app.WithDbAsync(db => Task.FromResult(db.Payers.Single(p => p.Id == lakeside).PayerIdentifier)));
     }
 
     [Fact]

@@ -217,6 +217,16 @@ public abstract class ReimbursementApiTests(TactusApp app)
 
         var again = await (await biller.PostAsync("/api/remittances", Text(remittance))).ReadJsonAsync();
         Assert.True(again.GetProperty("duplicate").GetBoolean());
+
+        // A trace number is unique per payer only: the same trace from another payer (TRN03) is not a duplicate. Here it
+        // would pay the paid claim a second time, so it is refused with the reason, and nothing is posted.
+        var dtp = segments.Where(s => s.Id == "DTP").Select(s => s[3]).ToList();
+        var otherPayersTrace = await biller.PostAsync("/api/remittances", Text(Remittance(number, dtp, payment: "95").Replace("TRN*1*EFT-88123*1512345678", "TRN*1*EFT-88123*1999999999", StringComparison.Ordinal)));
+        var secondTrace = await biller.PostAsync("/api/remittances", Text(Remittance(number, dtp, payment: "95", trace: "EFT-99999")));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, HttpStatusCode.UnprocessableEntity), (otherPayersTrace.StatusCode, secondTrace.StatusCode));
+        Assert.Contains($"claim {number} was already paid 95.00", await secondTrace.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var statement = await (await biller.GetAsync($"/api/patients/{patientId}/statement")).ReadJsonAsync();
+        Assert.Equal(15m, statement.GetProperty("balance").GetDecimal());
         var after = await (await biller.GetAsync($"/api/claims/{claim.GetProperty("id").GetGuid()}")).ReadJsonAsync();
         Assert.Equal(("PartlyPaid", 95m, 15m), (after.GetProperty("status").GetString(), after.GetProperty("paid").GetDecimal(),
             after.GetProperty("patientResponsibility").GetDecimal()));
@@ -237,8 +247,12 @@ public abstract class ReimbursementApiTests(TactusApp app)
         Assert.Equal(("Submitted", 0m, 0m), (reversed.GetProperty("status").GetString(), reversed.GetProperty("paid").GetDecimal(),
             reversed.GetProperty("patientResponsibility").GetDecimal()));
         Assert.All(reversed.GetProperty("lines").EnumerateArray(), l => Assert.Equal((0m, false), (l.GetProperty("paid").GetDecimal(), l.GetProperty("denied").GetBoolean())));
+        var reversedStatement = await (await biller.GetAsync($"/api/patients/{patientId}/statement")).ReadJsonAsync();
         await biller.PostAsync("/api/remittances", Text(Remittance(number, dates, payment: "95", trace: "EFT-88125")));
         Assert.Equal("PartlyPaid", (await (await biller.GetAsync($"/api/claims/{claimId}")).ReadJsonAsync()).GetProperty("status").GetString());
+        var finalStatement = await (await biller.GetAsync($"/api/patients/{patientId}/statement")).ReadJsonAsync();
+        Assert.Equal((0m, 15m, 3), (reversedStatement.GetProperty("balance").GetDecimal(), finalStatement.GetProperty("balance").GetDecimal(),
+            finalStatement.GetProperty("lines").GetArrayLength()));
 
         // The biller corrects it: the visits come back for review and the next claim replaces the adjudicated one (frequency 7, REF*F8).
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await biller.PostAsync($"/api/claims/{claimId}/correct", Json.Body("{}"))).StatusCode);

@@ -144,6 +144,20 @@ public sealed class Claim837WriterTests
         Assert.Equal(["20261130", "20261130"], segments.Where(s => s.Id == "DTP" && s[1] == "573").Select(s => s[3]));
     }
 
+    /// <summary>005010X222A1 loop 2310B: PRV*PE*PXC*taxonomy follows the rendering provider's NM1*82 when the payer requires it, and only then.</summary>
+    [Fact]
+    public void RenderingTaxonomy_IsSentAsPrvInLoop2310B_WhenTheDocumentCarriesIt()
+    {
+        var withTaxonomy = SelfSubscriber with { Rendering = SelfSubscriber.Rendering with { Taxonomy = "225700000X" } };
+
+        var sent = Segments(Claim837Writer.Write(Header, Provider, [withTaxonomy])).ToList();
+        var withheld = Segments(Claim837Writer.Write(Header, Provider, [SelfSubscriber]));
+
+        var rendering = sent.FindIndex(s => s.Id == "NM1" && s[1] == "82");
+        Assert.Equal("PRV*PE*PXC*225700000X", string.Join("*", sent[rendering + 1].Elements));
+        Assert.DoesNotContain(withheld, s => s.Id == "PRV");
+    }
+
     [Fact]
     public void ClaimTotal_ThatIsNotTheSumOfItsLines_IsRefused() =>
         Assert.Throws<ArgumentException>(() => Claim837Writer.Write(Header, Provider, [SelfSubscriber with { TotalCharge = 190m }]));

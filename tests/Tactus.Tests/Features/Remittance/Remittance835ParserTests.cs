@@ -33,10 +33,12 @@ public sealed class Remittance835ParserTests
     [Fact]
     public void RealisticFile_IsReadExactly()
     {
-        var remittance = Remittance835Parser.Parse(File());
+        var remittance = Assert.Single(Remittance835Parser.Parse(File()));
 
-        Assert.Equal((96.25m, "ACH", "EFT-5555", "LAKESIDE HEALTH PLAN", -1.25m, new DateOnly(2026, 11, 30)),
-            (remittance.PaymentAmount, remittance.PaymentMethod, remittance.TraceNumber, remittance.PayerName, remittance.ProviderAdjustments, remittance.PaymentDate!.Value));
+        Assert.Equal((96.25m, "ACH", "EFT-5555", "1512345678", "LAKESIDE HEALTH PLAN", -1.25m, new DateOnly(2026, 11, 30)),
+            (remittance.PaymentAmount, remittance.PaymentMethod, remittance.TraceNumber, remittance.PayerIdentifier, remittance.PayerName, remittance.ProviderAdjustments,
+                remittance.PaymentDate!.Value));
+        Assert.Equal("JANE DOE", remittance.Claims[0].PatientName);
         var paid = remittance.Claims[0];
         Assert.Equal(("TC1001", "1", 140m, 95m, 15m, "LHP-1"), (paid.ClaimNumber, paid.StatusCode, paid.Charge, paid.Paid, paid.PatientResponsibility, paid.PayerControlNumber));
         Assert.Equal([("97124", 90m, 60m, 2m), ("97140", 50m, 35m, 1m)], paid.Services.Select(s => (s.Code, s.Charge, s.Paid, s.Units)));
@@ -72,6 +74,45 @@ public sealed class Remittance835ParserTests
         var error = Assert.Throws<FormatException>(() => Remittance835Parser.Parse(file));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Two payments in one interchange (two ST/SE in one GS): the second pays TC1003 75 with its own BPR and TRN.</summary>
+    private static string TwoPayments(string secondSeCount = "", string secondPayment = "75", string groupCount = "2")
+    {
+        var first = File();
+        var second = new List<string>
+        {
+            "ST*835*1235", $"BPR*I*{secondPayment}*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999988880*DA*98765*20261201", "TRN*1*EFT-5556*1512345678",
+            "N1*PR*LAKESIDE HEALTH PLAN", "N1*PE*RIVERSIDE INTEGRATIVE HEALTH*XX*1987654328", "LX*1",
+            "CLP*TC1003*1*90*75*0*12*LHP-3", "NM1*QC*1*POE*PAT", "SVC*HC:97124*90*75**2", "CAS*CO*45*15", "REF*6R*TC1003-1",
+        };
+        second.Add($"SE*{(secondSeCount.Length > 0 ? secondSeCount : (second.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))}*1235");
+        return first.Replace("~\nGE*1*555~", "~\n" + string.Join("~\n", second) + $"~\nGE*{groupCount}*555~", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SeveralTransactionSets_AreSeveralPayments_EachWithItsOwnPaymentAndTrace()
+    {
+        var payments = Remittance835Parser.Parse(TwoPayments());
+
+        Assert.Equal([("EFT-5555", 96.25m, "1234"), ("EFT-5556", 75m, "1235")], payments.Select(p => (p.TraceNumber, p.PaymentAmount, p.TransactionSetControl)));
+        Assert.Equal(["TC1003"], payments[1].Claims.Select(c => c.ClaimNumber));
+    }
+
+    [Theory]
+    [InlineData("count", "SE says 4 segments (control 1235)")]
+    [InlineData("balance", "Transaction set 1235 does not balance")]
+    [InlineData("group", "GE says 1 transaction sets but the group holds 2")]
+    public void AnyTransactionSetThatDoesNotHoldTogether_RefusesTheWholeFile(string broken, string expected)
+    {
+        var file = broken switch
+        {
+            "count" => TwoPayments(secondSeCount: "4"),
+            "balance" => TwoPayments(secondPayment: "80"),
+            _ => TwoPayments(groupCount: "1"),
+        };
+
+        Assert.Contains(expected, Assert.Throws<FormatException>(() => Remittance835Parser.Parse(file)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,12 @@ public static class Claim837Writer
             }
 
             transaction.Add(["NM1", "82", "1", claim.Rendering.FamilyName, claim.Rendering.GivenName, "", "", "", "XX", claim.Rendering.Npi]);
+            if (claim.Rendering.Taxonomy is { Length: > 0 } taxonomy)
+            {
+                // 2310B PRV: performing provider, qualifier PXC (Health Care Provider Taxonomy), 005010X222A1.
+                transaction.Add(["PRV", "PE", "PXC", taxonomy]);
+            }
+
             if (claim.PriorPayer is { } prior)
             {
                 transaction.AddRange(OtherSubscriber(prior, self));

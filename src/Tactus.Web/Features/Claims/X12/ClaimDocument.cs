@@ -13,7 +13,8 @@ public sealed record PersonParty(string FamilyName, string GivenName, DateOnly? 
 public sealed record SubscriberParty(string PayerResponsibility, string RelationshipCode, string? GroupNumber, string ClaimFilingIndicator,
     string MemberId, PersonParty Person);
 
-public sealed record ProviderParty(string FamilyName, string GivenName, string Npi);
+/// <param name="Taxonomy">NUCC taxonomy, sent as PRV*PE*PXC in loop 2310B when the payer requires it.</param>
+public sealed record ProviderParty(string FamilyName, string GivenName, string Npi, string? Taxonomy = null);
 
 public sealed record ServiceLineDocument(int LineNumber, string ControlNumber, string Code, IReadOnlyList<string> Modifiers, decimal Charge, int Units,
     IReadOnlyList<int> DiagnosisPointers, DateOnly ServiceDate);
