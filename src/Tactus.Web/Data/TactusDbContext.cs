@@ -170,4 +170,15 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
 
         readAudit.Add(row.GetType().Name, row.Id, row.PatientId);
     }
+
+    /// <summary>Called by AuditedQueries for every row of a projection over patient data.</summary>
+    internal void OnPatientDataProjected(string entityType, Guid entityId, Guid patientId)
+    {
+        if (!scope.IsSystem && scope.Visibility == PatientVisibility.AggregateOnly)
+        {
+            throw new InvalidOperationException("An aggregate-only principal may count patients but never read one.");
+        }
+
+        readAudit.Add(entityType, entityId, patientId);
+    }
 }

@@ -29,13 +29,13 @@ public static class TactusServices
         {
             services.AddDbContext<TactusDbContext, PostgreSqlTactusDbContext>(options => options
                 .UseNpgsql(connectionString)
-                .AddInterceptors(ReadAuditInterceptor.Instance));
+                .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance));
         }
         else
         {
             services.AddDbContext<TactusDbContext, SqliteTactusDbContext>(options => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(ReadAuditInterceptor.Instance, SqlitePragmaInterceptor.Instance));
+                .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance, SqlitePragmaInterceptor.Instance));
         }
 
         services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();

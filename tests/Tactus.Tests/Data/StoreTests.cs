@@ -99,8 +99,8 @@ public abstract class StoreTests(TactusApp app)
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
         await SyntheticClinic.GenerateAsync(db, organization.Id, count, seed, [], app.Clock);
-        return await db.Patients.Where(p => p.OrganizationId == organization.Id).OrderBy(p => p.Mrn)
-            .Select(p => p.GivenName + " " + p.FamilyName + " " + p.BirthDate).ToListAsync();
+        return [.. (await db.Patients.AsNoTracking().Where(p => p.OrganizationId == organization.Id).OrderBy(p => p.Mrn).ToListAsync())
+            .Select(p => p.GivenName + " " + p.FamilyName + " " + p.BirthDate)];
     }
 }
 

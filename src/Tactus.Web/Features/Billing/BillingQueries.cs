@@ -40,8 +40,7 @@ public sealed class BillingQueries(TactusDbContext db, BillingReference referenc
         var claims = await db.Claims.AsNoTracking().Where(c => c.Status != ClaimStatus.Paid && c.Status != ClaimStatus.WrittenOff && c.Status != ClaimStatus.Replaced)
             .OrderBy(c => c.ClaimNumber).ToListAsync(cancellationToken);
         var patientIds = codings.Select(v => v.PatientId).Concat(claims.Select(c => c.PatientId)).Concat(owing.Select(a => a.PatientId)).Distinct().ToList();
-        var names = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id))
-            .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName }).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var names = await Patients.PatientNames.ForAsync(db, patientIds, cancellationToken);
         var rows = codings
             .Select(v => (v.Status, Row: new VisitToReview(v.Id, v.PatientId, names.GetValueOrDefault(v.PatientId, "?"), v.ServiceDate,
                 v.PayerId is { } p ? payers.GetValueOrDefault(p) : null, v.TotalCharge, v.Warnings.Count,

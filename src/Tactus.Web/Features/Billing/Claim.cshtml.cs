@@ -90,7 +90,7 @@ public sealed class ClaimModel(TactusDbContext db, ClaimWorkflow workflow, Billi
         }
 
         Claim = claim;
-        PatientName = await db.Patients.Where(p => p.Id == claim.PatientId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
+        PatientName = await Patients.PatientNames.OfAsync(db, claim.PatientId, cancellationToken) ?? "";
         PayerName = await db.Payers.Where(p => p.Id == claim.PayerId).Select(p => p.Name).SingleAsync(cancellationToken);
         return true;
     }

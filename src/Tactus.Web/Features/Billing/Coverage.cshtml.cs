@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
+using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Coverage;
 using Tactus.Web.Features.Patients;
 using Tactus.Web.Web;
@@ -129,7 +130,8 @@ public sealed class CoverageModel(TactusDbContext db, CoverageWorkflow workflow)
         Payers = await db.Payers.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
         Coverages = await workflow.CoveragesAsync(PatientId, cancellationToken);
         Authorizations = await workflow.AuthorizationsAsync(PatientId, cancellationToken);
-        Referrals = (await db.Referrals.AsNoTracking().Where(r => r.PatientId == PatientId).Select(r => new { r.Id, r.Reason }).ToListAsync(cancellationToken))
+        Referrals = (await db.Referrals.AsNoTracking().Where(r => r.PatientId == PatientId).Select(r => new { r.Id, r.PatientId, r.Reason })
+                .ToAuditedListAsync(db, "Referral", r => r.Id, r => r.PatientId, cancellationToken))
             .Select(r => (r.Id, r.Reason.Length > 60 ? r.Reason[..60] + "…" : r.Reason)).ToList();
         return true;
     }

@@ -77,7 +77,7 @@ public sealed class VisitModel(TactusDbContext db, VisitCodingWorkflow workflow,
         }
 
         Coding = coding;
-        PatientName = await db.Patients.Where(p => p.Id == coding.PatientId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
+        PatientName = await Patients.PatientNames.OfAsync(db, coding.PatientId, cancellationToken) ?? "";
         return true;
     }
 }

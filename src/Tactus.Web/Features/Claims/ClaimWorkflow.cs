@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
+using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Billing;
 using Tactus.Web.Features.Coverage;
@@ -24,7 +25,7 @@ public sealed class ClaimWorkflow(TactusDbContext db, AccessScope scope, ClaimFa
     public async Task<IReadOnlyList<Claim>> CreateForVisitsAsync(IReadOnlyCollection<Guid> codingIds, CancellationToken cancellationToken)
     {
         var found = await db.VisitCodings.Where(v => codingIds.Contains(v.Id)).Select(v => new { v.Id, v.PatientId, v.CoverageId, v.ServiceDate })
-            .ToListAsync(cancellationToken);
+            .ToAuditedListAsync(db, nameof(VisitCoding), v => v.Id, v => v.PatientId, cancellationToken);
         if (codingIds.Count == 0 || found.Count != codingIds.Distinct().Count())
         {
             throw new DomainRuleException("unknown-visit", "Choose one or more reviewed visits; one or more of these do not exist.", StatusCodes.Status422UnprocessableEntity);

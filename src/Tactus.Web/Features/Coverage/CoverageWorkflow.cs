@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
+using Tactus.Web.Features.Audit;
 using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Coverage;
@@ -100,27 +101,34 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
         return authorization;
     }
 
-    public async Task<List<CoverageView>> CoveragesAsync(Guid patientId, CancellationToken cancellationToken) =>
-        await db.Coverages.AsNoTracking().Where(c => c.PatientId == patientId)
-            .Join(db.Payers, c => c.PayerId, p => p.Id, (c, p) => new CoverageView(c.Id, c.PayerId, p.Name, c.MemberId, c.GroupNumber, c.Priority, c.Relationship,
-                c.Subscriber, c.StartsOn, c.EndsOn))
-            .ToListAsync(cancellationToken);
+    public async Task<List<CoverageView>> CoveragesAsync(Guid patientId, CancellationToken cancellationToken)
+    {
+        var coverages = await db.Coverages.AsNoTracking().Where(c => c.PatientId == patientId).ToListAsync(cancellationToken);
+        var payerIds = coverages.Select(c => c.PayerId).Distinct().ToList();
+        var payers = await db.Payers.AsNoTracking().Where(p => payerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        return [.. coverages.Select(c => new CoverageView(c.Id, c.PayerId, payers.GetValueOrDefault(c.PayerId, "?"), c.MemberId, c.GroupNumber, c.Priority,
+            c.Relationship, c.Subscriber, c.StartsOn, c.EndsOn))];
+    }
 
     /// <summary>Authorisations with visits used and left; patientId null lists the organisation's current ones.</summary>
     public async Task<IReadOnlyList<AuthorizationView>> AuthorizationsAsync(Guid? patientId, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var rows = await db.Authorizations.AsNoTracking()
-            .Where(a => patientId == null ? a.EndsOn >= today : a.PatientId == patientId)
-            .Join(db.Coverages, a => a.CoverageId, c => c.Id, (a, c) => new { a, c.PayerId })
-            .Join(db.Payers, x => x.PayerId, p => p.Id, (x, p) => new { x.a, PayerName = p.Name })
-            .Join(db.Patients, x => x.a.PatientId, p => p.Id, (x, p) => new { x.a, x.PayerName, p.GivenName, p.FamilyName })
-            .ToListAsync(cancellationToken);
+        var authorizations = await db.Authorizations.AsNoTracking()
+            .Where(a => patientId == null ? a.EndsOn >= today : a.PatientId == patientId).ToListAsync(cancellationToken);
+        var coverageIds = authorizations.Select(a => a.CoverageId).Distinct().ToList();
+        var payerOf = await db.Coverages.AsNoTracking().Where(c => coverageIds.Contains(c.Id))
+            .Join(db.Payers, c => c.PayerId, p => p.Id, (c, p) => new { c.Id, c.PatientId, PayerName = p.Name })
+            .ToAuditedListAsync(db, nameof(PatientCoverage), c => c.Id, c => c.PatientId, cancellationToken);
+        var names = await Patients.PatientNames.ForAsync(db, [.. authorizations.Select(a => a.PatientId).Distinct()], cancellationToken);
+        var rows = authorizations.Select(a => new { a, PayerName = payerOf.FirstOrDefault(p => p.Id == a.CoverageId)?.PayerName ?? "?",
+            Name = names.GetValueOrDefault(a.PatientId, "?") }).ToList();
         // The billing desk lists every current authorisation: read their patients' visits once and count in memory,
         // rather than one COUNT per authorisation (the same rule as AuthorizationCheck.VisitsUsedAsync).
         var patients = rows.Select(r => r.a.PatientId).Distinct().ToList();
         var visits = await db.TreatmentSessions.AsNoTracking().Where(s => patients.Contains(s.PatientId))
-            .Select(s => new { s.PatientId, s.ReferralId, s.SessionDate }).ToListAsync(cancellationToken);
+            .Select(s => new { s.Id, s.PatientId, s.ReferralId, s.SessionDate })
+            .ToAuditedListAsync(db, nameof(Sessions.TreatmentSession), s => s.Id, s => s.PatientId, cancellationToken);
         var views = new List<AuthorizationView>();
         foreach (var row in rows.OrderBy(r => r.a.EndsOn))
         {
@@ -128,7 +136,7 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
                 && (row.a.ReferralId == null || v.ReferralId == row.a.ReferralId));
             var left = row.a.VisitsApproved - used;
             var units = row.a.UnitsApproved is null ? 0 : await check.UnitsUsedAsync(row.a, null, row.a.EndsOn, cancellationToken);
-            views.Add(new AuthorizationView(row.a.Id, row.a.PatientId, $"{row.GivenName} {row.FamilyName}", row.PayerName, row.a.Number, row.a.VisitsApproved,
+            views.Add(new AuthorizationView(row.a.Id, row.a.PatientId, row.Name, row.PayerName, row.a.Number, row.a.VisitsApproved,
                 used, left, row.a.UnitsApproved, units, row.a.StartsOn, row.a.EndsOn,
                 left <= Authorization.WarnWhenVisitsLeft || row.a.EndsOn.DayNumber - today.DayNumber <= Authorization.WarnDaysBeforeEnd));
         }

@@ -36,8 +36,7 @@ public sealed class InboxQueries(TactusDbContext db, AccessScope scope)
         var toAcknowledge = await ToAcknowledge(me).OrderBy(r => r.SentAt).ToListAsync(cancellationToken);
         var drafts = await Drafts(me).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         var patientIds = alerts.Select(a => a.PatientId).Concat(toAcknowledge.Select(r => r.PatientId)).Concat(drafts.Select(r => r.PatientId)).Distinct().ToList();
-        var names = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.GivenName, p.FamilyName }).ToDictionaryAsync(p => p.Id, p => $"{p.GivenName} {p.FamilyName}", cancellationToken);
+        var names = await Patients.PatientNames.ForAsync(db, patientIds, cancellationToken);
         return new Contents(alerts, toAcknowledge, drafts, names);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
+using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Plans;
 using Tactus.Web.Features.Sessions;
 
@@ -21,7 +22,8 @@ public sealed class DueMeasures(TactusDbContext db, TimeProvider time)
 
         var before = session?.CheckedInAt ?? time.GetUtcNow();
         var earlier = await db.TreatmentSessions.AsNoTracking().Where(s => s.ReferralId == referralId && s.CheckedInAt < before)
-            .Select(s => new { s.CheckedInAt, s.SignedAt }).ToListAsync(cancellationToken);
+            .Select(s => new { s.Id, s.PatientId, s.CheckedInAt, s.SignedAt })
+            .ToAuditedListAsync(db, nameof(Sessions.TreatmentSession), s => s.Id, s => s.PatientId, cancellationToken);
         var earlierVisits = earlier.Count;
 
         // Answers given since the previous visit ended (for example through a link the evening before) count for this visit.
@@ -29,7 +31,8 @@ public sealed class DueMeasures(TactusDbContext db, TimeProvider time)
         var visitStart = previous is null ? plan.CreatedAt : previous.SignedAt ?? previous.CheckedInAt;
         var responses = await db.MeasureResponses.AsNoTracking()
             .Where(r => r.PatientId == plan.PatientId && r.CompletedAt >= plan.CreatedAt)
-            .Select(r => new { r.Instrument, r.CompletedAt }).ToListAsync(cancellationToken);
+            .Select(r => new { r.Id, r.PatientId, r.Instrument, r.CompletedAt })
+            .ToAuditedListAsync(db, nameof(OutcomeMeasures.MeasureResponse), r => r.Id, r => r.PatientId, cancellationToken);
         var givenUnderPlan = responses.Where(r => r.CompletedAt < visitStart).Select(r => r.Instrument).ToHashSet();
         var givenThisVisit = responses.Where(r => r.CompletedAt >= visitStart).Select(r => r.Instrument).ToHashSet();
         var due = MeasureSchedulePlanner.DueAt(plan.Measures, earlierVisits + 1, plan.PlannedVisits, givenUnderPlan, givenThisVisit);

@@ -102,32 +102,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, Referral
         return true;
     }
 
-    private List<ReferralWorkflow.Step> StepsFor(Referral referral)
-    {
-        var manager = scope.Role is Roles.Manager or Roles.Administrator;
-        var referrer = scope.Role == Roles.Clinician && referral.ReferringClinicianId == scope.UserId;
-        var assigned = scope.Role == Roles.Therapist && referral.AssignedTherapistId == scope.UserId;
-        var targets = referral.NextStatuses;
-        var steps = new List<ReferralWorkflow.Step>();
-        void Offer(ReferralWorkflow.Step step, ReferralStatus to, bool allowed)
-        {
-            if (allowed && targets.Contains(to))
-            {
-                steps.Add(step);
-            }
-        }
-
-        Offer(ReferralWorkflow.Step.Send, ReferralStatus.Sent, manager || referrer);
-        Offer(ReferralWorkflow.Step.Accept, ReferralStatus.Accepted, manager && referral.Status == ReferralStatus.Sent);
-        Offer(ReferralWorkflow.Step.Resume, ReferralStatus.Accepted, manager && referral.Status == ReferralStatus.OnHold);
-        Offer(ReferralWorkflow.Step.Schedule, ReferralStatus.Scheduled, manager && referral.Status != ReferralStatus.OnHold);
-        Offer(ReferralWorkflow.Step.Start, ReferralStatus.InProgress, (manager || assigned) && referral.Status != ReferralStatus.OnHold);
-        Offer(ReferralWorkflow.Step.Discharge, ReferralStatus.Discharged, manager || assigned);
-        Offer(ReferralWorkflow.Step.Decline, ReferralStatus.Declined, manager);
-        Offer(ReferralWorkflow.Step.Hold, ReferralStatus.OnHold, manager);
-        Offer(ReferralWorkflow.Step.Cancel, ReferralStatus.Cancelled, manager || (referrer && referral.Status is ReferralStatus.Draft or ReferralStatus.Sent));
-        return steps;
-    }
+    private List<ReferralWorkflow.Step> StepsFor(Referral referral) => [.. ReferralSteps.Available(referral, scope.Role, scope.UserId)];
 
     private async Task<List<SelectListItem>> LicensedTherapistsAsync(CancellationToken cancellationToken)
     {

@@ -133,19 +133,14 @@ public sealed class ReferralWorkflow(TactusDbContext db, AccessScope scope, Diag
 
     private void EnsureAllowed(Referral referral, Step step, Guid userId)
     {
-        var manager = scope.Role is Roles.Manager or Roles.Administrator;
-        var referrer = scope.Role == Roles.Clinician && referral.ReferringClinicianId == userId;
-        var assigned = scope.Role == Roles.Therapist && referral.AssignedTherapistId == userId;
-        var allowed = step switch
-        {
-            Step.Send => referrer || manager,
-            Step.Cancel => manager || (referrer && referral.Status is ReferralStatus.Draft or ReferralStatus.Sent),
-            Step.Start or Step.Discharge => manager || assigned,
-            Step.Accept or Step.Decline or Step.Schedule or Step.Hold or Step.Resume => manager,
-        };
-        if (!allowed)
+        if (!ReferralSteps.RoleMay(referral, step, scope.Role, userId))
         {
             throw new DomainRuleException("forbidden", $"Your role cannot {step.ToString().ToLowerInvariant()} this referral.", 403);
+        }
+
+        if (!ReferralSteps.StateAllows(referral, step))
+        {
+            throw new DomainRuleException("invalid-transition", $"A referral that is {Referral.Describe(referral.Status)} cannot be {ReferralSteps.Done(step)}.");
         }
     }
 

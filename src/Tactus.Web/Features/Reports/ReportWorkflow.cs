@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
+using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Plans;
 using Tactus.Web.Features.Referrals;
@@ -120,8 +121,9 @@ public sealed class ReportWorkflow(TactusDbContext db, AccessScope scope, Report
             return;
         }
 
-        var lastReport = await db.OutcomeReports.AsNoTracking().Where(r => r.ReferralId == signed.ReferralId && r.SentAt != null)
-            .OrderByDescending(r => r.SentAt).Select(r => r.SentAt).FirstOrDefaultAsync(cancellationToken);
+        var lastReport = (await db.OutcomeReports.AsNoTracking().Where(r => r.ReferralId == signed.ReferralId && r.SentAt != null)
+            .OrderByDescending(r => r.SentAt).Take(1).Select(r => new { r.Id, r.PatientId, r.SentAt })
+            .ToAuditedListAsync(db, nameof(OutcomeReport), r => r.Id, r => r.PatientId, cancellationToken)).FirstOrDefault()?.SentAt;
         var since = lastReport ?? plan.CreatedAt;
         var signedSince = await db.TreatmentSessions.CountAsync(s => s.ReferralId == signed.ReferralId && s.Status != SessionStatus.Draft && s.SignedAt > since, cancellationToken);
         if (!MeasureSchedulePlanner.ProgressReportDue(plan, signedSince, DateOnly.FromDateTime(since.UtcDateTime), Today))

@@ -34,6 +34,7 @@ public sealed record CohortCounts(int Total, IReadOnlyList<CohortCounts.Row> ByA
 
         var diagnoses = await db.Conditions.GroupBy(c => c.Code)
             .Select(g => new { Code = g.Key, Patients = g.Select(c => c.PatientId).Distinct().Count() })
+            .TagWith(Audit.ReadAuditGuard.AggregateOnly)
             .OrderByDescending(g => g.Patients).ThenBy(g => g.Code).Take(20).ToListAsync(cancellationToken);
         return new CohortCounts(total, bands, diagnoses.Select(d => new Row(d.Code, d.Patients)).ToList());
     }

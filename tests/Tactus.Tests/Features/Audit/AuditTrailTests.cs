@@ -96,6 +96,41 @@ public abstract class AuditTrailTests(TactusApp app)
     }
 
     [Fact]
+    public async Task Read_OfNamesThroughAProjection_OnTheBillingDesk_IsAudited()
+    {
+        var biller = await app.AsAsync(Roles.Biller);
+        var billerId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Biller));
+        var onDesk = await app.WithDbAsync(db => db.VisitCodings.Where(v => v.OrganizationId == db.Organizations.Single(o => o.Slug == "riverside").Id)
+            .Select(v => v.PatientId).Distinct().ToListAsync());
+        var before = await app.LastAuditSequenceAsync();
+
+        var desk = await biller.GetAsync("/Billing");
+        var reads = (await app.AuditAfterAsync(before)).Where(e => e.Action == AuditActions.Read && e.UserId == billerId && e.EntityType == nameof(Patient))
+            .Select(e => e.PatientId!.Value).ToHashSet();
+
+        Assert.Equal(HttpStatusCode.OK, desk.StatusCode);
+        Assert.NotEmpty(onDesk);
+        Assert.All(onDesk, patient => Assert.Contains(patient, reads));
+    }
+
+    [Fact]
+    public async Task Query_ThatReadsPatientDataWithoutAnEntity_IsRefusedUnlessItsReadIsAudited()
+    {
+        await using var scope = app.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<TactusDbContext>();
+
+        var names = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Patients.Select(p => p.FamilyName).ToListAsync());
+        var dates = await Assert.ThrowsAsync<InvalidOperationException>(() => db.TreatmentSessions.Select(s => new { s.PatientId, s.SessionDate }).ToListAsync());
+        var ids = await db.Patients.Select(p => p.Id).Take(1).ToListAsync();
+        var audited = await db.Patients.Select(p => new { p.Id, p.FamilyName }).Take(1).ToAuditedListAsync(db, nameof(Patient), p => p.Id, p => p.Id, CancellationToken.None);
+
+        Assert.Contains("read audit cannot see", names.Message, StringComparison.Ordinal);
+        Assert.Contains("TreatmentSession", dates.Message, StringComparison.Ordinal);
+        Assert.Single(ids);
+        Assert.Single(audited);
+    }
+
+    [Fact]
     public async Task Read_OfAnotherOrganizationsRecord_IsAuditedAsNotFound()
     {
         var foreign = await app.OtherOrganizationPatientAsync();

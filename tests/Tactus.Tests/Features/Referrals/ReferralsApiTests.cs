@@ -128,6 +128,38 @@ public abstract class ReferralsApiTests(TactusApp app)
         Assert.Equal(ReferralStatus.Sent, after!.Status);
     }
 
+    /// <summary>
+    /// One rule decides who may move a referral which way (issue 10 §4): every step the page does not offer, the API
+    /// refuses and nothing changes. An on-hold referral is resumed, not accepted again.
+    /// </summary>
+    [Fact]
+    public async Task StepsThePageDoesNotOffer_TheApiRefuses()
+    {
+        var (clinician, patient) = await ClinicianWithNewPatientAsync();
+        var referral = await (await clinician.PostAsync("/api/referrals", ReferralBody(patient.Id))).ReadAsync<ReferralDto>();
+        var manager = await app.AsAsync(Roles.Manager);
+        await manager.PostAsync($"/api/referrals/{referral!.Id}/accept", null);
+        await manager.PostAsync($"/api/referrals/{referral.Id}/hold", Json.Body("""{"reason":"Patient travelling for a month"}"""));
+
+        foreach (var (client, who) in new[] { (manager, "manager"), (clinician, "clinician") })
+        {
+            var page = await client.GetStringAsync($"/Referrals/Details/{referral.Id}");
+            var offered = System.Text.RegularExpressions.Regex.Matches(page, @"[?;]step=(\w+)").Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
+            foreach (var step in new[] { "send", "accept", "schedule", "start", "discharge" }.Where(s => !offered.Contains(s)))
+            {
+                var response = await client.PostAsync($"/api/referrals/{referral.Id}/{step}", null);
+                Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Conflict, $"{who} was not offered '{step}' but the API answered {(int)response.StatusCode}");
+            }
+
+            Assert.Equal(ReferralStatus.OnHold, (await (await manager.GetAsync($"/api/referrals/{referral.Id}")).ReadAsync<ReferralDto>())!.Status);
+            if (who == "manager")
+            {
+                Assert.Contains("resume", offered);
+                Assert.DoesNotContain("accept", offered);
+            }
+        }
+    }
+
     [Fact]
     public async Task Decline_NeedsAReason_AndRecordsIt()
     {
