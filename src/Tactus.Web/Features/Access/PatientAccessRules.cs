@@ -26,9 +26,21 @@ public static class PatientAccessRules
     public static bool CanEditPatients(string? role) =>
         role is Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Administrator;
 
-    /// <summary>Roles that read identified patient records in the staff UI and API.</summary>
+    /// <summary>Roles that read identified patients (who they are, their diagnoses) in the staff UI and API.</summary>
     public static bool CanReadPatientRecords(string? role) =>
         VisibilityFor(role) is PatientVisibility.Organization or PatientVisibility.CareTeam;
+
+    /// <summary>
+    /// Roles whose work needs the clinical record: referrals, health history and screening, plans, notes and body
+    /// charts, questionnaires and safety alerts, outcome reports. A biller's work does not (HIPAA minimum necessary,
+    /// 45 CFR 164.502(b)): billers see the patient, coverage, the visit's billing facts and the claim. The full
+    /// role × data table is docs/access.md.
+    /// </summary>
+    public static bool CanReadClinicalRecords(string? role) =>
+        CanReadPatientRecords(role) && role != Roles.Biller;
+
+    /// <summary>Roles that work the billing record: coverage, authorisations, visit codes, claims, remittances, statements.</summary>
+    public static bool CanReadBillingRecords(string? role) => role is Roles.Biller or Roles.Manager or Roles.Administrator;
 
     /// <summary>
     /// A staff member who creates a patient joins the care team when their own visibility

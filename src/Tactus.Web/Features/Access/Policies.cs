@@ -6,6 +6,10 @@ namespace Tactus.Web.Features.Access;
 public static class Policies
 {
     public const string PatientRecords = "patient-records";
+    public const string ClinicalRecords = "clinical-records";
+
+    /// <summary>Pages and actions only a treating therapist takes (check-in, a new plan of care): refused before they render.</summary>
+    public const string Treating = "treating";
     public const string PatientEditing = "patient-editing";
     public const string Administration = "administration";
     public const string Research = "research";
@@ -19,11 +23,14 @@ public static class Policies
     {
         options.AddPolicy(PatientRecords, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => PatientAccessRules.CanReadPatientRecords(RoleOf(c.User))));
+        options.AddPolicy(ClinicalRecords, p => p.RequireAuthenticatedUser().RequireAssertion(
+            c => PatientAccessRules.CanReadClinicalRecords(RoleOf(c.User))));
+        options.AddPolicy(Treating, p => p.RequireRole(Roles.Therapist));
         options.AddPolicy(PatientEditing, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => PatientAccessRules.CanEditPatients(RoleOf(c.User))));
         options.AddPolicy(ReferralEntry, p => p.RequireRole(Roles.Clinician, Roles.Manager, Roles.Administrator));
         options.AddPolicy(Credentialing, p => p.RequireRole(Roles.Manager, Roles.Administrator));
-        options.AddPolicy(Billing, p => p.RequireRole(Roles.Biller, Roles.Manager, Roles.Administrator));
+        options.AddPolicy(Billing, p => p.RequireAuthenticatedUser().RequireAssertion(c => PatientAccessRules.CanReadBillingRecords(RoleOf(c.User))));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Research, p => p.RequireRole(Roles.Researcher));
         options.AddPolicy(Portal, p => p.RequireRole(Roles.Patient));

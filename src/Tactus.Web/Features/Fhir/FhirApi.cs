@@ -17,7 +17,7 @@ public static class FhirApi
 
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder app)
     {
-        var fhir = app.MapGroup("/fhir").RequireAuthorization(Policies.PatientRecords);
+        var fhir = app.MapGroup("/fhir").RequireAuthorization(Policies.ClinicalRecords);
         fhir.MapGet("/DiagnosticReport/{id}", async (string id, TactusDbContext db, Organizations.OrganizationName organization, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var reportId)

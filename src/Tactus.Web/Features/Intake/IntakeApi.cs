@@ -23,7 +23,7 @@ public static class IntakeApi
 
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/patients/{patientId:guid}").RequireAuthorization(Policies.PatientRecords);
+        var group = app.MapGroup("/api/patients/{patientId:guid}").RequireAuthorization(Policies.ClinicalRecords);
         group.MapPost("/intake", RecordAsync).Accepts<IntakeInput>("application/json");
         group.MapGet("/findings", ListAsync);
         group.MapPost("/findings/{findingId:guid}/clear", ClearAsync).Accepts<ReferralReason>("application/json");

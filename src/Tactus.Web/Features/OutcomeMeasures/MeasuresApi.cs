@@ -21,8 +21,8 @@ public static class MeasuresApi
 
     public static IEndpointRouteBuilder MapMeasuresApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/patients/{patientId:guid}/measures", RecordAsync).RequireAuthorization(Policies.PatientRecords).Accepts<RecordRequest>("application/json");
-        var alerts = app.MapGroup("/api/alerts").RequireAuthorization(Policies.PatientRecords);
+        app.MapPost("/api/patients/{patientId:guid}/measures", RecordAsync).RequireAuthorization(Policies.ClinicalRecords).Accepts<RecordRequest>("application/json");
+        var alerts = app.MapGroup("/api/alerts").RequireAuthorization(Policies.ClinicalRecords);
         alerts.MapGet("/", async (TactusDbContext db, AccessScope scope, CancellationToken ct) =>
             TypedResults.Ok((await db.SafetyAlerts.AsNoTracking().Where(a => a.AcknowledgedAt == null).OrderBy(a => a.RaisedAt).ToListAsync(ct))
                 .Select(AlertDto.From).ToList()));

@@ -8,7 +8,7 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Plans;
 
-public sealed class NewModel(TactusDbContext db, ClinicalReference reference, PlanWorkflow workflow) : PageModel, IRedisplayablePage
+public sealed class NewModel(TactusDbContext db, ClinicalReference reference, PlanWorkflow workflow, Access.AccessScope scope) : PageModel, IRedisplayablePage
 {
     public const int GoalRows = 3;
     public const int MeasureRows = 5;
@@ -33,6 +33,12 @@ public sealed class NewModel(TactusDbContext db, ClinicalReference reference, Pl
         if (!await LoadAsync(cancellationToken))
         {
             return NotFound();
+        }
+
+        // Only the therapist assigned to the referral writes its plan: anyone else is refused before the form renders.
+        if (AssignedTherapistId != scope.UserId)
+        {
+            return Forbid();
         }
 
         if (Protocol is { } protocol)
@@ -70,6 +76,8 @@ public sealed class NewModel(TactusDbContext db, ClinicalReference reference, Pl
 
     public Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
+    private Guid? AssignedTherapistId { get; set; }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         var referral = await db.Referrals.AsNoTracking().SingleOrDefaultAsync(r => r.Id == ReferralId, cancellationToken);
@@ -78,6 +86,7 @@ public sealed class NewModel(TactusDbContext db, ClinicalReference reference, Pl
             return false;
         }
 
+        AssignedTherapistId = referral.AssignedTherapistId;
         PatientName = (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == referral.PatientId, cancellationToken)).FullName;
         Protocol = reference.ProtocolsFor(referral.Diagnoses.OrderBy(d => d.Rank).Select(d => d.Code)).FirstOrDefault();
         var findings = await db.Findings.AsNoTracking().Where(f => f.PatientId == referral.PatientId && f.Status != FindingStatus.Resolved).ToListAsync(cancellationToken);

@@ -19,8 +19,8 @@ public static class PlansApi
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/referrals/{referralId:guid}/plans", CreateAsync).RequireAuthorization(Policies.PatientRecords).Accepts<PlanInput>("application/json");
-        var group = app.MapGroup("/api/plans").RequireAuthorization(Policies.PatientRecords);
+        app.MapPost("/api/referrals/{referralId:guid}/plans", CreateAsync).RequireAuthorization(Policies.ClinicalRecords).Accepts<PlanInput>("application/json");
+        var group = app.MapGroup("/api/plans").RequireAuthorization(Policies.ClinicalRecords);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/{id:guid}/sign", (Guid id, PlanWorkflow workflow, CancellationToken ct) => Wrap(workflow.SignAsync(id, ct)));
         group.MapPost("/{id:guid}/certify", (Guid id, PlanWorkflow workflow, CancellationToken ct) => Wrap(workflow.CertifyAsync(id, ct)));

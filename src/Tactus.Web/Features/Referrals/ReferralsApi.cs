@@ -9,7 +9,7 @@ public static class ReferralsApi
 {
     public static IEndpointRouteBuilder MapReferralsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/referrals").RequireAuthorization(Policies.PatientRecords);
+        var group = app.MapGroup("/api/referrals").RequireAuthorization(Policies.ClinicalRecords);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/", CreateAsync).Accepts<NewReferral>("application/json");

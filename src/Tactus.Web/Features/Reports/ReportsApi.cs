@@ -25,8 +25,8 @@ public static class ReportsApi
         app.MapPost("/api/referrals/{referralId:guid}/reports", async Task<Results<Created<ReportDto>, NotFound>> (Guid referralId, DraftRequest request, ReportWorkflow workflow, CancellationToken ct) =>
             await workflow.DraftAsync(referralId, request.Kind, ct) is { } report
                 ? TypedResults.Created($"/api/reports/{report.Id}", ReportDto.From(report)) : TypedResults.NotFound())
-            .RequireAuthorization(Policies.PatientRecords).Accepts<DraftRequest>("application/json");
-        var reports = app.MapGroup("/api/reports").RequireAuthorization(Policies.PatientRecords);
+            .RequireAuthorization(Policies.ClinicalRecords).Accepts<DraftRequest>("application/json");
+        var reports = app.MapGroup("/api/reports").RequireAuthorization(Policies.ClinicalRecords);
         reports.MapGet("/{id:guid}", async Task<Results<Ok<ReportDto>, NotFound>> (Guid id, TactusDbContext db, CancellationToken ct) =>
             await db.OutcomeReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } report ? TypedResults.Ok(ReportDto.From(report)) : TypedResults.NotFound());
         reports.MapPost("/{id:guid}", async Task<Results<Ok<ReportDto>, NotFound>> (Guid id, WriteRequest request, ReportWorkflow workflow, CancellationToken ct) =>

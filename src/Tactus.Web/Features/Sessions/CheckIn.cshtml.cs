@@ -9,7 +9,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Sessions;
 
 public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, ClinicalReference reference, Measures.DueMeasures dueMeasures,
-    OutcomeMeasures.OrganizationInstruments instruments, Coverage.AuthorizationCheck authorizations, TimeProvider time) : PageModel, IRedisplayablePage
+    OutcomeMeasures.OrganizationInstruments instruments, Coverage.AuthorizationCheck authorizations, Access.AccessScope scope, TimeProvider time) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid ReferralId { get; set; }
@@ -38,7 +38,11 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, C
     /// <summary>What the payer's authorisation says about today's visit: a problem (override needed) or a warning that it is running out.</summary>
     public Coverage.VisitCoverage? Coverage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ? Page() : NotFound();
+    /// <summary>Only the therapist assigned to the referral checks its patient in: anyone else is refused before the page renders.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        !await LoadAsync(cancellationToken) ? NotFound() : AssignedTherapistId != scope.UserId ? Forbid() : Page();
+
+    private Guid? AssignedTherapistId { get; set; }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -81,6 +85,7 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, C
         }
 
         PatientId = referral.PatientId;
+        AssignedTherapistId = referral.AssignedTherapistId;
         PatientName = (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == referral.PatientId, cancellationToken)).FullName;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         TodaysVisit = await db.TreatmentSessions.AsNoTracking().Where(s => s.ReferralId == ReferralId && s.SessionDate == today)

@@ -18,8 +18,8 @@ public static class SessionsApi
 
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/referrals/{referralId:guid}/sessions", CheckInAsync).RequireAuthorization(Policies.PatientRecords).Accepts<CheckInInput>("application/json");
-        var group = app.MapGroup("/api/sessions").RequireAuthorization(Policies.PatientRecords);
+        app.MapPost("/api/referrals/{referralId:guid}/sessions", CheckInAsync).RequireAuthorization(Policies.ClinicalRecords).Accepts<CheckInInput>("application/json");
+        var group = app.MapGroup("/api/sessions").RequireAuthorization(Policies.ClinicalRecords);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPut("/{id:guid}/note", DocumentAsync).Accepts<SessionNote>("application/json");
         group.MapPost("/{id:guid}/sign", SignAsync);
