@@ -38,7 +38,7 @@ public sealed partial class ReportLoopTests(BrowserFixture fixture) : IClassFixt
         var c = clinician.Page;
         var t = therapist.Page;
 
-        var patient = await PostAsync(c, "/api/patients", """{"givenName":"Ines","familyName":"Varga","birthDate":"1969-08-02","sex":"Female"}""");
+        var patient = await PostAsync(c, "/api/patients", """{"confirmNotDuplicate":true,"givenName":"Ines","familyName":"Varga","birthDate":"1969-08-02","sex":"Female"}""");
         var patientId = patient.GetProperty("id").GetGuid();
         var referralId = (await PostAsync(c, "/api/referrals", $$"""{"patientId":"{{patientId}}","diagnoses":["M54.50"],"reason":"Chronic low back pain","visitsRequested":6}""")).GetProperty("id").GetGuid();
         await PostAsync(manager.Page, $"/api/referrals/{referralId}/accept", "{}");

@@ -21,11 +21,15 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     : IdentityDbContext<TactusUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     private const string TenantFilter = "tenant";
-    private const string RelationshipFilter = "relationship";
+    private const string RelationshipFilter = RelationshipFilterName;
+
+    /// <summary>The relationship filter's name, for the rare read that must look across care teams but stay in the tenant (duplicate checks).</summary>
+    public const string RelationshipFilterName = "relationship";
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
+    public DbSet<PatientMerge> PatientMerges => Set<PatientMerge>();
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
     public DbSet<Referral> Referrals => Set<Referral>();
@@ -140,6 +144,8 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
         builder.Entity<Features.Claims.Claim>().HasQueryFilter(RelationshipFilter,
             c => FilterIsSystem || Patients.Any(x => x.Id == c.PatientId));
 
+        builder.Entity<PatientMerge>().HasQueryFilter(RelationshipFilter,
+            m => FilterIsSystem || Patients.Any(x => x.Id == m.PatientId));
         builder.Entity<Features.Statements.PatientCharge>().HasQueryFilter(RelationshipFilter,
             c => FilterIsSystem || Patients.Any(x => x.Id == c.PatientId));
         builder.Entity<Features.Statements.PatientPayment>().HasQueryFilter(RelationshipFilter,

@@ -51,6 +51,11 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
         }
 
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Extensions = { ["code"] = code } };
+        foreach (var (name, value) in (exception as DomainRuleException)?.Extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[name] = value;
+        }
+
         if (exception is BadHttpRequestException { InnerException: System.Text.Json.JsonException json })
         {
             // Name the field, as a validation problem would, so a client can fix the request.

@@ -9,4 +9,7 @@ public sealed class DomainRuleException(string code, string message, int statusC
 {
     public string Code { get; } = code;
     public int StatusCode { get; } = statusCode;
+
+    /// <summary>Facts a client acts on, sent as problem-detail extensions (e.g. the ids of possible duplicates).</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 }

@@ -40,6 +40,7 @@ public static class TactusServices
 
         services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();
         services.AddScoped<PatientWorkflow>();
+        services.AddScoped<PatientMergeWorkflow>();
         services.AddScoped<ReferralWorkflow>();
         services.AddScoped<Features.Diagnoses.DiagnosisCatalog>();
         services.AddScoped<Features.Intake.IntakeWorkflow>();

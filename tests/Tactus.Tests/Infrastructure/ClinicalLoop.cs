@@ -25,7 +25,7 @@ public static class ClinicalLoop
     {
         var clinician = await app.AsAsync(Roles.Clinician);
         var patient = await (await clinician.PostAsync("/api/patients", Json.Body(
-            $$"""{"givenName":"{{givenName}}","familyName":"{{familyName}}","birthDate":"1966-03-30","sex":"Female"}"""))).ReadAsync<PatientDto>();
+            $$"""{"confirmNotDuplicate":true,"givenName":"{{givenName}}","familyName":"{{familyName}}","birthDate":"1966-03-30","sex":"Female"}"""))).ReadAsync<PatientDto>();
         var referral = await (await clinician.PostAsync("/api/referrals", Json.Body(
             $$"""{"patientId":"{{patient!.Id}}","diagnoses":["M54.50"],"reason":"Chronic low back pain","precautions":"Takes warfarin","visitsRequested":8}"""))).ReadAsync<ReferralDto>();
         var manager = await app.AsAsync(Roles.Manager);

@@ -24,6 +24,11 @@ public sealed class Patient : IOrganizationOwned, IPatientData
     /// <summary>Optimistic concurrency: an edit based on an older version is refused, never merged silently.</summary>
     public int Version { get; set; } = 1;
 
+    /// <summary>Set when an administrator merged this record, a duplicate, into another: its data now lives there.</summary>
+    public Guid? MergedIntoId { get; set; }
+
+    public DateTimeOffset? MergedAt { get; set; }
+
     public List<CareTeamMember> CareTeam { get; init; } = [];
     public List<Condition> Conditions { get; init; } = [];
 

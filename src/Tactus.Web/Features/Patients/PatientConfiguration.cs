@@ -26,6 +26,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => new { p.OrganizationId, p.Mrn }).IsUnique();
         builder.HasIndex(p => new { p.OrganizationId, p.FamilyName, p.GivenName });
         builder.HasIndex(p => new { p.OrganizationId, p.BirthDate });
+        builder.HasIndex(p => p.MergedIntoId);
 
         builder.HasMany(p => p.CareTeam).WithOne().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Conditions).WithOne().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Cascade);
@@ -51,5 +52,16 @@ internal sealed class ConditionConfiguration : IEntityTypeConfiguration<Conditio
         builder.Property(c => c.Code).HasMaxLength(8).IsRequired();
         builder.Property(c => c.Display).HasMaxLength(200).IsRequired();
         builder.HasIndex(c => new { c.OrganizationId, c.Code });
+    }
+}
+
+internal sealed class PatientMergeConfiguration : IEntityTypeConfiguration<PatientMerge>
+{
+    public void Configure(EntityTypeBuilder<PatientMerge> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.HasIndex(m => m.PatientId);
+        builder.Property(m => m.DuplicateMrn).HasMaxLength(20);
+        builder.Property(m => m.Reason).HasMaxLength(500);
     }
 }

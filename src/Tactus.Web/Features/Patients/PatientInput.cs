@@ -89,6 +89,13 @@ public class PatientInput : IValidatableObject
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
+/// <summary>A new patient: registering someone with the same name and birth date as an existing patient needs confirming.</summary>
+public sealed class NewPatientInput : PatientInput
+{
+    /// <summary>The person registering has checked the possible duplicates and this is a different person.</summary>
+    public bool ConfirmNotDuplicate { get; set; }
+}
+
 /// <summary>An edit carries the version it was based on, so a stale edit is refused, not merged.</summary>
 public sealed class PatientUpdate : PatientInput
 {

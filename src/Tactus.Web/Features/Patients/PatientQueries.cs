@@ -18,7 +18,8 @@ public static class PatientQueries
     public static async Task<Page<Patient>> SearchAsync(this IQueryable<Patient> patients, SearchCriteria criteria,
         CancellationToken cancellationToken = default)
     {
-        var query = patients.AsNoTracking();
+        // A merged duplicate lives on in the record it was merged into; searches find that one.
+        var query = patients.AsNoTracking().Where(p => p.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(criteria.Name))
         {
             // Every word must match the start of the given or family name: "mar che" finds Maria Chen.

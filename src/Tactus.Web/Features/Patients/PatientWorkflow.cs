@@ -11,6 +11,16 @@ public sealed class PatientWorkflow(TactusDbContext db, AccessScope scope, TimeP
 {
     public async Task<Patient> CreateAsync(PatientInput input, CancellationToken cancellationToken = default)
     {
+        // The API and the page both land here: a possible duplicate is refused unless the person confirmed it is someone else.
+        if (input is not NewPatientInput { ConfirmNotDuplicate: true }
+            && await PatientDuplicates.FindAsync(db, input.GivenName!, input.FamilyName!, input.BirthDate!.Value, null, cancellationToken) is { Count: > 0 } match)
+        {
+            throw new DomainRuleException("possible-duplicate", PatientDuplicates.Describe(match))
+            {
+                Extensions = new Dictionary<string, object?> { ["existingPatientIds"] = match.Visible.Select(p => p.Id).ToList() },
+            };
+        }
+
         var organizationId = scope.OrganizationId
             ?? throw new DomainRuleException("no-organization", "Only a member of an organisation can register patients.", 403);
         if (!PatientAccessRules.CanEditPatients(scope.Role))

@@ -12,7 +12,7 @@ public static class PatientsApi
         var group = app.MapGroup("/api/patients").RequireAuthorization(Policies.PatientRecords);
         group.MapGet("/", SearchAsync);
         group.MapGet("/{id:guid}", GetAsync);
-        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PatientEditing).Accepts<PatientInput>("application/json");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.PatientEditing).Accepts<NewPatientInput>("application/json");
         group.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.PatientEditing).Accepts<PatientUpdate>("application/json");
         return app;
     }
@@ -64,7 +64,7 @@ public static class PatientsApi
         return TypedResults.Ok(PatientDto.From(patient));
     }
 
-    private static async Task<Created<PatientDto>> CreateAsync(PatientInput input, PatientWorkflow workflow,
+    private static async Task<Created<PatientDto>> CreateAsync(NewPatientInput input, PatientWorkflow workflow,
         CancellationToken cancellationToken)
     {
         var patient = await workflow.CreateAsync(input, cancellationToken);

@@ -143,10 +143,15 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         }
 
         await CheckAsync(session, session.Note, therapist, cancellationToken);
+
+        // One use case, one commit: the signature, the report the schedule makes due and the visit's codes commit
+        // together or not at all, so a failure never leaves a signed note without its coding.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         session.Sign(session.TherapistId, time.GetStorageNow());
         await db.SaveChangesAsync(cancellationToken);
         await reports.DraftIfDueAsync(session, cancellationToken);
         await coding.DraftAsync(session, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return session;
     }
 
@@ -159,9 +164,11 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         }
 
         await CheckAsync(session, amended, therapist, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         session.Amend(amended, reason ?? "", session.TherapistId, time.GetStorageNow());
         await db.SaveChangesAsync(cancellationToken);
         await coding.DraftAsync(session, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return session;
     }
 

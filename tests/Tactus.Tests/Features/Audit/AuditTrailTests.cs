@@ -22,7 +22,7 @@ public abstract class AuditTrailTests(TactusApp app)
         var managerId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Manager));
 
         var created = await (await client.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Audit","familyName":"Trail","birthDate":"1977-07-07"}"""))).ReadAsync<PatientDto>();
+            """{"confirmNotDuplicate":true,"givenName":"Audit","familyName":"Trail","birthDate":"1977-07-07"}"""))).ReadAsync<PatientDto>();
         var entries = await app.AuditForAsync(created!.Id);
 
         var create = Assert.Single(entries, e => e.Action == AuditActions.Create && e.EntityType == nameof(Patient));
@@ -36,7 +36,7 @@ public abstract class AuditTrailTests(TactusApp app)
     {
         var client = await app.AsAsync(Roles.Manager);
         var created = await (await client.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Audit","familyName":"Fields","birthDate":"1977-07-07","phone":"(503) 555-0100"}"""))).ReadAsync<PatientDto>();
+            """{"confirmNotDuplicate":true,"givenName":"Audit","familyName":"Fields","birthDate":"1977-07-07","phone":"(503) 555-0100"}"""))).ReadAsync<PatientDto>();
 
         await client.PutAsync($"/api/patients/{created!.Id}", Json.Body(
             """{"givenName":"Audit","familyName":"Fields","birthDate":"1977-07-07","phone":"(503) 555-0199","version":1}"""));
@@ -181,7 +181,7 @@ public abstract class AuditTrailTests(TactusApp app)
     public async Task Chain_AfterAllThatActivity_Verifies()
     {
         var client = await app.AsAsync(Roles.Manager);
-        await client.PostAsync("/api/patients", Json.Body("""{"givenName":"Chain","familyName":"Check","birthDate":"1960-01-01"}"""));
+        await client.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Chain","familyName":"Check","birthDate":"1960-01-01"}"""));
 
         var result = await app.WithDbAsync(db => AuditVerifier.VerifyAsync(db));
 

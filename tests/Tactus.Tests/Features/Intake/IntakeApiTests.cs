@@ -22,7 +22,7 @@ public abstract class IntakeApiTests(TactusApp app)
     {
         var clinician = await app.AsAsync(Roles.Clinician);
         var patient = await (await clinician.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Irene","familyName":"Castellanos","birthDate":"1952-09-14","sex":"Female"}"""))).ReadAsync<PatientDto>();
+            """{"confirmNotDuplicate":true,"givenName":"Irene","familyName":"Castellanos","birthDate":"1952-09-14","sex":"Female"}"""))).ReadAsync<PatientDto>();
         return (clinician, patient!);
     }
 

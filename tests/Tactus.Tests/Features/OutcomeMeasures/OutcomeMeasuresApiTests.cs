@@ -53,7 +53,7 @@ public sealed class OutcomeMeasuresApiTests(SqliteApp app) : IClassFixture<Sqlit
     public async Task AnInstrumentWithoutBands_ShowsItsScoreWithoutAnEmptyBand()
     {
         var clinician = await app.AsAsync(Roles.Clinician);
-        var patient = (await (await clinician.PostAsync("/api/patients", Json.Body("""{"givenName":"Ruth","familyName":"Ambler","birthDate":"1958-02-14"}"""))).ReadJsonAsync()).GetProperty("id").GetGuid();
+        var patient = (await (await clinician.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Ruth","familyName":"Ambler","birthDate":"1958-02-14"}"""))).ReadJsonAsync()).GetProperty("id").GetGuid();
 
         var recorded = await clinician.PostAsync($"/api/patients/{patient}/measures", Json.Body("""{"instrument":"PEG","answers":{"pain":6,"enjoyment":5,"activity":4}}"""));
         var page = await clinician.GetStringAsync($"/Patients/Details/{patient}");

@@ -13,7 +13,7 @@ public abstract partial class PatientLinkTests(TactusApp app)
     private async Task<(Guid PatientId, string Token)> LinkAsync(params string[] instruments)
     {
         var clinician = await app.AsAsync(Roles.Clinician);
-        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"givenName":"Noor","familyName":"Haddad","birthDate":"1984-12-01"}"""))).ReadAsync<PatientDto>();
+        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Noor","familyName":"Haddad","birthDate":"1984-12-01"}"""))).ReadAsync<PatientDto>();
         var form = new List<KeyValuePair<string, string>>(instruments.Select(i => new KeyValuePair<string, string>("instruments", i)))
         {
             new("__RequestVerificationToken", await SignIn.AntiforgeryTokenAsync(clinician, $"/Patients/Details/{patient!.Id}")),
@@ -117,7 +117,7 @@ public abstract partial class PatientLinkTests(TactusApp app)
     public async Task TheLink_IsShownWithACopyButtonAndAQrCode()
     {
         var clinician = await app.AsAsync(Roles.Clinician);
-        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"givenName":"Ayla","familyName":"Sorensen","birthDate":"1979-04-09"}"""))).ReadAsync<PatientDto>();
+        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Ayla","familyName":"Sorensen","birthDate":"1979-04-09"}"""))).ReadAsync<PatientDto>();
         var created = await clinician.PostFormAsync($"/Patients/Details/{patient!.Id}", new() { ["instruments"] = "GAD-7" }, $"/Patients/Details/{patient.Id}?handler=SendLink");
         var page = await clinician.GetStringAsync(created.Headers.Location!.OriginalString);
         var again = await clinician.GetStringAsync($"/Patients/Details/{patient.Id}");

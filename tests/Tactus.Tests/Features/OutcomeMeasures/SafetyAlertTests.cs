@@ -20,7 +20,7 @@ public abstract class SafetyAlertTests(TactusApp app)
     private async Task<(HttpClient Clinician, HttpClient Therapist, Guid PatientId, Guid ClinicianId, Guid TherapistId)> PatientInCareAsync()
     {
         var clinician = await app.AsAsync(Roles.Clinician);
-        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"givenName":"Mara","familyName":"Lindqvist","birthDate":"1990-06-06"}"""))).ReadAsync<PatientDto>();
+        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Mara","familyName":"Lindqvist","birthDate":"1990-06-06"}"""))).ReadAsync<PatientDto>();
         var referral = await (await clinician.PostAsync("/api/referrals", Json.Body(
             $$"""{"patientId":"{{patient!.Id}}","diagnoses":["F32.A"],"reason":"Depressive symptoms with neck pain"}"""))).ReadAsync<ReferralDto>();
         var manager = await app.AsAsync(Roles.Manager);

@@ -95,7 +95,7 @@ public abstract class PatientAccessTests(TactusApp app)
         var clinicianId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Clinician));
         var client = await app.AsAsync(Roles.Manager);
         var created = await (await client.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Not","familyName":"Referred","birthDate":"1980-05-05"}"""))).ReadAsync<PatientDto>();
+            """{"confirmNotDuplicate":true,"givenName":"Not","familyName":"Referred","birthDate":"1980-05-05"}"""))).ReadAsync<PatientDto>();
         var clinician = await app.AsAsync(Roles.Clinician);
 
         var response = await clinician.GetAsync($"/api/patients/{created!.Id}");
@@ -122,7 +122,7 @@ public abstract class PatientAccessTests(TactusApp app)
         var client = await app.AsAsync(Roles.Biller);
 
         var read = await client.GetAsync("/api/patients");
-        var write = await client.PostAsync("/api/patients", Json.Body("""{"givenName":"A","familyName":"B","birthDate":"1990-01-01"}"""));
+        var write = await client.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"A","familyName":"B","birthDate":"1990-01-01"}"""));
 
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);

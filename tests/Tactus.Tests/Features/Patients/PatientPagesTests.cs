@@ -19,7 +19,7 @@ public abstract class PatientPagesTests(TactusApp app)
     {
         var client = await app.AsAsync(Roles.Manager);
         var created = await (await client.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Odette","familyName":"Marchetti","birthDate":"1969-08-21","sex":"Female"}"""))).ReadAsync<PatientDto>();
+            """{"confirmNotDuplicate":true,"givenName":"Odette","familyName":"Marchetti","birthDate":"1969-08-21","sex":"Female"}"""))).ReadAsync<PatientDto>();
         var editPath = $"/Patients/Edit/{created!.Id}";
 
         var form = await client.GetStringAsync(editPath);
@@ -42,7 +42,7 @@ public abstract class PatientPagesTests(TactusApp app)
     {
         var client = await app.AsAsync(Roles.Manager);
         var created = await (await client.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Odette","familyName":"Valid","birthDate":"1969-08-21"}"""))).ReadAsync<PatientDto>();
+            """{"confirmNotDuplicate":true,"givenName":"Odette","familyName":"Valid","birthDate":"1969-08-21"}"""))).ReadAsync<PatientDto>();
         var fields = Form("", 1);
         fields["Input.BirthDate"] = "2999-01-01";
 

@@ -10,7 +10,7 @@ namespace Tactus.Tests.Features.Patients;
 public abstract class PatientsApiTests(TactusApp app)
 {
     private const string ValidPatient =
-        """{"givenName":"Rosa","familyName":"Alvarez","birthDate":"1971-04-09","sex":"Female","phone":"(503) 555-0142","email":"rosa@example.org","state":"OR","postalCode":"97201"}""";
+        """{"confirmNotDuplicate":true,"givenName":"Rosa","familyName":"Alvarez","birthDate":"1971-04-09","sex":"Female","phone":"(503) 555-0142","email":"rosa@example.org","state":"OR","postalCode":"97201"}""";
 
     [Fact]
     public async Task Create_ValidPatient_IsStoredAndReadBack()
@@ -137,7 +137,7 @@ public abstract class PatientsApiTests(TactusApp app)
     {
         var client = await app.AsAsync(Roles.Manager);
         var created = await (await client.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Quillon","familyName":"Zebedee","birthDate":"1966-10-30"}"""))).ReadAsync<PatientDto>();
+            """{"confirmNotDuplicate":true,"givenName":"Quillon","familyName":"Zebedee","birthDate":"1966-10-30"}"""))).ReadAsync<PatientDto>();
 
         var byName = await client.GetFromJsonAsync<PatientsApi.PatientPage>("/api/patients?name=zeb%20quil", Json.Options);
         var byBirth = await client.GetFromJsonAsync<PatientsApi.PatientPage>("/api/patients?birthDate=1966-10-30", Json.Options);

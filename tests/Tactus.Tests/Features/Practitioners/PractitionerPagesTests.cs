@@ -37,7 +37,7 @@ public sealed class PractitionerPagesTests(SqliteApp app) : IClassFixture<Sqlite
         var (userId, practitionerId, licenceId) = await NewTherapistAsync();
         var manager = await app.AsAsync(Roles.Manager);
         var clinician = await app.AsAsync(Roles.Clinician);
-        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"givenName":"Ada","familyName":"Quill","birthDate":"1970-01-01"}"""))).ReadAsync<PatientDto>();
+        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Ada","familyName":"Quill","birthDate":"1970-01-01"}"""))).ReadAsync<PatientDto>();
         var referral = await (await clinician.PostAsync("/api/referrals", Json.Body($$"""{"patientId":"{{patient!.Id}}","diagnoses":["M54.2"],"reason":"Neck pain"}"""))).ReadAsync<ReferralDto>();
         await manager.PostAsync($"/api/referrals/{referral!.Id}/accept", null);
 

@@ -17,9 +17,9 @@ public sealed class DiagnosisCodesTests(SqliteApp app) : IClassFixture<SqliteApp
     {
         var admin = await app.AsAsync(Roles.Administrator);
         var clinician = await app.AsAsync(Roles.Clinician);
-        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"givenName":"Tomas","familyName":"Reyes","birthDate":"1980-04-04"}"""))).ReadAsync<PatientDto>();
+        var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Tomas","familyName":"Reyes","birthDate":"1980-04-04"}"""))).ReadAsync<PatientDto>();
         var foreignClinician = await app.AsAsync(Roles.Clinician, TactusApp.OtherEmailDomain);
-        var foreignPatient = await (await foreignClinician.PostAsync("/api/patients", Json.Body("""{"givenName":"Ines","familyName":"Moreau","birthDate":"1981-05-05"}"""))).ReadAsync<PatientDto>();
+        var foreignPatient = await (await foreignClinician.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Ines","familyName":"Moreau","birthDate":"1981-05-05"}"""))).ReadAsync<PatientDto>();
 
         var before = await clinician.PostAsync("/api/referrals", Referral(patient!.Id, "M26.609"));
         var added = await admin.PostFormAsync("/Admin/Diagnoses", new() { ["Code"] = "m26609", ["Display"] = "Unspecified temporomandibular joint disorder, unspecified side" });

@@ -19,7 +19,7 @@ public abstract class ReferralsApiTests(TactusApp app)
     {
         var clinician = await app.AsAsync(Roles.Clinician);
         var patient = await (await clinician.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Walter","familyName":"Brennan","birthDate":"1958-02-11","sex":"Male"}"""))).ReadAsync<PatientDto>();
+            """{"confirmNotDuplicate":true,"givenName":"Walter","familyName":"Brennan","birthDate":"1958-02-11","sex":"Male"}"""))).ReadAsync<PatientDto>();
         return (clinician, patient!);
     }
 

@@ -32,7 +32,7 @@ public abstract class ReportsApiTests(TactusApp app)
     {
         var clinician = await app.AsAsync(Roles.Clinician);
         var patient = await (await clinician.PostAsync("/api/patients", Json.Body(
-            """{"givenName":"Mara","familyName":"Quill","birthDate":"1971-05-12","sex":"Female"}"""))).ReadAsync<PatientDto>();
+            """{"confirmNotDuplicate":true,"givenName":"Mara","familyName":"Quill","birthDate":"1971-05-12","sex":"Female"}"""))).ReadAsync<PatientDto>();
         var referral = await (await clinician.PostAsync("/api/referrals", Json.Body(
             $$"""{"patientId":"{{patient!.Id}}","diagnoses":["M54.50"],"reason":"Chronic low back pain","visitsRequested":4}"""))).ReadAsync<ReferralDto>();
         var manager = await app.AsAsync(Roles.Manager);

@@ -1457,6 +1457,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Mrn")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1491,6 +1497,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("OrganizationId", "BirthDate");
 
                     b.HasIndex("OrganizationId", "Mrn")
@@ -1499,6 +1507,46 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OrganizationId", "FamilyName", "GivenName");
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Patients.PatientMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DuplicateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DuplicateMrn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MergedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RowsMoved")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("PatientMerges");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>

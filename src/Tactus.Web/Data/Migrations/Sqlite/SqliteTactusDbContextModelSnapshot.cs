@@ -1445,6 +1445,12 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mrn")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1479,6 +1485,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("OrganizationId", "BirthDate");
 
                     b.HasIndex("OrganizationId", "Mrn")
@@ -1487,6 +1495,46 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "FamilyName", "GivenName");
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Patients.PatientMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DuplicateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DuplicateMrn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MergedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MergedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsMoved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("PatientMerges");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
