@@ -13,6 +13,7 @@ using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Reports;
 using Tactus.Web.Features.Screening;
 using Tactus.Web.Features.Statements;
+using Tactus.Web.Features.Drafts;
 using Tactus.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -51,6 +52,7 @@ app.MapCoverageApi();
 app.MapClaimsApi();
 app.MapRemittanceApi();
 app.MapStatementsApi();
+app.MapDraftsApi();
 app.MapFhirApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();

@@ -30,6 +30,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
     public DbSet<PatientMerge> PatientMerges => Set<PatientMerge>();
+    public DbSet<Features.Drafts.FormDraft> FormDrafts => Set<Features.Drafts.FormDraft>();
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
     public DbSet<Referral> Referrals => Set<Referral>();
@@ -155,6 +156,9 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
 
         builder.Entity<Features.Reports.OutcomeReport>().HasQueryFilter(RelationshipFilter,
             r => FilterIsSystem || Patients.Any(x => x.Id == r.PatientId));
+
+        // A draft is its author's own unsaved text: nobody else reads it, whatever their role.
+        builder.Entity<Features.Drafts.FormDraft>().HasQueryFilter(RelationshipFilter, d => FilterIsSystem || d.UserId == FilterUserId);
 
         builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter,
             a => FilterIsSystem || (FilterOrganizationId != null && a.OrganizationId == FilterOrganizationId));

@@ -60,6 +60,7 @@ public static class TactusServices
         services.AddScoped<Features.Reports.ReportBuilder>();
         services.AddScoped<Features.Measures.DueMeasures>();
         services.AddScoped<Features.Organizations.OrganizationName>();
+        services.AddScoped<Features.Organizations.OrganizationClock>();
         services.AddScoped<Features.Inbox.InboxQueries>();
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.OutcomeMeasures.InvitationWorkflow>();

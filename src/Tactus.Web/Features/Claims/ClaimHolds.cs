@@ -44,7 +44,7 @@ public static class ClaimHolds
 
         if (f.AcceptedRenderingDisciplines.Count > 0 && !f.AcceptedRenderingDisciplines.Contains(f.RenderingDiscipline))
         {
-            reasons.Add($"{f.PayerName} does not accept a {f.RenderingDiscipline.Replace('-', ' ')} as rendering provider (payer settings; Medicare does not recognise massage therapists, clinical.md §2.1).");
+            reasons.Add($"{f.PayerName} does not accept a {f.RenderingDiscipline.Replace('-', ' ')} as rendering provider (payer settings; Medicare does not enrol licensed massage therapists as providers).");
         }
 
         if (f.ReferringRequired && !CredentialRules.IsValidNpi(f.ReferringNpi))

@@ -14,4 +14,7 @@ public sealed class Organization : IAudited
 
     /// <summary>The next number handed out as a medical record number; advanced atomically.</summary>
     public long NextMrnNumber { get; set; } = 100001;
+
+    /// <summary>The IANA time zone the organisation's people read times in (stored instants stay UTC).</summary>
+    public string TimeZone { get; set; } = "UTC";
 }

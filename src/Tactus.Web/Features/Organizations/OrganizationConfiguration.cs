@@ -10,6 +10,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Name).HasMaxLength(200).IsRequired();
         builder.Property(o => o.Slug).HasMaxLength(64).IsRequired();
+        builder.Property(o => o.TimeZone).HasMaxLength(64);
         builder.HasIndex(o => o.Slug).IsUnique();
     }
 }

@@ -8,7 +8,8 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Reports;
 
 /// <summary>The report as a page: the therapist completes and sends it; the referring clinician reads and acknowledges it.</summary>
-public sealed class DetailsModel(TactusDbContext db, ReportWorkflow workflow, AccessScope scope, Organizations.OrganizationName organization)
+public sealed class DetailsModel(TactusDbContext db, ReportWorkflow workflow, AccessScope scope, Organizations.OrganizationName organization,
+    Organizations.OrganizationClock clock)
     : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
@@ -47,7 +48,7 @@ public sealed class DetailsModel(TactusDbContext db, ReportWorkflow workflow, Ac
             return NotFound();
         }
 
-        return File(ReportPdf.Render(Report!, OrganizationName), "application/pdf", ReportPdf.FileName(Report!));
+        return File(ReportPdf.Render(Report!, OrganizationName, await clock.ZoneAsync(cancellationToken)), "application/pdf", ReportPdf.FileName(Report!));
     }
 
     public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken) => WriteAsync(send: false, "Draft saved.", cancellationToken);

@@ -8,7 +8,7 @@ public static class ReportPdf
     public static string FileName(OutcomeReport report) =>
         $"{report.Title.Replace(' ', '-').ToLowerInvariant()}-{report.Content.PeriodTo:yyyy-MM-dd}.pdf";
 
-    public static byte[] Render(OutcomeReport report, string organizationName)
+    public static byte[] Render(OutcomeReport report, string organizationName, TimeZoneInfo zone)
     {
         ReportFonts.Register();
         var c = report.Content;
@@ -19,7 +19,7 @@ public static class ReportPdf
         using (var pdf = new PdfLayout(document, $"{organizationName} · {report.Title} · {c.PatientName} · confidential health information"))
         {
             pdf.Text($"{report.Title}", pdf.Title, 2);
-            pdf.Text($"{organizationName}. {(report.SentAt is { } sent ? $"Sent {sent:yyyy-MM-dd HH:mm} UTC" : "Draft, not yet sent")}.", pdf.Body, 8);
+            pdf.Text($"{organizationName}. {(report.SentAt is { } sent ? $"Sent {Organizations.OrganizationClock.Format(sent, zone)}" : "Draft, not yet sent")}.", pdf.Body, 8);
             pdf.Text($"Patient: {c.PatientName}{(c.BirthDate is { } born ? $", born {born:yyyy-MM-dd}" : "")}", pdf.Bold, 2);
             pdf.Text($"Referred by {c.ReferringClinician}{(c.ReferredOn is { } on ? $" on {on:yyyy-MM-dd}" : "")}: {c.ReferralReason}", pdf.Body, 2);
             pdf.Text("Diagnoses: " + string.Join("; ", c.Diagnoses.Select(d => $"{d.Code} {d.Display}")), pdf.Body, 2);

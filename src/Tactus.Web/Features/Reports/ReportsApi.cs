@@ -35,14 +35,15 @@ public static class ReportsApi
         reports.MapPost("/{id:guid}/acknowledge", async Task<Results<Ok<ReportDto>, NotFound>> (Guid id, AcknowledgeRequest request, ReportWorkflow workflow, CancellationToken ct) =>
             await workflow.AcknowledgeAsync(id, request.Note, ct) is { } report ? TypedResults.Ok(ReportDto.From(report)) : TypedResults.NotFound())
             .Accepts<AcknowledgeRequest>("application/json");
-        reports.MapGet("/{id:guid}/pdf", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, TactusDbContext db, Organizations.OrganizationName organization, CancellationToken ct) =>
+        reports.MapGet("/{id:guid}/pdf", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, TactusDbContext db, Organizations.OrganizationName organization,
+            Organizations.OrganizationClock clock, CancellationToken ct) =>
         {
             if (await db.OutcomeReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } report)
             {
                 return TypedResults.NotFound();
             }
 
-            var pdf = ReportPdf.Render(report, await organization.CurrentAsync(ct));
+            var pdf = ReportPdf.Render(report, await organization.CurrentAsync(ct), await clock.ZoneAsync(ct));
             return TypedResults.File(pdf, "application/pdf", ReportPdf.FileName(report));
         });
         return app;

@@ -8,8 +8,15 @@ public static class ScreeningApi
     public static IEndpointRouteBuilder MapScreeningApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/screening/evaluate", Evaluate).RequireAuthorization(Policies.Staff).Accepts<ScreeningRequest>("application/json");
+        app.MapGet("/api/reference/regions", Regions).RequireAuthorization(Policies.Staff);
         return app;
     }
+
+    public sealed record RegionDto(string Id, string Label, string View);
+
+    /// <summary>The body-chart regions by id, as intake answers, notes and findings name them.</summary>
+    private static Ok<List<RegionDto>> Regions(ClinicalReference reference) =>
+        TypedResults.Ok(reference.Regions.Select(r => new RegionDto(r.Id, r.Label, r.View)).ToList());
 
     /// <summary>Stateless: evaluates and answers, stores nothing (an intake form's live preview, an integrator's pre-referral check).</summary>
     private static Results<Ok<ScreeningResult>, ValidationProblem> Evaluate(ScreeningRequest request, ContraindicationEngine engine,
@@ -19,7 +26,7 @@ public static class ScreeningApi
         var unknownRegions = request.Answers!.AllRegions().Where(r => !reference.IsRegion(r)).Distinct().ToList();
         if (unknownRegions.Count > 0)
         {
-            errors["answers"] = [$"Unknown body regions: {string.Join(", ", unknownRegions)}. See Reference/Clinical/body-regions.json."];
+            errors["answers"] = [$"Unknown body regions: {string.Join(", ", unknownRegions)}. The body chart names its regions: see GET /api/reference/regions."];
         }
 
         var malformed = request.Diagnoses.Where(d => !Icd10Format.IsWellFormed(d)).ToList();

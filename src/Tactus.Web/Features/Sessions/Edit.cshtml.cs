@@ -24,6 +24,12 @@ public sealed class EditModel(TactusDbContext db, ClinicalReference reference, S
     public Measures.MeasuresSummary? Measures { get; private set; }
     public IReadOnlyList<ClinicalReference.BodyRegion> Regions => reference.Regions;
     public IReadOnlyList<ClinicalReference.Technique> Techniques => reference.Techniques;
+    public ClinicalReference Reference => reference;
+
+    /// <summary>The signer with discipline and licence, as the signature line reads.</summary>
+    public string SignedBy { get; private set; } = "";
+
+    public IReadOnlyDictionary<Guid, string> AmendedBy { get; private set; } = new Dictionary<Guid, string>();
 
     public string TechniqueName(string id) => reference.FindTechnique(id)?.Name ?? id;
 
@@ -100,6 +106,12 @@ public sealed class EditModel(TactusDbContext db, ClinicalReference reference, S
         Limits = await workflow.LimitsAsync(Session.PatientId, cancellationToken);
         Chart = new BodyChartView(Session.Note.BodyChart, Limits.AvoidRegions, reference);
         Due = Session.Status == SessionStatus.Draft ? await dueMeasures.ForVisitAsync(Session.ReferralId, Session, cancellationToken) : null;
+        if (Session.SignedById is { } signer)
+        {
+            SignedBy = await SignerCredentials.DescribeAsync(db, signer, Session.SessionDate, cancellationToken);
+            var amenders = Session.Amendments.Select(a => a.ById).Distinct().ToList();
+            AmendedBy = await db.Users.Where(u => amenders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        }
         Measures = await Features.Measures.MeasuresSummary.BuildAsync(db, instruments, Session.PatientId, canAdminister: true, cancellationToken);
         return true;
     }

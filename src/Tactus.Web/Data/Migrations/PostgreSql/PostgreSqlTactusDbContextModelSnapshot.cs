@@ -938,6 +938,37 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("OrganizationDiagnosisCodes");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Drafts.FormDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("FormDrafts");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1109,6 +1140,11 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasColumnType("boolean");
 
                     b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");

@@ -926,6 +926,37 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("OrganizationDiagnosisCodes");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Drafts.FormDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("FormDrafts");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1097,6 +1128,11 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
