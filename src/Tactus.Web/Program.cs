@@ -18,7 +18,8 @@ using Tactus.Web.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddTactusData(builder.Configuration);
-builder.Services.AddTactusIdentity(builder.Configuration);
+builder.Services.AddTactusIdentity(builder.Configuration, builder.Environment);
+builder.Services.AddTactusTransportSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddTactusWeb();
 
 var app = builder.Build();

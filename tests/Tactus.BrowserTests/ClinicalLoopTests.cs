@@ -70,7 +70,9 @@ public sealed class ClinicalLoopTests(BrowserFixture fixture) : IClassFixture<Br
         await t.GetByRole(AriaRole.Button, new() { Name = "Check in and start the note" }).ClickAsync();
         await t.GetByLabel("Subjective").FillAsync("Low back stiff after gardening");
         await t.GetByLabel("Assessment").FillAsync("Myofascial low back pain");
-        await t.GetByLabel("Left lower back").SelectOptionAsync("Treated");
+        // A tap on the picture marks the region (issue 10 §6); the list beside it follows.
+        await t.Locator("svg.body-svg rect[data-region='lower-back-left']").ClickAsync();
+        Assert.Equal("Treated", await t.GetByLabel("Left lower back").InputValueAsync());
         await t.GetByLabel("Right lower back").SelectOptionAsync("Tenderness");
         await t.GetByLabel("Technique 1").SelectOptionAsync("swedish");
         await t.Locator("#tr-0").SelectOptionAsync("lower-back-left");
@@ -86,6 +88,11 @@ public sealed class ClinicalLoopTests(BrowserFixture fixture) : IClassFixture<Br
         Assert.Equal("signed", await t.GetByTestId("session-status").InnerTextAsync());
         var chart = await t.Locator("svg.body-svg").GetAttributeAsync("aria-label");
         Assert.Contains("treated: Left lower back", chart, StringComparison.Ordinal);
+        // The signed note reads in words, not internal ids, and names who signed with their credentials.
+        var note = await t.GetByTestId("note-view").InnerTextAsync();
+        Assert.Contains("Swedish / relaxation massage on the left lower back, 30 min, pressure 2 of 5", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("lower-back-left", note, StringComparison.Ordinal);
+        Assert.Matches(@"^Signed by Maya Chen, LMT — massage therapist, licence [A-Z]{2} \S+ on ", await t.GetByTestId("signature").InnerTextAsync());
 
         await t.GetByLabel("Assessment").FillAsync("Myofascial low back pain, improving with light pressure");
         await t.GetByLabel("Reason for the amendment").FillAsync("Assessment incomplete");

@@ -9,6 +9,7 @@ public static class TactusPipeline
 {
     public static WebApplication UseTactusPipeline(this WebApplication app)
     {
+        app.UseTactusTransportSecurity();
         app.UseExceptionHandler("/Error");
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

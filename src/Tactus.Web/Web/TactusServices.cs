@@ -74,7 +74,7 @@ public static class TactusServices
         return services;
     }
 
-    public static IServiceCollection AddTactusIdentity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTactusIdentity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var idle = TimeSpan.FromMinutes(configuration.GetValue("Security:IdleTimeoutMinutes", 15));
         services.AddIdentity<TactusUser, IdentityRole<Guid>>(options =>
@@ -115,7 +115,7 @@ public static class TactusServices
             options.Cookie.Name = "tactus.session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = TransportSecurity.CookiePolicy(environment);
             options.ExpireTimeSpan = idle;
             options.SlidingExpiration = true;
             options.LoginPath = "/Account/Login";
@@ -130,6 +130,7 @@ public static class TactusServices
         {
             options.Cookie.Name = "tactus.mfa-enrolment";
             options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = TransportSecurity.CookiePolicy(environment);
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.ExpireTimeSpan = MfaEnrolment.Lifetime;
             options.SlidingExpiration = false;

@@ -63,6 +63,7 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddTransient<IStartupFilter, ResponseStartProbe>();
         });
     }
 

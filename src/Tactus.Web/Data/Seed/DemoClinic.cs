@@ -38,7 +38,7 @@ public static class DemoClinic
         var users = services.GetRequiredService<UserManager<TactusUser>>();
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
 
-        var organization = new Organization { Name = name, Slug = slug, TimeZone = "America/Los_Angeles" };
+        var organization = new Organization { Name = name, Slug = slug, TimeZone = "America/Los_Angeles", RequireMfaForStaff = false };
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
 

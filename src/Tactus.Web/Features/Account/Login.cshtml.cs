@@ -12,8 +12,6 @@ public sealed class LoginModel(TactusSignInManager signIn, UserManager<TactusUse
     /// <summary>The same words for an unknown email and a wrong password, so accounts cannot be enumerated (SR-08).</summary>
     public const string InvalidCredentials = "The email or password is not correct.";
 
-    public const string LockedOut =
-        "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator to unlock it.";
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -51,6 +49,7 @@ public sealed class LoginModel(TactusSignInManager signIn, UserManager<TactusUse
         }
 
         var role = (await users.GetRolesAsync(user)).FirstOrDefault();
+        var lockedBefore = await users.IsLockedOutAsync(user);
         var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
         var outcome = result.Succeeded ? AuditOutcomes.Success
             : result.IsLockedOut ? AuditOutcomes.LockedOut
@@ -72,7 +71,14 @@ public sealed class LoginModel(TactusSignInManager signIn, UserManager<TactusUse
 
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError(string.Empty, LockedOut);
+            // A locked account answers exactly as a wrong password does, in words and in time (Identity refuses a locked
+            // account before hashing anything): otherwise lockout would tell an attacker which addresses have accounts.
+            if (lockedBefore)
+            {
+                users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DummyHash.Value(users), Input.Password);
+            }
+
+            ModelState.AddModelError(string.Empty, InvalidCredentials);
             return Page();
         }
 

@@ -52,7 +52,7 @@ public sealed class LoginWith2faModel(TactusSignInManager signIn, UserManager<Ta
             return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl, role));
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LoginModel.LockedOut : "That code is not valid. Codes change every 30 seconds and work once.");
+        ModelState.AddModelError(string.Empty, result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator to unlock it." : "That code is not valid. Codes change every 30 seconds and work once.");
         return Page();
     }
 }

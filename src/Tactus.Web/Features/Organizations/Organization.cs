@@ -10,7 +10,8 @@ public sealed class Organization : IAudited
     public required string Slug { get; init; }
 
     /// <summary>When set, every workforce member must enrol an authenticator before any session (SR-09).</summary>
-    public bool RequireMfaForStaff { get; set; }
+    /// <remarks>On by default (issue 10 §7): an organisation turns it off knowingly, if at all.</remarks>
+    public bool RequireMfaForStaff { get; set; } = true;
 
     /// <summary>The next number handed out as a medical record number; advanced atomically.</summary>
     public long NextMrnNumber { get; set; } = 100001;

@@ -40,10 +40,13 @@ public abstract class LockoutTests(TactusApp app)
         var sixthBody = await sixth.Content.ReadAsStringAsync();
         var audit = (await app.WithDbAsync(db => Task.FromResult(db.AuditEntries.Where(e => e.Actor == email).ToList())));
 
-        Assert.All(failures.Take(4), body => Assert.Contains(LoginModel.InvalidCredentials, body, StringComparison.Ordinal));
-        Assert.Contains("locked", failures[4], StringComparison.Ordinal);
+        // The lock is real (the right password is refused) but it answers as a wrong password does: lockout must not tell
+        // an attacker which addresses have accounts (issue 10 §7).
+        var unknownError = ErrorText(await (await app.CreateBrowserlessClient().PostLoginAsync($"nobody-{Guid.NewGuid():N}@riverside.example", password)).Content.ReadAsStringAsync());
+        Assert.Contains(LoginModel.InvalidCredentials, unknownError, StringComparison.Ordinal);
+        Assert.All(failures, body => Assert.Equal(unknownError, ErrorText(body)));
         Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
-        Assert.Contains("locked", sixthBody, StringComparison.Ordinal);
+        Assert.Equal(unknownError, ErrorText(sixthBody));
         Assert.Equal(4, audit.Count(e => e.Outcome == AuditOutcomes.Failure));
         Assert.Equal(2, audit.Count(e => e.Outcome == AuditOutcomes.LockedOut));
     }

@@ -25,6 +25,34 @@ public sealed class SettingsTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Contains(audit, e => e.Action == AuditActions.Update && e.EntityType == "Organization" && e.Detail!.Contains("RequireMfaForStaff", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Administrator_SetsTheTimeZone_AndPagesShowTimesInIt()
+    {
+        var admin = await app.AsAsync(Roles.Administrator);
+
+        var refused = await admin.PostFormAsync("/Admin/Settings", new() { ["TimeZone"] = "Mars/Olympus_Mons" });
+        var saved = await admin.PostFormAsync("/Admin/Settings", new() { ["TimeZone"] = "America/Chicago" });
+        var audit = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/Audit"));
+        await admin.PostFormAsync("/Admin/Settings", new() { ["TimeZone"] = "America/Los_Angeles" });
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+        var expected = TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Choose a time zone from the list", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains(zone.IsDaylightSavingTime(app.Clock.GetUtcNow()) ? zone.DaylightName : zone.StandardName, audit, StringComparison.Ordinal);
+        Assert.Contains(expected, audit, StringComparison.Ordinal);
+        Assert.DoesNotContain(" UTC", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NewOrganisation_RequiresStaffMfaByDefault()
+    {
+        var organization = new Tactus.Web.Features.Organizations.Organization { Name = "New clinic", Slug = "new-clinic" };
+
+        Assert.True(organization.RequireMfaForStaff);
+    }
+
     [Theory]
     [InlineData(Roles.Manager)]
     [InlineData(Roles.Therapist)]

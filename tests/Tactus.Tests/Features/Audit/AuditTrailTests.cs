@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tactus.Tests.Infrastructure;
@@ -13,7 +14,7 @@ namespace Tactus.Tests.Features.Audit;
 /// Every change is audited in its own transaction, every read durably before its response
 /// (PRODUCT.md; SR-13), on both stores.
 /// </summary>
-public abstract class AuditTrailTests(TactusApp app)
+public abstract partial class AuditTrailTests(TactusApp app)
 {
     [Fact]
     public async Task Create_WritesACreateEntryWithWhoWhatAndWhichPatient()
@@ -66,19 +67,29 @@ public abstract class AuditTrailTests(TactusApp app)
         Assert.Equal(0, await app.WithDbAsync(d => d.Patients.CountAsync(p => p.Id == orphan.Id)));
     }
 
-    [Fact]
-    public async Task Read_IsDurableBeforeTheResponseArrives()
+    [Theory]
+    [InlineData("/api/patients/{0}")]
+    [InlineData("/Patients/Details/{0}")]
+    [InlineData("/api/patients?pageSize=100")]
+    public async Task Read_IsDurableBeforeTheResponseStarts(string url)
     {
+        // The middleware also flushes after the response, which an in-memory client cannot tell apart; so the probe
+        // (Infrastructure/ResponseStartProbe) reads the chain at the moment the response starts, and every read this
+        // request caused must already be in it.
         var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
         var client = await app.AsAsync(Roles.Therapist);
         var therapistId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Therapist));
         var before = await app.LastAuditSequenceAsync();
 
-        var response = await client.GetAsync($"/api/patients/{patient.Id}");
-        var reads = (await app.AuditAfterAsync(before)).Where(e => e.Action == AuditActions.Read && e.PatientId == patient.Id).ToList();
+        using var request = new HttpRequestMessage(HttpMethod.Get, string.Format(System.Globalization.CultureInfo.InvariantCulture, url, patient.Id));
+        request.Headers.Add(ResponseStartProbe.Header, "1");
+        var response = await client.SendAsync(request);
+        var auditedAtStart = long.Parse(response.Headers.GetValues(ResponseStartProbe.Header).Single(), System.Globalization.CultureInfo.InvariantCulture);
+        var reads = (await app.AuditAfterAsync(before)).Where(e => e.Action == AuditActions.Read && e.UserId == therapistId).ToList();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(reads, e => e.EntityType == nameof(Patient) && e.UserId == therapistId && e.Outcome == AuditOutcomes.Success);
+        Assert.Contains(reads, e => e.EntityType == nameof(Patient) && e.PatientId == patient.Id && e.Outcome == AuditOutcomes.Success);
+        Assert.All(reads, e => Assert.True(e.Sequence <= auditedAtStart, $"{e.EntityType} {e.EntityId} was audited after the response started"));
     }
 
     [Fact]
@@ -207,29 +218,89 @@ public abstract class AuditTrailTests(TactusApp app)
     [InlineData("/Audit?sort=actor%3BDROP%20TABLE%20%22AuditEntries%22")]
     [InlineData("/Audit?sort=Hash&descending=maybe")]
     [InlineData("/Audit?from=not-a-date")]
+    [InlineData("/Audit?sort=time%20ASC%2C%20(SELECT%201)&page=-3")]
     public async Task AuditLogPage_HostileParameters_AreIgnoredNotExecuted(string url)
     {
         var admin = await app.AsAsync(Roles.Administrator);
+        var entriesBefore = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
+        var lastBefore = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(e => e.Sequence));
 
+        var ordinary = await admin.GetStringAsync("/Audit");
         var response = await admin.GetAsync(url);
-        var stillThere = await app.LastAuditSequenceAsync();
+        var hostile = await response.Content.ReadAsStringAsync();
 
+        // The table is intact, and the page is exactly the ordinary newest-first first page: the hostile value was
+        // neither run nor allowed to change the sort, the direction, the range or the page.
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(stillThere > 0);
+        Assert.Equal(entriesBefore, await app.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Sequence <= lastBefore)));
+        Assert.NotEmpty(RowSequences(ordinary));
+        Assert.Equal(RowSequences(ordinary), RowSequences(hostile));
+        Assert.Equal(TotalLine().Match(ordinary).Value, TotalLine().Match(hostile).Value);
     }
+
+    private static List<long> RowSequences(string html) =>
+        RowSequence().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    [GeneratedRegex(@"<tr>\s*<td>(\d+)</td>")]
+    private static partial Regex RowSequence();
+
+    [GeneratedRegex(@"\d+ entries match\.")]
+    private static partial Regex TotalLine();
 
     [Fact]
     public async Task AuditLogPage_CsvExport_QuotesFieldsAndDefusesFormulas()
     {
         var admin = await app.AsAsync(Roles.Administrator);
-        await app.AsAsync(Roles.Manager);
+        var riverside = await app.WithDbAsync(db => db.Organizations.Where(o => o.Slug == "riverside").Select(o => o.Id).SingleAsync());
+        // A value a user can put in the log (an e-mail typed at sign-in, a record id from a client) that a
+        // spreadsheet would run: each of the characters OWASP lists as starting a formula, and a quote inside.
+        string[] hostile = ["=HYPERLINK(\"http://evil.example\",\"open\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\t=1"];
+        var writer = app.Services.GetRequiredService<AuditWriter>();
+        await writer.WriteAsync([.. hostile.Select(value => new AuditRecord(app.Clock.GetUtcNow(), riverside, null, value, null,
+            "csv-probe", "Probe", value, null, null, AuditOutcomes.Failure, value))]);
 
-        var response = await admin.GetAsync("/Audit?csv=true&action=sign-in");
-        var csv = await response.Content.ReadAsStringAsync();
+        var response = await admin.GetAsync("/Audit?csv=true&action=csv-probe");
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var fields = lines.Skip(1).Select(SplitCsv).ToList();
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("sequence,occurred_at_utc,actor", csv, StringComparison.Ordinal);
-        Assert.Contains("\"sign-in\"", csv, StringComparison.Ordinal);
+        Assert.StartsWith("sequence,occurred_at_utc,actor", lines[0], StringComparison.Ordinal);
+        Assert.Equal(hostile.Length, fields.Count);
+        Assert.All(fields.SelectMany(f => f), field => Assert.DoesNotMatch("^[=+\\-@\t\r]", field));
+        Assert.Equal(hostile.Select(h => "'" + h).OrderBy(h => h, StringComparer.Ordinal), fields.Select(f => f[2]).OrderBy(h => h, StringComparer.Ordinal));
+    }
+
+    /// <summary>Reads one line of the export as a spreadsheet would: every field quoted, quotes doubled.</summary>
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            {
+                field.Append('"');
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return fields;
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public abstract class ReferralsApiTests(TactusApp app)
         $$"""{"patientId":"{{patientId}}","diagnoses":[{{codes}}],"reason":"Chronic low back pain, 6 months","goals":"NPRS 3 or less","precautions":"Takes warfarin","visitsRequested":8,"urgency":"{{urgency}}"}""");
 
     [Fact]
-    public async Task Clinician_RefersAPatient_TheReferralIsSentAndTheClinicianIsOnTheCareTeam()
+    public async Task Clinician_RefersAPatient_TheReferralIsSentWithNormalisedCodesAndItsHistory()
     {
         var (clinician, patient) = await ClinicianWithNewPatientAsync();
         var clinicianId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Clinician));
@@ -40,6 +40,27 @@ public abstract class ReferralsApiTests(TactusApp app)
         Assert.Equal(["M54.50", "Z79.01"], referral.Diagnoses.Select(d => d.Code));
         Assert.Equal("Low back pain, unspecified", referral.Diagnoses[0].Display);
         Assert.Single(referral.History);
+    }
+
+    [Fact]
+    public async Task Manager_EntersAReferralForAClinician_ThatClinicianJoinsTheCareTeamAndSeesThePatient()
+    {
+        var manager = await app.AsAsync(Roles.Manager);
+        var clinician = await app.AsAsync(Roles.Clinician);
+        var clinicianId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Clinician));
+        var patient = await (await manager.PostAsync("/api/patients", Json.Body(
+            """{"confirmNotDuplicate":true,"givenName":"Opal","familyName":"Fenwick","birthDate":"1949-09-30","sex":"Female"}"""))).ReadAsync<PatientDto>();
+        var unseen = await clinician.GetAsync($"/api/patients/{patient!.Id}");
+
+        var response = await manager.PostAsync("/api/referrals", Json.Body(
+            $$"""{"patientId":"{{patient.Id}}","referringClinicianId":"{{clinicianId}}","diagnoses":["M54.50"],"reason":"Low back pain","visitsRequested":6}"""));
+        var seen = await clinician.GetAsync($"/api/patients/{patient.Id}");
+        var careTeam = await app.WithDbAsync(db => db.CareTeamMembers.AsNoTracking().Where(m => m.PatientId == patient.Id).ToListAsync());
+
+        Assert.Equal(HttpStatusCode.NotFound, unseen.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Contains(careTeam, m => m.UserId == clinicianId && m.Role == Roles.Clinician);
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
     }
 
     [Theory]
