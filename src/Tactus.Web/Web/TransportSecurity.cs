@@ -24,7 +24,8 @@ public static class TransportSecurity
             options.ForwardLimit = 1;
             foreach (var proxy in configuration.GetSection("Security:TrustedProxies").Get<string[]>() ?? [])
             {
-                options.KnownProxies.Add(IPAddress.Parse(proxy));
+                options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address) ? address
+                    : throw new InvalidOperationException($"Security:TrustedProxies holds '{proxy}', which is not an IP address."));
             }
         });
         services.AddHsts(options =>
