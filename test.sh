@@ -48,7 +48,7 @@ log "starting a throwaway PostgreSQL on 127.0.0.1:$PG_PORT"
 run_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U tactus -A trust -E UTF8 --locale=C.UTF-8 -k >"$PG_DIR/initdb.log" 2>&1 \
   || { cat "$PG_DIR/initdb.log"; log "initdb failed"; exit 1; }
 run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
-  -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=on -c synchronous_commit=on -c max_connections=300" start >/dev/null \
+  -o "-h 127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
   || { cat "$PG_DIR/postgres.log"; log "PostgreSQL did not start"; exit 1; }
 export TACTUS_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=tactus;Database=postgres;Pooling=true;Maximum Pool Size=40"
 

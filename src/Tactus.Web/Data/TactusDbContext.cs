@@ -67,27 +67,26 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public AccessScope Scope => scope;
     internal TimeProvider Time => time;
 
-    // Evaluated per query by EF Core (members of the context become query parameters).
-    private bool FilterIsSystem => scope.IsSystem;
-    private Guid? FilterOrganizationId => scope.OrganizationId;
-    private Guid? FilterUserId => scope.UserId;
-    private Guid? FilterPatientId => scope.PatientId;
-    private PatientVisibility FilterVisibility => scope.Visibility;
+    private ScopeShape? _modelShape;
+
+    /// <summary>The shape this context's model was built for; fixed at the first query (TactusModelCacheKeyFactory).</summary>
+    internal ScopeShape ModelShape => _modelShape ??= scope.FreezeShape();
+
+    // Evaluated per query by EF Core (members of the context become query parameters). Every filtered query
+    // reads the organisation, so that is where a scope that changed shape after the model was fixed is caught.
+    private Guid FilterOrganizationId => scope.Shape == ModelShape
+        ? scope.OrganizationId ?? Guid.Empty
+        : throw new InvalidOperationException($"The access scope became '{scope.Shape}' after this context was built for '{ModelShape}'.");
+
+    private Guid? FilterOrganizationIdOrNone => scope.OrganizationId;
+    private Guid FilterUserId => scope.UserId ?? Guid.Empty;
+    private Guid FilterPatientId => scope.PatientId ?? Guid.Empty;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TactusDbContext).Assembly,
             type => type.Namespace?.StartsWith("Tactus.Web.Features", StringComparison.Ordinal) == true);
-
-        foreach (var entityType in builder.Model.GetEntityTypes()
-                     .Where(t => typeof(IOrganizationOwned).IsAssignableFrom(t.ClrType)))
-        {
-            typeof(TactusDbContext)
-                .GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                .MakeGenericMethod(entityType.ClrType)
-                .Invoke(this, [builder]);
-        }
 
         // Every Guid key is made by the application (version 7), never by the store. Saying so stops EF
         // from taking a new child with its key already set for an existing row and updating it.
@@ -97,77 +96,96 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
             key.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
         }
 
-        builder.Entity<Organization>().HasQueryFilter(TenantFilter, o => FilterIsSystem || o.Id == FilterOrganizationId);
+        ApplyAccessFilters(builder, ModelShape);
+    }
+
+    /// <summary>
+    /// The one place that decides what a principal's queries can see, as plain predicates for its shape: the tenant
+    /// is <c>OrganizationId = @org</c> (leading every index), the care team an <c>EXISTS</c> on CareTeamMembers'
+    /// (PatientId, UserId) index, the portal a patient id. A system job gets no filter at all.
+    /// </summary>
+    private void ApplyAccessFilters(ModelBuilder builder, ScopeShape shape)
+    {
+        if (shape == ScopeShape.System)
+        {
+            return;
+        }
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            if (typeof(IOrganizationOwned).IsAssignableFrom(entityType))
+            {
+                InvokeGeneric(nameof(ApplyTenantFilter), entityType, builder);
+            }
+
+            // The care team itself is read by its patient's id; filtering it by itself would be circular.
+            if (typeof(IPatientData).IsAssignableFrom(entityType) && entityType != typeof(Patient) && entityType != typeof(CareTeamMember))
+            {
+                InvokeGeneric(nameof(ApplyRelationshipFilter), entityType, builder);
+            }
+        }
+
+        builder.Entity<Organization>().HasQueryFilter(TenantFilter, o => o.Id == FilterOrganizationId);
 
         // Anonymous sign-in must find the account; a signed-in user sees only their organisation's people.
-        builder.Entity<TactusUser>().HasQueryFilter(TenantFilter,
-            u => FilterIsSystem || FilterOrganizationId == null || u.OrganizationId == FilterOrganizationId);
+        if (shape == ScopeShape.NoPatients)
+        {
+            builder.Entity<TactusUser>().HasQueryFilter(TenantFilter,
+                u => FilterOrganizationIdOrNone == null || u.OrganizationId == FilterOrganizationIdOrNone);
+        }
+        else
+        {
+            builder.Entity<TactusUser>().HasQueryFilter(TenantFilter, u => u.OrganizationId == FilterOrganizationId);
+        }
 
-        builder.Entity<Patient>().HasQueryFilter(RelationshipFilter, p =>
-            FilterIsSystem
-            || FilterVisibility == PatientVisibility.Organization
-            || FilterVisibility == PatientVisibility.AggregateOnly
-            || (FilterVisibility == PatientVisibility.CareTeam && p.CareTeam.Any(m => m.UserId == FilterUserId))
-            || (FilterVisibility == PatientVisibility.Self && p.Id == FilterPatientId));
-
-        // A diagnosis is visible exactly when its patient is.
-        builder.Entity<Condition>().HasQueryFilter(RelationshipFilter,
-            c => FilterIsSystem || Patients.Any(p => p.Id == c.PatientId));
-
-        builder.Entity<Referral>().HasQueryFilter(RelationshipFilter,
-            r => FilterIsSystem || Patients.Any(p => p.Id == r.PatientId));
-
-        builder.Entity<Features.Intake.PatientIntake>().HasQueryFilter(RelationshipFilter,
-            i => FilterIsSystem || Patients.Any(p => p.Id == i.PatientId));
-        builder.Entity<Features.Intake.PatientFinding>().HasQueryFilter(RelationshipFilter,
-            f => FilterIsSystem || Patients.Any(p => p.Id == f.PatientId));
-
-        builder.Entity<Features.Plans.PlanOfCare>().HasQueryFilter(RelationshipFilter,
-            p => FilterIsSystem || Patients.Any(x => x.Id == p.PatientId));
-
-        builder.Entity<Features.Sessions.TreatmentSession>().HasQueryFilter(RelationshipFilter,
-            s => FilterIsSystem || Patients.Any(x => x.Id == s.PatientId));
-
-        builder.Entity<Features.OutcomeMeasures.MeasureResponse>().HasQueryFilter(RelationshipFilter,
-            r => FilterIsSystem || Patients.Any(x => x.Id == r.PatientId));
-        builder.Entity<Features.OutcomeMeasures.SafetyAlert>().HasQueryFilter(RelationshipFilter,
-            a => FilterIsSystem || Patients.Any(x => x.Id == a.PatientId));
-
-        builder.Entity<Features.OutcomeMeasures.MeasureInvitation>().HasQueryFilter(RelationshipFilter,
-            i => FilterIsSystem || Patients.Any(x => x.Id == i.PatientId));
-
-        builder.Entity<Features.Coverage.PatientCoverage>().HasQueryFilter(RelationshipFilter,
-            c => FilterIsSystem || Patients.Any(x => x.Id == c.PatientId));
-        builder.Entity<Features.Coverage.Authorization>().HasQueryFilter(RelationshipFilter,
-            a => FilterIsSystem || Patients.Any(x => x.Id == a.PatientId));
-        builder.Entity<Features.Billing.VisitCoding>().HasQueryFilter(RelationshipFilter,
-            v => FilterIsSystem || Patients.Any(x => x.Id == v.PatientId));
-        builder.Entity<Features.Claims.Claim>().HasQueryFilter(RelationshipFilter,
-            c => FilterIsSystem || Patients.Any(x => x.Id == c.PatientId));
-
-        builder.Entity<PatientMerge>().HasQueryFilter(RelationshipFilter,
-            m => FilterIsSystem || Patients.Any(x => x.Id == m.PatientId));
-        builder.Entity<Features.Statements.PatientCharge>().HasQueryFilter(RelationshipFilter,
-            c => FilterIsSystem || Patients.Any(x => x.Id == c.PatientId));
-        builder.Entity<Features.Statements.PatientPayment>().HasQueryFilter(RelationshipFilter,
-            p => FilterIsSystem || Patients.Any(x => x.Id == p.PatientId));
-        builder.Entity<Features.Statements.PatientAccount>().HasQueryFilter(RelationshipFilter,
-            a => FilterIsSystem || Patients.Any(x => x.Id == a.PatientId));
-
-        builder.Entity<Features.Reports.OutcomeReport>().HasQueryFilter(RelationshipFilter,
-            r => FilterIsSystem || Patients.Any(x => x.Id == r.PatientId));
+        switch (shape)
+        {
+            case ScopeShape.CareTeam:
+                builder.Entity<Patient>().HasQueryFilter(RelationshipFilter,
+                    p => CareTeamMembers.Any(m => m.PatientId == p.Id && m.UserId == FilterUserId));
+                break;
+            case ScopeShape.Self:
+                builder.Entity<Patient>().HasQueryFilter(RelationshipFilter, p => p.Id == FilterPatientId);
+                break;
+            case ScopeShape.NoPatients:
+                builder.Entity<Patient>().HasQueryFilter(RelationshipFilter, p => false);
+                break;
+        }
 
         // A draft is its author's own unsaved text: nobody else reads it, whatever their role.
-        builder.Entity<Features.Drafts.FormDraft>().HasQueryFilter(RelationshipFilter, d => FilterIsSystem || d.UserId == FilterUserId);
+        builder.Entity<Features.Drafts.FormDraft>().HasQueryFilter(RelationshipFilter, d => d.UserId == FilterUserId);
 
-        builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter,
-            a => FilterIsSystem || (FilterOrganizationId != null && a.OrganizationId == FilterOrganizationId));
+        builder.Entity<AuditEntry>().HasQueryFilter(TenantFilter, a => a.OrganizationId == FilterOrganizationId);
     }
+
+    private void InvokeGeneric(string method, Type entityType, ModelBuilder builder) =>
+        typeof(TactusDbContext)
+            .GetMethod(method, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .MakeGenericMethod(entityType)
+            .Invoke(this, [builder]);
 
     private void ApplyTenantFilter<TEntity>(ModelBuilder builder)
         where TEntity : class, IOrganizationOwned =>
-        builder.Entity<TEntity>().HasQueryFilter(TenantFilter,
-            e => FilterIsSystem || (FilterOrganizationId != null && e.OrganizationId == FilterOrganizationId));
+        builder.Entity<TEntity>().HasQueryFilter(TenantFilter, e => e.OrganizationId == FilterOrganizationId);
+
+    /// <summary>Anything about a patient is visible exactly when that patient is.</summary>
+    private void ApplyRelationshipFilter<TEntity>(ModelBuilder builder)
+        where TEntity : class, IPatientData
+    {
+        switch (ModelShape)
+        {
+            case ScopeShape.CareTeam:
+                builder.Entity<TEntity>().HasQueryFilter(RelationshipFilter,
+                    e => CareTeamMembers.Any(m => m.PatientId == e.PatientId && m.UserId == FilterUserId));
+                break;
+            case ScopeShape.Self:
+                builder.Entity<TEntity>().HasQueryFilter(RelationshipFilter, e => e.PatientId == FilterPatientId);
+                break;
+            case ScopeShape.NoPatients:
+                builder.Entity<TEntity>().HasQueryFilter(RelationshipFilter, e => false);
+                break;
+        }
+    }
 
     /// <summary>Called by ReadAuditInterceptor for every patient-data row a query materialises.</summary>
     internal void OnPatientDataMaterialized(IPatientData row)

@@ -27,24 +27,18 @@ public static class SessionLifetime
             return;
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
-    }
-
-    /// <summary>The refreshed principal keeps the original sign-in time, or the absolute limit would never bite.</summary>
-    public static Task KeepAuthenticationTime(SecurityStampRefreshingPrincipalContext context)
-    {
-        var original = context.CurrentPrincipal?.FindFirst(TactusClaims.AuthenticatedAt);
-        if (original is not null && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+        var interval = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
+        if (context.Properties.IssuedUtc is { } issued && time.GetUtcNow() - issued <= interval)
         {
-            foreach (var fresh in identity.FindAll(TactusClaims.AuthenticatedAt).ToList())
-            {
-                identity.RemoveClaim(fresh);
-            }
-
-            identity.AddClaim(new Claim(TactusClaims.AuthenticatedAt, original.Value));
+            return;
         }
 
-        return Task.CompletedTask;
+        var stamps = context.HttpContext.RequestServices.GetRequiredService<SecurityStampCheck>();
+        if (context.Principal is null || !await stamps.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 
     /// <summary>API clients get a status code; people get the sign-in or access-denied page.</summary>

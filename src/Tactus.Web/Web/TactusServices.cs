@@ -29,12 +29,14 @@ public static class TactusServices
         {
             services.AddDbContext<TactusDbContext, PostgreSqlTactusDbContext>(options => options
                 .UseNpgsql(connectionString)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScopeShapeModelCacheKeyFactory>()
                 .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance));
         }
         else
         {
             services.AddDbContext<TactusDbContext, SqliteTactusDbContext>(options => options
                 .UseSqlite(connectionString)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScopeShapeModelCacheKeyFactory>()
                 .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance, SqlitePragmaInterceptor.Instance));
         }
 
@@ -103,11 +105,11 @@ public static class TactusServices
         // SR-10: PBKDF2-HMAC-SHA512 with at least 210,000 iterations (Identity's default is lower).
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
+        services.AddSingleton<SecurityStampCheck>();
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             // A password, role or MFA change ends other sessions within a minute (SR-11).
             options.ValidationInterval = TimeSpan.FromMinutes(1);
-            options.OnRefreshingPrincipal = context => SessionLifetime.KeepAuthenticationTime(context);
         });
 
         services.ConfigureApplicationCookie(options =>

@@ -25,6 +25,38 @@ public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
     public string? UserName { get { Resolve(); return _userName; } }
     public bool IsSystem { get { Resolve(); return _isSystem; } }
     public PatientVisibility Visibility => IsSystem ? PatientVisibility.Organization : PatientAccessRules.VisibilityFor(Role);
+
+    /// <summary>The form this principal's data filters take (one EF model per shape).</summary>
+    public ScopeShape Shape => IsSystem ? ScopeShape.System : Visibility switch
+    {
+        PatientVisibility.Organization or PatientVisibility.AggregateOnly => ScopeShape.Organization,
+        PatientVisibility.CareTeam => ScopeShape.CareTeam,
+        PatientVisibility.Self => ScopeShape.Self,
+        _ => ScopeShape.NoPatients,
+    };
+
+    private ScopeShape? _frozenShape;
+
+    /// <summary>
+    /// Called when the request's database context fixes its model to this shape. From then on the scope may not
+    /// become another shape: the context would go on filtering for the old one. Every path that narrows or widens
+    /// the scope (the questionnaire link, a system job) does so before it touches the context, and this check makes
+    /// a path that does not fail loudly instead of reading with the wrong filters.
+    /// </summary>
+    public ScopeShape FreezeShape()
+    {
+        _frozenShape ??= Shape;
+        return _frozenShape.Value;
+    }
+
+    private void EnsureShapeUnchanged()
+    {
+        if (_frozenShape is { } frozen && Shape != frozen)
+        {
+            throw new InvalidOperationException(
+                $"This request already read data as '{frozen}' and now acts as '{Shape}'. Change the scope before the first query, or use a new service scope.");
+        }
+    }
     public string? IpAddress => httpContextAccessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
     public string Actor => _systemActor ?? UserName ?? "anonymous";
 
@@ -38,6 +70,7 @@ public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
         _userId = null;
         _patientId = null;
         _role = null;
+        EnsureShapeUnchanged();
     }
 
     /// <summary>Acts for one organisation without a signed-in user (a command run for a tenant).</summary>
@@ -48,6 +81,7 @@ public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
         _systemActor = "system:" + actor;
         _organizationId = organizationId;
         _role = role;
+        EnsureShapeUnchanged();
     }
 
     /// <summary>
@@ -63,6 +97,7 @@ public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
         _patientId = patientId;
         _userId = null;
         _role = Roles.Patient;
+        EnsureShapeUnchanged();
     }
 
     private void Resolve()
@@ -73,11 +108,12 @@ public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
         }
 
         var principal = httpContextAccessor.HttpContext?.User;
-        if (principal?.Identity?.IsAuthenticated != true)
+        if (principal?.Identity?.IsAuthenticated != true || _frozenShape == ScopeShape.NoPatients)
         {
-            // Not cached: the cookie handler reads users through this scope while it revalidates the
-            // security stamp, before the request's principal is set. Caching "anonymous" then would leave
-            // the signed-in person without a role for the rest of that request.
+            // Not cached while anonymous: the scope is read before authentication has set the request's principal.
+            // A request that began anonymous and has read data as such (signing in, finishing MFA enrolment) stays
+            // anonymous to the end, even once it has signed the person in: its context filters for no patients, and
+            // the signed-in person's view begins with the next request.
             return;
         }
 
@@ -92,6 +128,8 @@ public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
             // A principal without an organisation is not trusted with any tenant data.
             _role = null;
         }
+
+        EnsureShapeUnchanged();
     }
 
     private static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var id) ? id : null;

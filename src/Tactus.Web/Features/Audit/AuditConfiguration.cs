@@ -20,6 +20,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(a => a.Hash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.HasIndex(a => new { a.OrganizationId, a.OccurredAt });
+        builder.HasIndex(a => new { a.OrganizationId, a.Sequence });
         builder.HasIndex(a => new { a.OrganizationId, a.PatientId });
         builder.HasIndex(a => new { a.OrganizationId, a.UserId });
     }

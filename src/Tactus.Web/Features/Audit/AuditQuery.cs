@@ -19,7 +19,7 @@ public sealed class AuditQuery
     public Guid? PatientId { get; set; }
     public string? Sort { get; set; }
     public bool Descending { get; set; } = true;
-    public int Page { get; set; } = 1;
+    public int PageNumber { get; set; } = 1;
 
     public static readonly IReadOnlyList<string> SortKeys = ["time", "actor", "role", "action", "record", "patient", "address", "outcome"];
 

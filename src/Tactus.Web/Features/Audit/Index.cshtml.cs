@@ -27,8 +27,8 @@ public sealed class IndexModel(TactusDbContext db, IServiceScopeFactory scopes, 
         }
 
         Total = await filtered.CountAsync(cancellationToken);
-        Query.Page = Math.Max(1, Query.Page);
-        Entries = await filtered.Skip((Query.Page - 1) * AuditQuery.PageSize).Take(AuditQuery.PageSize).ToListAsync(cancellationToken);
+        Query.PageNumber = Math.Max(1, Query.PageNumber);
+        Entries = await filtered.Skip((Query.PageNumber - 1) * AuditQuery.PageSize).Take(AuditQuery.PageSize).ToListAsync(cancellationToken);
         return Page();
     }
 
@@ -62,7 +62,7 @@ public sealed class IndexModel(TactusDbContext db, IServiceScopeFactory scopes, 
             ["patientId"] = Query.PatientId?.ToString(),
             ["sort"] = sort ?? Query.Sort,
             ["descending"] = (descending ?? Query.Descending) ? "true" : "false",
-            ["page"] = (page ?? 1).ToString(CultureInfo.InvariantCulture),
+            ["pageNumber"] = (page ?? 1).ToString(CultureInfo.InvariantCulture),
         };
         if (csv)
         {

@@ -44,6 +44,7 @@ internal sealed class AuthorizationConfiguration : IEntityTypeConfiguration<Auth
         builder.HasKey(a => a.Id);
         builder.HasOne<PatientCoverage>().WithMany().HasForeignKey(a => a.CoverageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.PatientId, a.EndsOn });
+        builder.HasIndex(a => new { a.OrganizationId, a.EndsOn });
         builder.Property(a => a.Number).HasMaxLength(50);
     }
 }

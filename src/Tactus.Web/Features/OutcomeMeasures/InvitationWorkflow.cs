@@ -6,7 +6,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.OutcomeMeasures;
 
 /// <summary>Creates questionnaire links for patients and opens them for the patient who holds one.</summary>
-public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, OrganizationInstruments catalog, TimeProvider time)
+public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, OrganizationInstruments catalog, TimeProvider time, IServiceScopeFactory scopes)
 {
     public async Task<(MeasureInvitation Invitation, string Token)?> CreateAsync(Guid patientId, IReadOnlyList<string> instruments,
         CancellationToken cancellationToken = default)
@@ -52,24 +52,31 @@ public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, Or
     }
 
     /// <summary>
-    /// Finds the link's invitation and, when it can be used, narrows this request to that one patient. The
-    /// lookup by token hash is the one read that bypasses the filters: the token is the credential.
+    /// Finds the link's invitation and narrows this request to that one patient. The lookup by token hash is the
+    /// one read that must look across patients (the token is the credential), so it runs in a system scope of its
+    /// own and returns ids only; the invitation itself is then read, audited, as the patient the link belongs to.
     /// </summary>
     public async Task<(MeasureInvitation? Invitation, string? Problem)> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
         var hash = MeasureInvitation.Hash(token);
-        var invitation = await db.MeasureInvitations.IgnoreQueryFilters().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-        if (invitation is null)
+        await using var lookup = scopes.CreateAsyncScope();
+        lookup.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("patient-link-lookup");
+        var found = await lookup.ServiceProvider.GetRequiredService<TactusDbContext>().MeasureInvitations
+            .Where(i => i.TokenHash == hash)
+            .Select(i => new { i.Id, i.OrganizationId, i.PatientId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return (null, "This link is not valid. Check that you opened the whole link from your message.");
         }
 
+        scope.UsePatientLink(found.OrganizationId, found.PatientId);
+        var invitation = await db.MeasureInvitations.SingleAsync(i => i.Id == found.Id, cancellationToken);
         if (invitation.Unusable(time.GetUtcNow()) is { } problem)
         {
             return (null, problem);
         }
 
-        scope.UsePatientLink(invitation.OrganizationId, invitation.PatientId);
         return (invitation, null);
     }
 }

@@ -16,7 +16,7 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
     [BindProperty(SupportsGet = true)]
     public string? Mrn { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "pageNumber", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
     public PatientQueries.Page<Patient> Results { get; private set; } = new([], 1, PatientQueries.DefaultPageSize, 0);
@@ -31,6 +31,6 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
-        ["name"] = Name, ["birthDate"] = BirthDate?.ToString("yyyy-MM-dd"), ["mrn"] = Mrn, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["name"] = Name, ["birthDate"] = BirthDate?.ToString("yyyy-MM-dd"), ["mrn"] = Mrn, ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }).ToUriComponent();
 }

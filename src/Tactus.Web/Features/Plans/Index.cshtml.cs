@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Sessions;
 
 namespace Tactus.Web.Features.Plans;
@@ -28,34 +29,68 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
         _ => "Plans not yet certified, or due for re-certification",
     };
 
+    public const int PageSize = 50;
+
+    [Microsoft.AspNetCore.Mvc.BindProperty(Name = "pageNumber", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public int AwaitingTotal { get; private set; }
+    public int AdverseTotal { get; private set; }
+    public int PageCount => Math.Max(1, (Math.Max(AwaitingTotal, AdverseTotal) + PageSize - 1) / PageSize);
+
+    /// <summary>
+    /// Both lists are chosen, ordered, counted and paged by the database: a clinic with years of plans and notes
+    /// shows the longest-waiting plan first and every adverse event, not whatever the first few hundred rows held.
+    /// </summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        PageNumber = Math.Max(1, PageNumber);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.CreatedAt).Take(500).ToListAsync(cancellationToken);
-        var referrals = await db.Referrals.AsNoTracking().Where(r => plans.Select(p => p.ReferralId).Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var visits = await db.TreatmentSessions.AsNoTracking().Where(s => s.PlanId != null && s.SignedAt != null)
-            .GroupBy(s => s.PlanId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var relevant = plans.Where(p => scope.Role switch
-        {
-            Roles.Clinician => p.Status == PlanStatus.Signed && referrals[p.ReferralId].ReferringClinicianId == scope.UserId,
-            Roles.Therapist => p.AuthorId == scope.UserId && (p.Status == PlanStatus.Draft || p.RecertificationDue(today, visits.GetValueOrDefault(p.Id))),
-            _ => p.Status != PlanStatus.Certified || p.RecertificationDue(today, visits.GetValueOrDefault(p.Id)),
-        }).ToList();
-        var names = await PatientNamesAsync(relevant.Select(p => p.PatientId), cancellationToken);
-        Awaiting = relevant.Select(p => new PlanItem(p.Id, names[p.PatientId], p.Status, p.SignedAt ?? p.CreatedAt,
-            p.RecertificationDue(today, visits.GetValueOrDefault(p.Id)))).ToList();
+        var awaiting = AwaitingQuery(today);
+        AwaitingTotal = await awaiting.CountAsync(cancellationToken);
+        Awaiting = (await awaiting
+                .OrderBy(p => p.SignedAt ?? p.CreatedAt).ThenBy(p => p.Id)
+                .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+                .Select(p => new
+                {
+                    p.Id, p.PatientId, p.Status, Since = p.SignedAt ?? p.CreatedAt,
+                    Name = db.Patients.Where(x => x.Id == p.PatientId).Select(x => x.GivenName + " " + x.FamilyName).FirstOrDefault(),
+                    RecertificationDue = p.Status == PlanStatus.Certified && (p.RecertifyBy < today
+                        || db.TreatmentSessions.Count(s => s.PlanId == p.Id && s.SignedAt != null) >= p.RecertifyAfterVisits),
+                })
+                .ToAuditedListAsync(db, nameof(Features.Patients.Patient), row => row.PatientId, row => row.PatientId, cancellationToken))
+            .Select(row => new PlanItem(row.Id, row.Name ?? "", row.Status, row.Since, row.RecertificationDue)).ToList();
 
-        var sessions = await db.TreatmentSessions.AsNoTracking().Where(s => s.SignedAt != null).OrderByDescending(s => s.SessionDate).Take(500).ToListAsync(cancellationToken);
-        var withEvents = sessions.Where(s => s.Note.AdverseEvents.Count > 0).ToList();
-        var sessionNames = await PatientNamesAsync(withEvents.Select(s => s.PatientId), cancellationToken);
-        AdverseEvents = withEvents.SelectMany(s => s.Note.AdverseEvents.Select(a => new AdverseItem(s.Id, sessionNames[s.PatientId], s.SessionDate, a.Kind, a.Severity, a.Note)))
-            .OrderByDescending(a => a.Severity).ToList();
+        var adverse = db.TreatmentSessions.Where(s => s.WorstAdverseEvent != null && s.SignedAt != null);
+        AdverseTotal = await adverse.CountAsync(cancellationToken);
+        var sessions = await adverse.AsNoTracking()
+            .OrderByDescending(s => s.WorstAdverseEvent).ThenByDescending(s => s.SessionDate).ThenBy(s => s.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var ids = sessions.Select(s => s.PatientId).Distinct().ToList();
+        var names = ids.Count == 0 ? [] : await db.Patients.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, cancellationToken);
+        AdverseEvents = sessions.SelectMany(s => s.Note.AdverseEvents.OrderByDescending(a => a.Severity)
+            .Select(a => new AdverseItem(s.Id, names.GetValueOrDefault(s.PatientId, ""), s.SessionDate, a.Kind, a.Severity, a.Note))).ToList();
     }
 
-    private Task<Dictionary<Guid, string>> PatientNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// What waits on the person's action, per role. Re-certification is due when the date has passed or the signed
+    /// visits reach the plan's limit (PlanOfCare.RecertificationDue), and only while the referral is still open: a
+    /// discharged or cancelled patient's plan needs no re-certification.
+    /// </summary>
+    private IQueryable<PlanOfCare> AwaitingQuery(DateOnly today)
     {
-        var list = ids.Distinct().ToList();
-        return db.Patients.AsNoTracking().Where(p => list.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, cancellationToken);
+        var open = db.Referrals.Where(r => r.Status != Referrals.ReferralStatus.Discharged && r.Status != Referrals.ReferralStatus.Cancelled
+            && r.Status != Referrals.ReferralStatus.Declined);
+        var plans = db.Plans.Where(p => open.Any(r => r.Id == p.ReferralId));
+        var userId = scope.UserId ?? Guid.Empty;
+        return scope.Role switch
+        {
+            Roles.Clinician => plans.Where(p => p.Status == PlanStatus.Signed && open.Any(r => r.Id == p.ReferralId && r.ReferringClinicianId == userId)),
+            Roles.Therapist => plans.Where(p => p.AuthorId == userId && (p.Status == PlanStatus.Draft || (p.Status == PlanStatus.Certified
+                && (p.RecertifyBy < today || db.TreatmentSessions.Count(s => s.PlanId == p.Id && s.SignedAt != null) >= p.RecertifyAfterVisits)))),
+            _ => plans.Where(p => p.Status != PlanStatus.Certified || p.RecertifyBy < today
+                || db.TreatmentSessions.Count(s => s.PlanId == p.Id && s.SignedAt != null) >= p.RecertifyAfterVisits),
+        };
     }
 }

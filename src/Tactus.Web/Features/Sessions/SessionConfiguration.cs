@@ -12,7 +12,10 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<TreatmentS
         builder.HasKey(s => s.Id);
         builder.HasOne<Referral>().WithMany().HasForeignKey(s => s.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.PatientId, s.SessionDate });
-        builder.HasIndex(s => s.PlanId);
+        builder.HasIndex(s => new { s.PlanId, s.SignedAt });
+
+        // The safety review: signed visits with an adverse event, worst and newest first.
+        builder.HasIndex(s => new { s.OrganizationId, s.WorstAdverseEvent, s.SessionDate });
 
         // Check-in is idempotent per referral and day: two check-ins at once cannot both start the day's first visit.
         builder.HasIndex(s => new { s.ReferralId, s.SessionDate, s.VisitOfDay }).IsUnique();

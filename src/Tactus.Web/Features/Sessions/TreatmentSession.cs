@@ -32,6 +32,9 @@ public sealed class TreatmentSession : IOrganizationOwned, IPatientData
 
     public List<SessionAmendment> Amendments { get; private set; } = [];
 
+    /// <summary>The most severe adverse event in the note, kept beside it so the safety review finds such visits by index.</summary>
+    public AdverseSeverity? WorstAdverseEvent { get; private set; }
+
     public void Document(SessionNote note)
     {
         if (Status != SessionStatus.Draft)
@@ -40,6 +43,7 @@ public sealed class TreatmentSession : IOrganizationOwned, IPatientData
         }
 
         Note = note;
+        WorstAdverseEvent = Worst(note);
     }
 
     public void Sign(Guid therapistId, DateTimeOffset at)
@@ -71,7 +75,11 @@ public sealed class TreatmentSession : IOrganizationOwned, IPatientData
         // A new list instance, so the JSON column is seen as changed.
         Amendments = [.. Amendments, new SessionAmendment(at, by, reason.Trim(), Note, amended)];
         Note = amended;
+        WorstAdverseEvent = Worst(amended);
     }
+
+    private static AdverseSeverity? Worst(SessionNote note) =>
+        note.AdverseEvents.Count == 0 ? null : note.AdverseEvents.Max(a => a.Severity);
 }
 
 public enum SessionStatus

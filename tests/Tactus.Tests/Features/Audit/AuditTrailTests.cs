@@ -218,7 +218,7 @@ public abstract partial class AuditTrailTests(TactusApp app)
     [InlineData("/Audit?sort=actor%3BDROP%20TABLE%20%22AuditEntries%22")]
     [InlineData("/Audit?sort=Hash&descending=maybe")]
     [InlineData("/Audit?from=not-a-date")]
-    [InlineData("/Audit?sort=time%20ASC%2C%20(SELECT%201)&page=-3")]
+    [InlineData("/Audit?sort=time%20ASC%2C%20(SELECT%201)&pageNumber=-3")]
     public async Task AuditLogPage_HostileParameters_AreIgnoredNotExecuted(string url)
     {
         var admin = await app.AsAsync(Roles.Administrator);

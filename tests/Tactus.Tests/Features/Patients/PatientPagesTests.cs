@@ -15,6 +15,26 @@ public abstract class PatientPagesTests(TactusApp app)
     };
 
     [Fact]
+    public async Task PatientList_NextPage_ShowsTheNextPatients()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        for (var i = 0; i < 30; i++)
+        {
+            var body = $$"""{"confirmNotDuplicate":true,"givenName":"Page{{i:00}}","familyName":"Quillfeather","birthDate":"1980-01-01","sex":"Female"}""";
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await client.PostAsync("/api/patients", Json.Body(body))).StatusCode);
+        }
+
+        var first = await client.GetStringAsync("/Patients?name=quillfeather");
+        var second = await client.GetStringAsync("/Patients?name=quillfeather&pageNumber=2");
+
+        Assert.Contains("Page00", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page29", first, StringComparison.Ordinal);
+        Assert.Contains("Page29", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page00", second, StringComparison.Ordinal);
+        Assert.Contains("pageNumber=2", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Edit_SavesAndShowsTheChange_AndAStaleEditIsExplainedNotApplied()
     {
         var client = await app.AsAsync(Roles.Manager);

@@ -354,6 +354,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "PatientId");
 
+                    b.HasIndex("OrganizationId", "Sequence");
+
                     b.HasIndex("OrganizationId", "UserId");
 
                     b.ToTable("AuditEntries");
@@ -788,6 +790,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CoverageId");
+
+                    b.HasIndex("OrganizationId", "EndsOn");
 
                     b.HasIndex("PatientId", "EndsOn");
 
@@ -1956,11 +1960,16 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<int>("VisitOfDay")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("WorstAdverseEvent")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
-
                     b.HasIndex("PatientId", "SessionDate");
+
+                    b.HasIndex("PlanId", "SignedAt");
+
+                    b.HasIndex("OrganizationId", "WorstAdverseEvent", "SessionDate");
 
                     b.HasIndex("ReferralId", "SessionDate", "VisitOfDay")
                         .IsUnique();

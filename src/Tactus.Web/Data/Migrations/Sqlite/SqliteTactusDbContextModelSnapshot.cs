@@ -342,6 +342,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "PatientId");
 
+                    b.HasIndex("OrganizationId", "Sequence");
+
                     b.HasIndex("OrganizationId", "UserId");
 
                     b.ToTable("AuditEntries");
@@ -776,6 +778,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CoverageId");
+
+                    b.HasIndex("OrganizationId", "EndsOn");
 
                     b.HasIndex("PatientId", "EndsOn");
 
@@ -1944,11 +1948,16 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<int>("VisitOfDay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("WorstAdverseEvent")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
-
                     b.HasIndex("PatientId", "SessionDate");
+
+                    b.HasIndex("PlanId", "SignedAt");
+
+                    b.HasIndex("OrganizationId", "WorstAdverseEvent", "SessionDate");
 
                     b.HasIndex("ReferralId", "SessionDate", "VisitOfDay")
                         .IsUnique();

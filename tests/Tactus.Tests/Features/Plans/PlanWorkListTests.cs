@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Tests.Infrastructure;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Plans;
+using Tactus.Web.Features.Referrals;
+using Tactus.Web.Features.Sessions;
+
+namespace Tactus.Tests.Features.Plans;
+
+/// <summary>
+/// The plans and safety work-list at a real clinic's size: more rows than a page, and more than any fixed number
+/// read into memory. The longest-waiting plan comes first and every waiting plan is reachable through the pages;
+/// every adverse event is listed however many uneventful notes were signed since.
+/// </summary>
+public abstract partial class PlanWorkListTests(TactusApp app)
+{
+    [Fact]
+    public async Task ManyCertifiedPlans_NewPlansAwaitingCertification_AreAllListedOldestFirstAcrossPages()
+    {
+        var (referral, therapistId) = await OpenReferralAsync();
+        var start = app.Clock.GetUtcNow().AddDays(-30);
+        var drafts = new List<Guid>();
+        await app.WithDbAsync(async db =>
+        {
+            // 520 older plans, certified and not yet due: a list that reads the first 500 plans never reaches the rest.
+            for (var i = 0; i < 520; i++)
+            {
+                var plan = NewPlan(referral, therapistId, start.AddMinutes(-1000 + i));
+                plan.Sign(therapistId, start);
+                plan.Certify(referral.ReferringClinicianId, app.Clock.GetUtcNow(), recertifyAfterDays: 90);
+                db.Plans.Add(plan);
+            }
+
+            for (var i = 0; i < 60; i++)
+            {
+                var plan = NewPlan(referral, therapistId, start.AddMinutes(i));
+                drafts.Add(plan.Id);
+                db.Plans.Add(plan);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var manager = await app.AsAsync(Roles.Manager);
+
+        var listed = new List<Guid>();
+        for (var page = 1; page <= 10; page++)
+        {
+            var html = await manager.GetStringAsync($"/Plans?pageNumber={page}");
+            var ids = PlanLink().Matches(Section(html, "plans-awaiting")).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            Assert.True(ids.Count <= Tactus.Web.Features.Plans.IndexModel.PageSize);
+            listed.AddRange(ids);
+        }
+
+        Assert.Equal(listed.Count, listed.Distinct().Count());
+        Assert.Equal(drafts, listed.Where(drafts.Contains).ToList());
+    }
+
+    [Fact]
+    public async Task AnOlderAdverseEvent_IsListedBehindManyNewerUneventfulNotes()
+    {
+        var (referral, therapistId) = await OpenReferralAsync();
+        var day = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddYears(-3);
+        var eventful = Guid.Empty;
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < 520; i++)
+            {
+                var session = NewSession(referral, therapistId, day.AddDays(i + 1));
+                session.Document(new SessionNote { Subjective = "Felt fine." });
+                session.Sign(therapistId, app.Clock.GetUtcNow());
+                db.TreatmentSessions.Add(session);
+            }
+
+            var older = NewSession(referral, therapistId, day);
+            older.Document(new SessionNote { AdverseEvents = [new AdverseEvent("Bruising", AdverseSeverity.Mild, "Left calf")] });
+            older.Sign(therapistId, app.Clock.GetUtcNow());
+            eventful = older.Id;
+            db.TreatmentSessions.Add(older);
+            return await db.SaveChangesAsync();
+        });
+        var manager = await app.AsAsync(Roles.Manager);
+
+        var html = await manager.GetStringAsync("/Plans");
+
+        Assert.Contains($"/Sessions/Edit/{eventful}", Section(html, "adverse-events"), StringComparison.Ordinal);
+    }
+
+    private async Task<(Referral Referral, Guid TherapistId)> OpenReferralAsync()
+    {
+        var therapistId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Therapist));
+        var referral = await app.WithDbAsync(db => db.Referrals.AsNoTracking()
+            .Where(r => r.AssignedTherapistId == therapistId && r.Status == ReferralStatus.InProgress).OrderBy(r => r.Id).FirstAsync());
+        return (referral, therapistId);
+    }
+
+    private static PlanOfCare NewPlan(Referral referral, Guid authorId, DateTimeOffset createdAt) => new()
+    {
+        OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, AuthorId = authorId,
+        SessionsPerWeek = 1, Weeks = 6, CreatedAt = createdAt, RecertifyAfterVisits = 1000,
+    };
+
+    private TreatmentSession NewSession(Referral referral, Guid therapistId, DateOnly date) => new()
+    {
+        OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, TherapistId = therapistId,
+        SessionDate = date, CheckedInAt = app.Clock.GetUtcNow(), CheckIn = new CheckIn(3, 3, new Tactus.Web.Features.Screening.HealthChanges()),
+    };
+
+    private static string Section(string html, string testId)
+    {
+        var start = html.IndexOf($"data-testid=\"{testId}\"", StringComparison.Ordinal);
+        return start < 0 ? "" : html[start..html.IndexOf("</ul>", start, StringComparison.Ordinal)];
+    }
+
+    [GeneratedRegex("/Plans/Details/([0-9a-f-]{36})")]
+    private static partial Regex PlanLink();
+}
+
+public sealed class PlanWorkListSqliteTests(SqliteApp app) : PlanWorkListTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PlanWorkListPostgreSqlTests(PostgreSqlApp app) : PlanWorkListTests(app), IClassFixture<PostgreSqlApp>;
