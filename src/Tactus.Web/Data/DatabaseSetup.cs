@@ -30,6 +30,8 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
         }
 
+        await Features.Patients.SearchKeyBackfill.RunAsync(db);
+
         if (configuration.GetValue("Demo:Seed", true) && !await db.Organizations.AnyAsync())
         {
             await DemoClinic.SeedAsync(scope.ServiceProvider);

@@ -52,6 +52,13 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
     /// </summary>
     protected virtual int SignInAttemptsPerMinute => 100_000;
 
+    /// <summary>
+    /// Tests hash passwords with 1,000 PBKDF2 iterations instead of the production 210,000: every fixture seeds two
+    /// clinics' staff and most tests sign in, and that cost is the same work repeated, not what is tested.
+    /// PasswordHashingTests runs the production setting and checks it.
+    /// </summary>
+    protected virtual bool ProductionPasswordHashing => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -64,6 +71,10 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddTransient<IStartupFilter, ResponseStartProbe>();
+            if (!ProductionPasswordHashing)
+            {
+                services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            }
         });
     }
 

@@ -8,8 +8,34 @@ public sealed class Patient : IOrganizationOwned, IPatientData
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid OrganizationId { get; init; }
     public required string Mrn { get; init; }
-    public required string GivenName { get; set; }
-    public required string FamilyName { get; set; }
+    private string _givenName = "";
+    private string _familyName = "";
+
+    public required string GivenName
+    {
+        get => _givenName;
+        set
+        {
+            _givenName = value;
+            GivenKey = SearchKey.Of(value);
+        }
+    }
+
+    public required string FamilyName
+    {
+        get => _familyName;
+        set
+        {
+            _familyName = value;
+            FamilyKey = SearchKey.Of(value);
+        }
+    }
+
+    /// <summary>The given name as searched (SearchKey): kept with the name, indexed after the organisation.</summary>
+    public string GivenKey { get; private set; } = "";
+
+    /// <summary>The family name as searched (SearchKey).</summary>
+    public string FamilyKey { get; private set; } = "";
     public DateOnly BirthDate { get; set; }
     public AdministrativeSex Sex { get; set; }
     public string? Phone { get; set; }

@@ -24,7 +24,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Ignore(p => p.FullName);
 
         builder.HasIndex(p => new { p.OrganizationId, p.Mrn }).IsUnique();
-        builder.HasIndex(p => new { p.OrganizationId, p.FamilyName, p.GivenName });
+        builder.Property(p => p.GivenKey).HasMaxLength(PatientLimits.Name * 2).IsRequired();
+        builder.Property(p => p.FamilyKey).HasMaxLength(PatientLimits.Name * 2).IsRequired();
+        builder.HasIndex(p => new { p.OrganizationId, p.FamilyKey, p.GivenKey });
+        builder.HasIndex(p => new { p.OrganizationId, p.GivenKey });
         builder.HasIndex(p => new { p.OrganizationId, p.BirthDate });
         builder.HasIndex(p => p.MergedIntoId);
 

@@ -22,10 +22,13 @@ public static class PatientQueries
         var query = patients.AsNoTracking().Where(p => p.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(criteria.Name))
         {
-            // Every word must match the start of the given or family name: "mar che" finds Maria Chen.
-            foreach (var term in criteria.Name.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4))
+            // Every word must match the start of the given or family name, ignoring case and accents: "mar che" finds
+            // Maria Chen, "jose" finds José. Each is a range on an indexed key (SearchKey), so the store seeks.
+            foreach (var term in criteria.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchKey.Of).Where(k => k.Length > 0).Take(4))
             {
-                query = query.Where(p => p.GivenName.ToLower().StartsWith(term) || p.FamilyName.ToLower().StartsWith(term));
+                var upper = SearchKey.UpperBound(term);
+                query = query.Where(p => (string.Compare(p.GivenKey, term) >= 0 && string.Compare(p.GivenKey, upper) < 0)
+                    || (string.Compare(p.FamilyKey, term) >= 0 && string.Compare(p.FamilyKey, upper) < 0));
             }
         }
 
@@ -36,14 +39,16 @@ public static class PatientQueries
 
         if (!string.IsNullOrWhiteSpace(criteria.Mrn))
         {
+            // The start of the MRN is enough ("MRN00012" finds MRN0001234), as a range on the unique index.
             var mrn = criteria.Mrn.Trim().ToUpperInvariant();
-            query = query.Where(p => p.Mrn == mrn);
+            var upper = SearchKey.UpperBound(mrn);
+            query = query.Where(p => string.Compare(p.Mrn, mrn) >= 0 && string.Compare(p.Mrn, upper) < 0);
         }
 
         var pageSize = Math.Clamp(criteria.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, criteria.Page);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
+        var items = await query.OrderBy(p => p.FamilyKey).ThenBy(p => p.GivenKey).ThenBy(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
         return new Page<Patient>(items, page, pageSize, total);
     }

@@ -149,6 +149,22 @@ public abstract class PatientsApiTests(TactusApp app)
     }
 
     [Fact]
+    public async Task Search_IgnoresCaseAndAccents_AndFindsAnMrnByItsStart()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var created = await (await client.PostAsync("/api/patients", Json.Body(
+            """{"confirmNotDuplicate":true,"givenName":"Zoë","familyName":"Núñez-O'Brien","birthDate":"1977-02-14"}"""))).ReadAsync<PatientDto>();
+
+        var plain = await client.GetFromJsonAsync<PatientsApi.PatientPage>("/api/patients?name=ZOE%20nunezo", Json.Options);
+        var accented = await client.GetFromJsonAsync<PatientsApi.PatientPage>("/api/patients?name=n%C3%BA%C3%B1", Json.Options);
+        var mrnStart = await client.GetFromJsonAsync<PatientsApi.PatientPage>($"/api/patients?mrn={created!.Mrn[..^2]}&birthDate=1977-02-14", Json.Options);
+
+        Assert.Equal(created.Id, Assert.Single(plain!.Items).Id);
+        Assert.Contains(accented!.Items, p => p.Id == created.Id);
+        Assert.Contains(mrnStart!.Items, p => p.Id == created.Id);
+    }
+
+    [Fact]
     public async Task Search_Paged_ReturnsDisjointPagesAndTheTotal()
     {
         var client = await app.AsAsync(Roles.Manager);

@@ -1487,10 +1487,22 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("FamilyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("GivenName")
                         .IsRequired()
@@ -1506,7 +1518,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<string>("Mrn")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
@@ -1541,10 +1554,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "BirthDate");
 
+                    b.HasIndex("OrganizationId", "GivenKey");
+
                     b.HasIndex("OrganizationId", "Mrn")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "FamilyName", "GivenName");
+                    b.HasIndex("OrganizationId", "FamilyKey", "GivenKey");
 
                     b.ToTable("Patients");
                 });

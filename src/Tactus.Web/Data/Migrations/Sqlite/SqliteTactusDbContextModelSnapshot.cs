@@ -1475,9 +1475,19 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FamilyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GivenName")
@@ -1529,10 +1539,12 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "BirthDate");
 
+                    b.HasIndex("OrganizationId", "GivenKey");
+
                     b.HasIndex("OrganizationId", "Mrn")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "FamilyName", "GivenName");
+                    b.HasIndex("OrganizationId", "FamilyKey", "GivenKey");
 
                     b.ToTable("Patients");
                 });
