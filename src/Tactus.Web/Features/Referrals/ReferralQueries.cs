@@ -10,35 +10,52 @@ public static class ReferralQueries
         ReferralUrgency Urgency, string PrimaryDiagnosis, string ReferringClinician, string? AssignedTherapist,
         DateTimeOffset? SentAt, int? DaysWaiting);
 
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    public sealed record WorklistPage(List<WorklistItem> Items, int PageNumber, int PageSize, int Total)
+    {
+        public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+
     /// <summary>
     /// New referrals first (urgent before routine, then waiting longest first), then the open ones, then
-    /// the closed ones: the order a programme manager works in.
+    /// the closed ones: the order a programme manager works in. The database orders, counts and pages, so the
+    /// referral waiting longest is on the first page however many referrals the clinic has ever received.
     /// </summary>
-    public static async Task<List<WorklistItem>> WorklistAsync(TactusDbContext db, ReferralStatus? status, DateTimeOffset now,
-        CancellationToken cancellationToken = default)
+    public static async Task<WorklistPage> WorklistAsync(TactusDbContext db, ReferralStatus? status, DateTimeOffset now,
+        int pageNumber = 1, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
     {
+        pageNumber = Math.Max(1, pageNumber);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = db.Referrals.AsNoTracking();
         if (status is { } only)
         {
             query = query.Where(r => r.Status == only);
         }
 
-        var referrals = await query.OrderByDescending(r => r.CreatedAt).Take(500).ToListAsync(cancellationToken);
+        var total = await query.CountAsync(cancellationToken);
+        var referrals = await query
+            .OrderBy(r => r.Status == ReferralStatus.Sent ? 0
+                : r.Status == ReferralStatus.Declined || r.Status == ReferralStatus.Discharged || r.Status == ReferralStatus.Cancelled ? 2 : 1)
+            .ThenBy(r => r.Urgency == ReferralUrgency.Urgent ? 0 : 1)
+            .ThenBy(r => r.SentAt == null ? 1 : 0).ThenBy(r => r.SentAt)
+            .ThenBy(r => r.Id)
+            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
         var patientIds = referrals.Select(r => r.PatientId).Distinct().ToList();
-        var patients = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var patients = patientIds.Count == 0 ? [] : await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var userIds = referrals.SelectMany(r => new[] { r.ReferringClinicianId, r.AssignedTherapistId ?? Guid.Empty }).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
-        return referrals
+        var items = referrals
             .Where(r => patients.ContainsKey(r.PatientId))
             .Select(r => new WorklistItem(r.Id, r.PatientId, patients[r.PatientId].FullName, patients[r.PatientId].Mrn, r.Status, r.Urgency,
                 r.Diagnoses.OrderBy(d => d.Rank).Select(d => $"{d.Code} {d.Display}").FirstOrDefault() ?? "",
                 names.GetValueOrDefault(r.ReferringClinicianId, "Unknown clinician"),
                 r.AssignedTherapistId is { } t ? names.GetValueOrDefault(t) : null,
                 r.SentAt, r.SentAt is { } sent ? (int)(now - sent).TotalDays : null))
-            .OrderBy(r => r.Status == ReferralStatus.Sent ? 0 : r.Status is ReferralStatus.Declined or ReferralStatus.Discharged or ReferralStatus.Cancelled ? 2 : 1)
-            .ThenBy(r => r.Urgency == ReferralUrgency.Urgent ? 0 : 1)
-            .ThenBy(r => r.SentAt ?? DateTimeOffset.MaxValue)
             .ToList();
+        return new WorklistPage(items, pageNumber, pageSize, total);
     }
 }

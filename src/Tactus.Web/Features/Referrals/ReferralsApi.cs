@@ -32,9 +32,22 @@ public static class ReferralsApi
         return app;
     }
 
-    private static async Task<Ok<List<ReferralQueries.WorklistItem>>> ListAsync(TactusDbContext db, TimeProvider time,
-        ReferralStatus? status, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ReferralQueries.WorklistAsync(db, status, time.GetUtcNow(), cancellationToken));
+    /// <summary>One page of the work-list, in work order; the total is in X-Total-Count.</summary>
+    private static async Task<Results<Ok<List<ReferralQueries.WorklistItem>>, ValidationProblem>> ListAsync(TactusDbContext db, TimeProvider time,
+        HttpResponse response, ReferralStatus? status, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        if (page is < 1 || pageSize is < 1 or > ReferralQueries.MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["page"] = [$"page is 1 or more; pageSize is between 1 and {ReferralQueries.MaxPageSize}."],
+            });
+        }
+
+        var result = await ReferralQueries.WorklistAsync(db, status, time.GetUtcNow(), page ?? 1, pageSize ?? ReferralQueries.DefaultPageSize, cancellationToken);
+        response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(result.Items);
+    }
 
     private static async Task<Results<Ok<ReferralDto>, NotFound>> GetAsync(Guid id, TactusDbContext db, AuditLog audit,
         CancellationToken cancellationToken)
