@@ -58,6 +58,9 @@ public abstract class QueryPlanTests(PlanRecordingApp app)
         { Roles.Biller, "/Billing" },
         { Roles.Biller, "/api/billing/overview" },
         { Roles.Biller, "/api/claims" },
+        { Roles.Biller, "/api/claims?status=Held" },
+        { Roles.Manager, "/api/referrals?pageSize=200&page=2" },
+        { Roles.Therapist, "/api/patients?name=zo%C3%AB%20n" },
         { Roles.Biller, "/api/patients/{care-team-patient}/statement" },
         { Roles.Administrator, "/Audit" },
     };

@@ -12,7 +12,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.HasKey(c => c.Id);
         builder.HasOne<PatientCoverage>().WithMany().HasForeignKey(c => c.CoverageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.OrganizationId, c.ClaimNumber }).IsUnique();
-        builder.HasIndex(c => new { c.OrganizationId, c.Status });
+        builder.HasIndex(c => new { c.OrganizationId, c.Status, c.CreatedAt });
+        builder.HasIndex(c => new { c.OrganizationId, c.CreatedAt });
         builder.Property(c => c.ClaimNumber).HasMaxLength(20);
         // Two exports or remittances touching one claim at once: the second finds the status changed and is refused, never applied twice.
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();

@@ -32,8 +32,7 @@ public static class ClaimsApi
             };
             return TypedResults.Created("/api/claims", made);
         });
-        claims.MapGet("/", async (ClaimStatus? status, TactusDbContext db, CancellationToken ct) =>
-            await db.Claims.AsNoTracking().Where(c => status == null || c.Status == status).OrderByDescending(c => c.CreatedAt).Take(500).ToListAsync(ct));
+        claims.MapGet("/", ListAsync);
         claims.MapGet("/{id:guid}", async Task<Results<Ok<Claim>, NotFound>> (Guid id, TactusDbContext db, CancellationToken ct) =>
             await db.Claims.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
         claims.MapGet("/{id:guid}/cms1500", async Task<Results<FileContentHttpResult, NotFound>> (Guid id, TactusDbContext db, ClaimFactsBuilder facts, TimeProvider time, CancellationToken ct) =>
@@ -61,6 +60,35 @@ public static class ClaimsApi
                 .Select(b => new { b.Id, b.InterchangeControlNumber, b.CreatedAt, b.ClaimCount, b.TotalCharge }).ToListAsync(ct));
         claims.MapGet("/batches/{id:guid}/file", DownloadAsync);
         return app;
+    }
+
+    public const int MaxPageSize = 200;
+
+    /// <summary>
+    /// Newest first, one page at a time (page, pageSize; the total in X-Total-Count). The status filter is added only
+    /// when given, so the store seeks on (OrganizationId, Status, CreatedAt) instead of testing "no status or this one".
+    /// </summary>
+    public static async Task<Results<Ok<List<Claim>>, ValidationProblem>> ListAsync(ClaimStatus? status, int? page, int? pageSize,
+        TactusDbContext db, HttpResponse response, CancellationToken ct)
+    {
+        if (page is < 1 || pageSize is < 1 or > MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["page"] = [$"page is 1 or more; pageSize is between 1 and {MaxPageSize}."],
+            });
+        }
+
+        var query = db.Claims.AsNoTracking();
+        if (status is { } only)
+        {
+            query = query.Where(c => c.Status == only);
+        }
+
+        var size = pageSize ?? 50;
+        response.Headers["X-Total-Count"] = (await query.CountAsync(ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Ok(await query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .Skip(((page ?? 1) - 1) * size).Take(size).ToListAsync(ct));
     }
 
     /// <summary>The claim in CMS-1500 box order as a PDF (ClaimPdf); null when the claim or the billing profile is missing.</summary>

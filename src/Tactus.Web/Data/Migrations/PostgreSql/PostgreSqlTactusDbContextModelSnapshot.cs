@@ -708,7 +708,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OrganizationId", "ClaimNumber")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "Status");
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "Status", "CreatedAt");
 
                     b.ToTable("Claims");
                 });

@@ -696,7 +696,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "ClaimNumber")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "Status");
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "Status", "CreatedAt");
 
                     b.ToTable("Claims");
                 });
