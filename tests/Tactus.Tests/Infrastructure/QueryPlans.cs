@@ -124,16 +124,22 @@ public static class QueryPlans
         var json = (string)(await command.ExecuteScalarAsync())!;
         var scans = new List<string>();
         using var document = JsonDocument.Parse(json);
-        Walk(document.RootElement[0].GetProperty("Plan"), tables, scans);
+        Walk(document.RootElement[0].GetProperty("Plan"), tables, scans, underLimit: false);
         return scans;
     }
 
-    private static void Walk(JsonElement node, IReadOnlySet<string> tables, List<string> scans)
+    /// <remarks>
+    /// An index walked in order under a LIMIT (newest 50 audit entries by sequence) stops early: the planner may pick
+    /// the primary key for it over the (organisation, sequence) index when the table is tiny, so it is not a full walk.
+    /// </remarks>
+    private static void Walk(JsonElement node, IReadOnlySet<string> tables, List<string> scans, bool underLimit)
     {
         var type = node.GetProperty("Node Type").GetString();
+        // Below a sort, an aggregate or a hash the whole input is read, LIMIT or not.
+        underLimit = type == "Limit" || (underLimit && type is not ("Sort" or "Incremental Sort" or "Aggregate" or "Hash" or "Materialize"));
         if (node.TryGetProperty("Relation Name", out var relation) && tables.Contains(relation.GetString()!))
         {
-            var fullIndexWalk = type is "Index Scan" or "Index Only Scan" && !node.TryGetProperty("Index Cond", out _);
+            var fullIndexWalk = type is "Index Scan" or "Index Only Scan" && !node.TryGetProperty("Index Cond", out _) && !underLimit;
             if (type == "Seq Scan" || fullIndexWalk)
             {
                 scans.Add($"{type} on {relation.GetString()}" + (node.TryGetProperty("Filter", out var filter) ? $" (filter {filter.GetString()})" : ""));
@@ -144,7 +150,7 @@ public static class QueryPlans
         {
             foreach (var child in children.EnumerateArray())
             {
-                Walk(child, tables, scans);
+                Walk(child, tables, scans, underLimit);
             }
         }
     }
