@@ -71,12 +71,9 @@ public static class ClaimsApi
     public static async Task<Results<Ok<List<Claim>>, ValidationProblem>> ListAsync(ClaimStatus? status, int? page, int? pageSize,
         TactusDbContext db, HttpResponse response, CancellationToken ct)
     {
-        if (page is < 1 || pageSize is < 1 or > MaxPageSize)
+        if (Paging.Problem(page, pageSize, MaxPageSize) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["page"] = [$"page is 1 or more; pageSize is between 1 and {MaxPageSize}."],
-            });
+            return problem;
         }
 
         var query = db.Claims.AsNoTracking();

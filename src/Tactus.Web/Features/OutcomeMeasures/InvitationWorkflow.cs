@@ -58,25 +58,31 @@ public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, Or
     /// </summary>
     public async Task<(MeasureInvitation? Invitation, string? Problem)> OpenAsync(string token, CancellationToken cancellationToken = default)
     {
-        var hash = MeasureInvitation.Hash(token);
-        await using var lookup = scopes.CreateAsyncScope();
-        lookup.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("patient-link-lookup");
-        var found = await lookup.ServiceProvider.GetRequiredService<TactusDbContext>().MeasureInvitations
-            .Where(i => i.TokenHash == hash)
-            .Select(i => new { i.Id, i.OrganizationId, i.PatientId })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (found is null)
+        var found = await FindLinkAsync(MeasureInvitation.Hash(token), cancellationToken);
+        if (found is not { } link)
         {
             return (null, "This link is not valid. Check that you opened the whole link from your message.");
         }
 
-        scope.UsePatientLink(found.OrganizationId, found.PatientId);
-        var invitation = await db.MeasureInvitations.SingleAsync(i => i.Id == found.Id, cancellationToken);
+        scope.UsePatientLink(link.OrganizationId, link.PatientId);
+        var invitation = await db.MeasureInvitations.SingleAsync(i => i.Id == link.Id, cancellationToken);
         if (invitation.Unusable(time.GetUtcNow()) is { } problem)
         {
             return (null, problem);
         }
 
         return (invitation, null);
+    }
+
+    /// <summary>The invitation's ids for a token hash, read in a system scope that ends with the lookup.</summary>
+    private async Task<(Guid Id, Guid OrganizationId, Guid PatientId)?> FindLinkAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var lookup = scopes.CreateAsyncScope();
+        lookup.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("patient-link-lookup");
+        var found = await lookup.ServiceProvider.GetRequiredService<TactusDbContext>().MeasureInvitations
+            .Where(i => i.TokenHash == hash)
+            .Select(i => new { i.Id, i.OrganizationId, i.PatientId })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Id, found.OrganizationId, found.PatientId);
     }
 }

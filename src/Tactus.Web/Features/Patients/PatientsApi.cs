@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Audit;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Patients;
 
@@ -36,12 +37,9 @@ public static class PatientsApi
             parsedBirthDate = value;
         }
 
-        if (pageSize is < 1 or > PatientQueries.MaxPageSize || page is < 1)
+        if (Paging.Problem(page, pageSize, PatientQueries.MaxPageSize) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["pageSize"] = [$"page must be 1 or more and pageSize between 1 and {PatientQueries.MaxPageSize}."],
-            });
+            return problem;
         }
 
         var result = await db.Patients.SearchAsync(

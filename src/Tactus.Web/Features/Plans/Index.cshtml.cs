@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
-using Tactus.Web.Features.Audit;
+using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Sessions;
 
 namespace Tactus.Web.Features.Plans;
@@ -38,6 +38,8 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
     public int AdverseTotal { get; private set; }
     public int PageCount => Math.Max(1, (Math.Max(AwaitingTotal, AdverseTotal) + PageSize - 1) / PageSize);
 
+    public string PageLink(int page) => $"/Plans?pageNumber={page}";
+
     /// <summary>
     /// Both lists are chosen, ordered, counted and paged by the database: a clinic with years of plans and notes
     /// shows the longest-waiting plan first and every adverse event, not whatever the first few hundred rows held.
@@ -48,29 +50,26 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var awaiting = AwaitingQuery(today);
         AwaitingTotal = await awaiting.CountAsync(cancellationToken);
-        Awaiting = (await awaiting
-                .OrderBy(p => p.SignedAt ?? p.CreatedAt).ThenBy(p => p.Id)
-                .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-                .Select(p => new
-                {
-                    p.Id, p.PatientId, p.Status, Since = p.SignedAt ?? p.CreatedAt,
-                    Name = db.Patients.Where(x => x.Id == p.PatientId).Select(x => x.GivenName + " " + x.FamilyName).FirstOrDefault(),
-                    RecertificationDue = p.Status == PlanStatus.Certified && (p.RecertifyBy < today
-                        || db.TreatmentSessions.Count(s => s.PlanId == p.Id && s.SignedAt != null) >= p.RecertifyAfterVisits),
-                })
-                .ToAuditedListAsync(db, nameof(Features.Patients.Patient), row => row.PatientId, row => row.PatientId, cancellationToken))
-            .Select(row => new PlanItem(row.Id, row.Name ?? "", row.Status, row.Since, row.RecertificationDue)).ToList();
+        var plans = await awaiting.AsNoTracking()
+            .OrderBy(p => p.SignedAt ?? p.CreatedAt).ThenBy(p => p.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var planIds = plans.Select(p => p.Id).ToList();
+        var signedVisits = planIds.Count == 0 ? [] : await db.TreatmentSessions
+            .Where(s => s.PlanId != null && planIds.Contains(s.PlanId.Value) && s.SignedAt != null)
+            .GroupBy(s => s.PlanId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var planNames = await PatientNames.ForAsync(db, plans.Select(p => p.PatientId).Distinct().ToList(), cancellationToken);
+        Awaiting = plans.Select(p => new PlanItem(p.Id, planNames.GetValueOrDefault(p.PatientId, ""), p.Status, p.SignedAt ?? p.CreatedAt,
+            p.RecertificationDue(today, signedVisits.GetValueOrDefault(p.Id)))).ToList();
 
         var adverse = db.TreatmentSessions.Where(s => s.WorstAdverseEvent != null && s.SignedAt != null);
         AdverseTotal = await adverse.CountAsync(cancellationToken);
         var sessions = await adverse.AsNoTracking()
             .OrderByDescending(s => s.WorstAdverseEvent).ThenByDescending(s => s.SessionDate).ThenBy(s => s.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var ids = sessions.Select(s => s.PatientId).Distinct().ToList();
-        var names = ids.Count == 0 ? [] : await db.Patients.AsNoTracking().Where(p => ids.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, cancellationToken);
+        var sessionNames = await PatientNames.ForAsync(db, sessions.Select(s => s.PatientId).Distinct().ToList(), cancellationToken);
         AdverseEvents = sessions.SelectMany(s => s.Note.AdverseEvents.OrderByDescending(a => a.Severity)
-            .Select(a => new AdverseItem(s.Id, names.GetValueOrDefault(s.PatientId, ""), s.SessionDate, a.Kind, a.Severity, a.Note))).ToList();
+            .Select(a => new AdverseItem(s.Id, sessionNames.GetValueOrDefault(s.PatientId, ""), s.SessionDate, a.Kind, a.Severity, a.Note))).ToList();
     }
 
     /// <summary>
@@ -87,10 +86,13 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
         return scope.Role switch
         {
             Roles.Clinician => plans.Where(p => p.Status == PlanStatus.Signed && open.Any(r => r.Id == p.ReferralId && r.ReferringClinicianId == userId)),
-            Roles.Therapist => plans.Where(p => p.AuthorId == userId && (p.Status == PlanStatus.Draft || (p.Status == PlanStatus.Certified
-                && (p.RecertifyBy < today || db.TreatmentSessions.Count(s => s.PlanId == p.Id && s.SignedAt != null) >= p.RecertifyAfterVisits)))),
-            _ => plans.Where(p => p.Status != PlanStatus.Certified || p.RecertifyBy < today
-                || db.TreatmentSessions.Count(s => s.PlanId == p.Id && s.SignedAt != null) >= p.RecertifyAfterVisits),
+            Roles.Therapist => WaitingOrDue(plans.Where(p => p.AuthorId == userId), today, PlanStatus.Draft),
+            _ => WaitingOrDue(plans, today, PlanStatus.Draft, PlanStatus.Signed),
         };
     }
+
+    /// <summary>Plans in one of the waiting states, or certified and due for re-certification (the SQL form of PlanOfCare.RecertificationDue).</summary>
+    private IQueryable<PlanOfCare> WaitingOrDue(IQueryable<PlanOfCare> plans, DateOnly today, params PlanStatus[] waiting) =>
+        plans.Where(p => waiting.Contains(p.Status) || (p.Status == PlanStatus.Certified
+            && (p.RecertifyBy < today || db.TreatmentSessions.Count(s => s.PlanId == p.Id && s.SignedAt != null) >= p.RecertifyAfterVisits)));
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Audit;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Referrals;
 
@@ -36,12 +37,9 @@ public static class ReferralsApi
     private static async Task<Results<Ok<List<ReferralQueries.WorklistItem>>, ValidationProblem>> ListAsync(TactusDbContext db, TimeProvider time,
         HttpResponse response, ReferralStatus? status, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        if (page is < 1 || pageSize is < 1 or > ReferralQueries.MaxPageSize)
+        if (Paging.Problem(page, pageSize, ReferralQueries.MaxPageSize) is { } problem)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["page"] = [$"page is 1 or more; pageSize is between 1 and {ReferralQueries.MaxPageSize}."],
-            });
+            return problem;
         }
 
         var result = await ReferralQueries.WorklistAsync(db, status, time.GetUtcNow(), page ?? 1, pageSize ?? ReferralQueries.DefaultPageSize, cancellationToken);
