@@ -25,7 +25,8 @@ public abstract class PatientPagesTests(TactusApp app)
         }
 
         var first = await client.GetStringAsync("/Patients?name=quillfeather");
-        var second = await client.GetStringAsync("/Patients?name=quillfeather&pageNumber=2");
+        var next = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(first, "<a href=\"([^\"]+)\" rel=\"next\">").Groups[1].Value);
+        var second = await client.GetStringAsync("/Patients" + next);
 
         Assert.Contains("Page00", first, StringComparison.Ordinal);
         Assert.DoesNotContain("Page29", first, StringComparison.Ordinal);
