@@ -74,5 +74,11 @@ fi
 if [ "${passed:-0}" -eq 0 ]; then
   failed=$(( ${failed:-0} > 0 ? failed : 1 ))
 fi
+# Repeat each failed test's name and first lines of its message just above the closing line, so
+# the end of a long log says what failed.
+if [ "${failed:-0}" -ne 0 ]; then
+  log "failed tests:"
+  awk '/^[[:space:]]*failed [^:]/ { n = 12 } n > 0 { print; n-- }' "$OUT" | head -n 120 >&2
+fi
 echo "tests: ${passed:-0} passed, ${failed:-0} failed"
 [ "$status" -eq 0 ] && [ "${failed:-0}" -eq 0 ]
