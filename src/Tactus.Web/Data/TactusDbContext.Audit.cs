@@ -57,6 +57,11 @@ public abstract partial class TactusDbContext
                 Entry(entry).State = EntityState.Detached;
             }
 
+            foreach (var head in ChangeTracker.Entries<AuditChainHead>().ToList())
+            {
+                head.State = EntityState.Detached;
+            }
+
             throw;
         }
         finally

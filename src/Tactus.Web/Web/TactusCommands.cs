@@ -23,7 +23,8 @@ public static class TactusCommands
         return args[0] switch
         {
             "generate" => await GenerateAsync(app.Services, args),
-            "audit" when args.Length > 1 && args[1] == "verify" => await VerifyAuditAsync(app.Services),
+            "audit" when args.Length > 1 && args[1] == "verify" =>
+                await VerifyAuditAsync(app.Services, fromCheckpoint: args.Contains("--from-checkpoint")),
             _ => Usage(),
         };
     }
@@ -63,11 +64,12 @@ public static class TactusCommands
         return 0;
     }
 
-    private static async Task<int> VerifyAuditAsync(IServiceProvider services)
+    private static async Task<int> VerifyAuditAsync(IServiceProvider services, bool fromCheckpoint)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("audit-verify");
-        var result = await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<TactusDbContext>());
+        var result = await AuditVerifier.VerifyAllAsync(scope.ServiceProvider.GetRequiredService<TactusDbContext>(),
+            scope.ServiceProvider.GetRequiredService<AuditCheckpointKey>(), fromCheckpoint);
         Console.WriteLine(result);
         return result.IsIntact ? 0 : 1;
     }
@@ -85,7 +87,7 @@ public static class TactusCommands
             Console.Error.WriteLine(problem);
         }
 
-        Console.Error.WriteLine("usage: generate --patients N [--seed S] [--organization slug] | audit verify");
+        Console.Error.WriteLine("usage: generate --patients N [--seed S] [--organization slug] | audit verify [--from-checkpoint]");
         return 2;
     }
 }

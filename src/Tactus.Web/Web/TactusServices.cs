@@ -23,6 +23,9 @@ public static class TactusServices
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+        services.AddSingleton(sp => AuditCheckpointKey.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddHostedService<AuditCheckpointWriter>();
 
         var connectionString = StoreSelection.ConnectionString(configuration);
         if (StoreSelection.Provider(configuration) == StoreSelection.PostgreSql)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Patients;
 
@@ -35,9 +36,21 @@ public static class DemoData
     public static Task<List<AuditEntry>> AuditForAsync(this TactusApp app, Guid patientId) =>
         app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.PatientId == patientId).OrderBy(a => a.Sequence).ToListAsync());
 
-    public static Task<List<AuditEntry>> AuditAfterAsync(this TactusApp app, long sequence) =>
-        app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Sequence > sequence).OrderBy(a => a.Sequence).ToListAsync());
+    /// <summary>Everything appended to any chain after the mark, in sequence order within each chain.</summary>
+    public static async Task<List<AuditEntry>> AuditAfterAsync(this TactusApp app, AuditMark mark)
+    {
+        var entries = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().AsNoTracking().ToListAsync());
+        return entries.Where(e => e.Sequence > mark.PositionOf(e.ChainId))
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.ChainId).ThenBy(e => e.Sequence).ToList();
+    }
 
-    public static Task<long> LastAuditSequenceAsync(this TactusApp app) =>
-        app.WithDbAsync(db => db.AuditChainHeads.AsNoTracking().Select(h => h.LastSequence).SingleAsync());
+    /// <summary>Where every audit chain ends now; equal marks mean nothing was appended in between.</summary>
+    public static async Task<AuditMark> LastAuditSequenceAsync(this TactusApp app)
+    {
+        var heads = await app.WithDbAsync(db => db.AuditChainHeads.AsNoTracking()
+            .Select(h => new { h.ChainId, h.LastSequence }).ToListAsync());
+        return AuditMark.Of(heads.Select(h => (h.ChainId, h.LastSequence)));
+    }
+
+    public static AuditCheckpointKey CheckpointKeyOf(this TactusApp app) => app.Services.GetRequiredService<AuditCheckpointKey>();
 }

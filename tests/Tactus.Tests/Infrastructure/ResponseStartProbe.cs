@@ -9,7 +9,7 @@ using Tactus.Web.Features.Access;
 namespace Tactus.Tests.Infrastructure;
 
 /// <summary>
-/// Lets a test see the audit chain as it stood when a response began. The probe wraps the whole pipeline, so its
+/// Lets a test see the audit chains as they stood when a response began. The probe wraps the whole pipeline, so its
 /// OnStarting callback runs after every inner one (ASP.NET Core runs them last-registered first) and immediately
 /// before the status line and headers are sent: a read the product audits only after the response has started is
 /// not yet in the chain at that moment. Only requests carrying <see cref="Header"/> are probed.
@@ -29,8 +29,8 @@ public sealed class ResponseStartProbe : IStartupFilter
                     await using var scope = context.RequestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
                     scope.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("tests");
                     var db = scope.ServiceProvider.GetRequiredService<TactusDbContext>();
-                    var last = await db.AuditEntries.AsNoTracking().MaxAsync(e => (long?)e.Sequence) ?? 0;
-                    context.Response.Headers[Header] = last.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var heads = await db.AuditChainHeads.AsNoTracking().Select(h => new { h.ChainId, h.LastSequence }).ToListAsync();
+                    context.Response.Headers[Header] = AuditMark.Of(heads.Select(h => (h.ChainId, h.LastSequence))).Positions;
                 });
             }
 

@@ -22,6 +22,9 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
     private string _connectionString = "";
     private string? _sqliteFolder;
 
+    /// <summary>The audit checkpoint key, from configuration as an environment secret would give it (never a file in the source tree).</summary>
+    public static readonly string CheckpointKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public TestStore Store => store;
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public string ConnectionString => _connectionString;
@@ -66,6 +69,7 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Database:Provider", store == TestStore.PostgreSql ? "postgresql" : "sqlite");
         builder.UseSetting("ConnectionStrings:Tactus", _connectionString);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Audit:CheckpointKey", CheckpointKey);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -28,6 +28,7 @@ public static class AuditChain
             record.Detail, previousHash);
         return new AuditEntry
         {
+            ChainId = AuditChainHead.ChainOf(record.OrganizationId),
             Sequence = sequence,
             OccurredAt = occurredAt,
             OrganizationId = record.OrganizationId,
@@ -50,45 +51,19 @@ public static class AuditChain
         ComputeHash(e.Sequence, e.OccurredAt, e.OrganizationId, e.UserId, e.Actor, e.Role, e.Action, e.EntityType,
             e.EntityId, e.PatientId, e.IpAddress, e.Outcome, e.Detail, e.PreviousHash);
 
-    /// <summary>
-    /// Walks the entries in sequence order and reports the first one that does not follow from
-    /// its predecessor, then checks that the chain ends where the head says it does.
-    /// </summary>
+    /// <summary>Verifies a whole chain that starts at genesis (see <see cref="AuditChainWalk"/>).</summary>
     public static AuditVerification Verify(IEnumerable<AuditEntry> entriesInOrder, long headSequence, string headHash)
     {
-        var expectedPrevious = GenesisHash;
-        var expectedSequence = 1L;
-        var count = 0L;
+        var walk = new AuditChainWalk(0, GenesisHash);
         foreach (var entry in entriesInOrder)
         {
-            if (entry.Sequence != expectedSequence)
+            if (!walk.Accept(entry))
             {
-                return AuditVerification.Broken(count, expectedSequence,
-                    $"expected entry {expectedSequence} but found {entry.Sequence}: entries were removed or inserted");
+                break;
             }
-
-            if (entry.PreviousHash != expectedPrevious)
-            {
-                return AuditVerification.Broken(count, entry.Sequence, "does not link to the entry before it");
-            }
-
-            if (ComputeHash(entry) != entry.Hash)
-            {
-                return AuditVerification.Broken(count, entry.Sequence, "its content does not match its hash: it was altered");
-            }
-
-            expectedPrevious = entry.Hash;
-            expectedSequence++;
-            count++;
         }
 
-        if (count != headSequence || expectedPrevious != headHash)
-        {
-            return AuditVerification.Broken(count, expectedSequence,
-                $"the chain ends at entry {count} but the head records {headSequence}: entries were removed from the end");
-        }
-
-        return AuditVerification.Intact(count);
+        return walk.Finish(headSequence, headHash);
     }
 
     private static string ComputeHash(long sequence, DateTimeOffset occurredAt, Guid? organizationId, Guid? userId,

@@ -7,7 +7,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.HasKey(a => a.Sequence);
+        builder.HasKey(a => new { a.ChainId, a.Sequence });
         builder.Property(a => a.Sequence).ValueGeneratedNever();
         builder.Property(a => a.Actor).HasMaxLength(256).IsRequired();
         builder.Property(a => a.Role).HasMaxLength(32);
@@ -30,9 +30,19 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
 {
     public void Configure(EntityTypeBuilder<AuditChainHead> builder)
     {
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.HasKey(h => h.ChainId);
+        builder.Property(h => h.StartHash).HasMaxLength(64).IsFixedLength().IsRequired();
         builder.Property(h => h.LastHash).HasMaxLength(64).IsFixedLength().IsRequired();
-        builder.HasData(new AuditChainHead { Id = AuditChainHead.SingletonId, LastSequence = 0, LastHash = AuditChain.GenesisHash });
+    }
+}
+
+internal sealed class AuditCheckpointConfiguration : IEntityTypeConfiguration<AuditCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<AuditCheckpoint> builder)
+    {
+        builder.HasKey(c => new { c.ChainId, c.Sequence });
+        builder.Property(c => c.Sequence).ValueGeneratedNever();
+        builder.Property(c => c.Hash).HasMaxLength(64).IsFixedLength().IsRequired();
+        builder.Property(c => c.Signature).HasMaxLength(64).IsFixedLength().IsRequired();
     }
 }

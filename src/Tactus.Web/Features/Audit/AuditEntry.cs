@@ -7,6 +7,9 @@ namespace Tactus.Web.Features.Audit;
 /// </summary>
 public sealed class AuditEntry
 {
+    /// <summary>The organisation's chain (AuditChainHead.ChainOf); sequences count within it.</summary>
+    public Guid ChainId { get; init; }
+
     public long Sequence { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
     public Guid? OrganizationId { get; init; }

@@ -9,7 +9,8 @@ using Tactus.Web.Features.Access;
 namespace Tactus.Web.Features.Audit;
 
 /// <summary>The administrator's audit report over their own organisation (the tenant filter applies).</summary>
-public sealed class IndexModel(TactusDbContext db, IServiceScopeFactory scopes, AuditLog audit) : PageModel
+public sealed class IndexModel(TactusDbContext db, IServiceScopeFactory scopes, AuditLog audit, AccessScope currentScope,
+    AuditCheckpointKey checkpointKey) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public AuditQuery Query { get; set; } = new();
@@ -34,11 +35,14 @@ public sealed class IndexModel(TactusDbContext db, IServiceScopeFactory scopes, 
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
     {
-        // The chain spans every organisation, so it is verified as a whole; only the verdict is shown.
+        // The organisation's own chain, read in a system scope because verification needs every
+        // row of it; only the verdict is shown.
+        var chain = AuditChainHead.ChainOf(currentScope.OrganizationId);
         await using (var scope = scopes.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("audit-verify");
-            Verification = await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<TactusDbContext>(), cancellationToken);
+            Verification = await AuditVerifier.VerifyChainAsync(scope.ServiceProvider.GetRequiredService<TactusDbContext>(),
+                checkpointKey, chain, cancellationToken: cancellationToken);
         }
 
         await audit.RecordAsync(AuditActions.AuditVerified, Verification.IsIntact ? AuditOutcomes.Success : AuditOutcomes.Failure,

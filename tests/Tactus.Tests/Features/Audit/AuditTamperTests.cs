@@ -25,12 +25,12 @@ public abstract class AuditTamperTests(TactusApp app)
             db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'someone-else' WHERE \"Sequence\" = {target}")));
         var delete = await Record.ExceptionAsync(() => app.WithDbAsync(db =>
             db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {target}")));
-        var intactBefore = await app.WithDbAsync(db => AuditVerifier.VerifyAsync(db));
+        var intactBefore = await app.WithDbAsync(db => AuditVerifier.VerifyAllAsync(db, app.CheckpointKeyOf()));
 
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(DisableAppendOnlySql));
         await app.WithDbAsync(db =>
             db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'someone-else' WHERE \"Sequence\" = {target}"));
-        var afterTampering = await app.WithDbAsync(db => AuditVerifier.VerifyAsync(db));
+        var afterTampering = await app.WithDbAsync(db => AuditVerifier.VerifyAllAsync(db, app.CheckpointKeyOf()));
         var admin = await app.AsAsync(Roles.Administrator);
         var page = await admin.PostFormAsync("/Audit", [], "/Audit?handler=Verify");
         var html = await page.Content.ReadAsStringAsync();

@@ -45,7 +45,7 @@ public sealed class PractitionerPagesTests(SqliteApp app) : IClassFixture<Sqlite
             $"/Practitioners?practitionerId={practitionerId}&licenceId={licenceId}");
         var page = await manager.GetStringAsync("/Practitioners");
         var assign = await manager.PostAsync($"/api/referrals/{referral.Id}/assign", Json.Body($$"""{"therapistId":"{{userId}}"}"""));
-        var audit = await app.AuditAfterAsync(0);
+        var audit = await app.AuditAfterAsync(AuditMark.Start);
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Cannot practise: holds a licence that is suspended", page, StringComparison.Ordinal);

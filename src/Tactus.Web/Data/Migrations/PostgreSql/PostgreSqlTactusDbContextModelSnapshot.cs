@@ -255,8 +255,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Tactus.Web.Features.Audit.AuditChainHead", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
@@ -270,22 +270,53 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<long>("LockCounter")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Id");
+                    b.Property<string>("StartHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("StartSequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ChainId");
 
                     b.ToTable("AuditChainHeads");
+                });
 
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
-                            LastSequence = 0L,
-                            LockCounter = 0L
-                        });
+            modelBuilder.Entity("Tactus.Web.Features.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("ChainId", "Sequence");
+
+                    b.ToTable("AuditCheckpoints");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Audit.AuditEntry", b =>
                 {
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -348,7 +379,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("ChainId", "Sequence");
 
                     b.HasIndex("OrganizationId", "OccurredAt");
 

@@ -243,8 +243,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tactus.Web.Features.Audit.AuditChainHead", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastHash")
                         .IsRequired()
@@ -258,22 +258,53 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<long>("LockCounter")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
+                    b.Property<string>("StartHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("StartSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChainId");
 
                     b.ToTable("AuditChainHeads");
+                });
 
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
-                            LastSequence = 0L,
-                            LockCounter = 0L
-                        });
+            modelBuilder.Entity("Tactus.Web.Features.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("ChainId", "Sequence");
+
+                    b.ToTable("AuditCheckpoints");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Audit.AuditEntry", b =>
                 {
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -336,7 +367,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("ChainId", "Sequence");
 
                     b.HasIndex("OrganizationId", "OccurredAt");
 
