@@ -114,8 +114,19 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
     public async Task<IReadOnlyList<AuthorizationView>> AuthorizationsAsync(Guid? patientId, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var authorizations = await db.Authorizations.AsNoTracking()
-            .Where(a => patientId == null ? a.EndsOn >= today : a.PatientId == patientId).ToListAsync(cancellationToken);
+        // Visits used are counted by the database, one correlated count per authorisation in the same query
+        // (the rule of AuthorizationCheck.VisitsUsedAsync): no visit rows are read.
+        var counted = await db.Authorizations.AsNoTracking()
+            .Where(a => patientId == null ? a.EndsOn >= today : a.PatientId == patientId)
+            .Select(a => new
+            {
+                Authorization = a,
+                Used = db.TreatmentSessions.Count(s => s.PatientId == a.PatientId && s.SessionDate >= a.StartsOn && s.SessionDate <= a.EndsOn
+                    && (a.ReferralId == null || s.ReferralId == a.ReferralId)),
+            })
+            .ToListAsync(cancellationToken);
+        var authorizations = counted.Select(c => c.Authorization).ToList();
+        var usedOf = counted.ToDictionary(c => c.Authorization.Id, c => c.Used);
         var coverageIds = authorizations.Select(a => a.CoverageId).Distinct().ToList();
         var payerOf = await db.Coverages.AsNoTracking().Where(c => coverageIds.Contains(c.Id))
             .Join(db.Payers, c => c.PayerId, p => p.Id, (c, p) => new { c.Id, c.PatientId, PayerName = p.Name })
@@ -123,17 +134,10 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
         var names = await Patients.PatientNames.ForAsync(db, [.. authorizations.Select(a => a.PatientId).Distinct()], cancellationToken);
         var rows = authorizations.Select(a => new { a, PayerName = payerOf.FirstOrDefault(p => p.Id == a.CoverageId)?.PayerName ?? "?",
             Name = names.GetValueOrDefault(a.PatientId, "?") }).ToList();
-        // The billing desk lists every current authorisation: read their patients' visits once and count in memory,
-        // rather than one COUNT per authorisation (the same rule as AuthorizationCheck.VisitsUsedAsync).
-        var patients = rows.Select(r => r.a.PatientId).Distinct().ToList();
-        var visits = await db.TreatmentSessions.AsNoTracking().Where(s => patients.Contains(s.PatientId))
-            .Select(s => new { s.Id, s.PatientId, s.ReferralId, s.SessionDate })
-            .ToAuditedListAsync(db, nameof(Sessions.TreatmentSession), s => s.Id, s => s.PatientId, cancellationToken);
         var views = new List<AuthorizationView>();
         foreach (var row in rows.OrderBy(r => r.a.EndsOn))
         {
-            var used = visits.Count(v => v.PatientId == row.a.PatientId && row.a.Covers(v.SessionDate)
-                && (row.a.ReferralId == null || v.ReferralId == row.a.ReferralId));
+            var used = usedOf[row.a.Id];
             var left = row.a.VisitsApproved - used;
             var units = row.a.UnitsApproved is null ? 0 : await check.UnitsUsedAsync(row.a, null, row.a.EndsOn, cancellationToken);
             views.Add(new AuthorizationView(row.a.Id, row.a.PatientId, row.Name, row.PayerName, row.a.Number, row.a.VisitsApproved,

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Tactus against its peer under wrk on 127.0.0.1, A/B alternating, medians of the rounds.
+# Run by hand (never in the test suite); figures go to docs/performance.md.
+#   bench/api.sh [sqlite|postgresql] [patients] [seconds per run] [rounds]
+# Needs wrk (apt-get install wrk), node and npm (the peer), sqlite3 optional. PostgreSQL: a throwaway
+# server is started as in test.sh. The peer is Medplum's @medplum/fhir-router over its in-memory
+# repository (bench/peer), holding min(patients, 100000) patients.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+store=${1:-sqlite}
+patients=${2:-100000}
+seconds=${3:-10}
+rounds=${4:-3}
+port=5099
+peer_port=8103
+command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }
+
+work=$(mktemp -d /tmp/tactus-bench.XXXXXX)
+chmod 755 "$work"
+server="" peer="" pg_stop=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  [ -n "$peer" ] && kill "$peer" 2>/dev/null || true
+  [ -n "$pg_stop" ] && eval "$pg_stop" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ "$store" = postgresql ]; then
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  pg_port=$(shuf -i 20000-59999 -n 1)
+  run_pg() { "$@"; }
+  if [ "$(id -u)" -eq 0 ]; then
+    id tactus-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin tactus-pg
+    chown tactus-pg "$work"
+    run_pg() { runuser -u tactus-pg -- "$@"; }
+  fi
+  run_pg "$pg_bin/initdb" -D "$work/pg" -U tactus -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  # Durable settings (fsync on), as a deployment would run; shared_buffers sized for a 100k-1M clinic.
+  run_pg "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg.log" -w -o "-h 127.0.0.1 -p $pg_port -k $work -c max_connections=200 -c shared_buffers=1GB" start >/dev/null
+  pg_stop="run_pg $pg_bin/pg_ctl -D $work/pg -m fast stop >/dev/null"
+  export Database__Provider=postgresql
+  export ConnectionStrings__Tactus="Host=127.0.0.1;Port=$pg_port;Username=tactus;Database=postgres;Maximum Pool Size=100"
+else
+  export Database__Provider=sqlite
+  export ConnectionStrings__Tactus="Data Source=$work/tactus.db"
+fi
+export ASPNETCORE_ENVIRONMENT=Production Demo__Seed=true Logging__LogLevel__Default=Warning
+export Audit__CheckpointKeyFile="$work/audit-checkpoint.key"
+
+echo "== building (Release)"
+dotnet build src/Tactus.Web -c Release -v quiet -nologo >/dev/null
+app=src/Tactus.Web/bin/Release/net10.0/Tactus.Web.dll
+
+echo "== generating $patients patients ($store)"
+dotnet "$app" generate --patients "$patients" --seed 42 | tail -n 1
+
+dotnet "$app" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
+
+echo "== starting the peer"
+(cd bench/peer && [ -d node_modules ] || npm install --no-audit --no-fund --silent)
+peer_patients=$(( patients < 100000 ? patients : 100000 ))
+node bench/peer/server.mjs "$peer_port" "$peer_patients" >"$work/peer.log" 2>&1 &
+peer=$!
+for _ in $(seq 300); do grep -q "peer listening" "$work/peer.log" 2>/dev/null && break; sleep 1; done
+peer_id=$(grep -o 'first [^ ]*' "$work/peer.log" | cut -d' ' -f2)
+
+sign_in() { # email -> cookie header value
+  local jar="$work/jar-$1" token
+  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Account/Login" \
+    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null \
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=demo-clinic-pass-2026" \
+    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Account/Login"
+  awk '$6=="tactus.session"{print "tactus.session=" $7}' "$jar"
+}
+therapist=$(sign_in therapist@riverside.example)
+manager=$(sign_in manager@riverside.example)
+patient_id=$(curl -s -H "Cookie: $therapist" "http://127.0.0.1:$port/api/patients?pageSize=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+
+# wrk once: prints "req/s p50 p99" (latencies in ms).
+measure() { # connections, then wrk arguments
+  local c=$1; shift
+  wrk -t2 -c"$c" -d"${seconds}s" --latency "$@" 2>/dev/null | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+    END { printf "%.0f %.1f %.1f\n", rps, p50, p99 }'
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+results="$work/results"
+: >"$results"
+run() { # name, connections, tactus wrk args ||| peer wrk args (peer part optional)
+  local name=$1 c=$2; shift 2
+  local tactus=() peer_args=() side=tactus
+  for a in "$@"; do if [ "$a" = "|||" ]; then side=peer; elif [ $side = tactus ]; then tactus+=("$a"); else peer_args+=("$a"); fi; done
+  local t_rps=() t_p99=() p_rps=() p_p99=()
+  for _ in $(seq "$rounds"); do
+    read -r r _ p <<<"$(measure "$c" "${tactus[@]}")"; t_rps+=("$r"); t_p99+=("$p")
+    if [ ${#peer_args[@]} -gt 0 ]; then read -r r _ p <<<"$(measure "$c" "${peer_args[@]}")"; p_rps+=("$r"); p_p99+=("$p"); fi
+  done
+  local tr tp pr="-" pp="-" ratio="-"
+  tr=$(printf '%s\n' "${t_rps[@]}" | median); tp=$(printf '%s\n' "${t_p99[@]}" | median)
+  if [ ${#p_rps[@]} -gt 0 ]; then
+    pr=$(printf '%s\n' "${p_rps[@]}" | median); pp=$(printf '%s\n' "${p_p99[@]}" | median)
+    ratio=$(awk -v a="$tr" -v b="$pr" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  fi
+  printf '| %s | %s | %s | %s ms | %s | %s ms | %s |\n' "$name" "$c" "$tr" "$tp" "$pr" "$pp" "$ratio" | tee -a "$results"
+}
+
+base="http://127.0.0.1:$port"
+peer_base="http://127.0.0.1:$peer_port/fhir/R4"
+echo "== $store, $patients patients, ${seconds}s x $rounds rounds, A/B alternating"
+echo "| workload | conns | Tactus req/s | Tactus p99 | peer req/s | peer p99 | ratio |"
+echo "|---|---|---|---|---|---|---|"
+run "audited patient read" 16 -H "Cookie: $therapist" "$base/api/patients/$patient_id" "|||" "$peer_base/Patient/$peer_id"
+run "signed in, no patient data (/api/instruments)" 16 -H "Cookie: $manager" "$base/api/instruments"
+run "Kestrel /health/live" 16 "$base/health/live"
+run "patient search ?name=smi" 16 -H "Cookie: $manager" "$base/api/patients?name=smi" "|||" "$peer_base/Patient?name=smi&_count=20"
+run "referrals work-list" 64 -H "Cookie: $manager" "$base/api/referrals"
+run "patient create" 16 -s bench/create-patient.lua -H "Cookie: $manager" "$base/api/patients" "|||" -s bench/create-patient-fhir.lua "$peer_base/Patient"
+
+echo "== audit after the run"
+dotnet "$app" audit verify | tail -n 1
