@@ -28,6 +28,15 @@ public static class DatabaseSetup
         {
             // WAL lets readers proceed while one writer commits; it is a property of the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await SqlitePlannerStatistics.WriteAsync((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection());
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
 
         await Features.Patients.SearchKeyBackfill.RunAsync(db);

@@ -124,7 +124,7 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
                 Used = db.TreatmentSessions.Count(s => s.PatientId == a.PatientId && s.SessionDate >= a.StartsOn && s.SessionDate <= a.EndsOn
                     && (a.ReferralId == null || s.ReferralId == a.ReferralId)),
             })
-            .ToListAsync(cancellationToken);
+            .ToAuditedListAsync(db, nameof(Authorization), c => c.Authorization.Id, c => c.Authorization.PatientId, cancellationToken);
         var authorizations = counted.Select(c => c.Authorization).ToList();
         var usedOf = counted.ToDictionary(c => c.Authorization.Id, c => c.Used);
         var coverageIds = authorizations.Select(a => a.CoverageId).Distinct().ToList();

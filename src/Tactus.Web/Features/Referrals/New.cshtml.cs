@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Screening;
 using Tactus.Web.Web;
 
@@ -17,6 +18,15 @@ public sealed class NewModel(TactusDbContext db, AccessScope scope, Diagnoses.Di
     public NewReferral Input { get; set; } = new();
 
     public List<SelectListItem> Patients { get; private set; } = [];
+
+    /// <summary>What the user typed to find the patient (name words, MRN start); the picker lists the first matches.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Find { get; set; }
+
+    /// <summary>More patients matched than the picker lists: the user narrows the search.</summary>
+    public int Matches { get; private set; }
+
+    public const int PickerSize = 20;
 
     /// <summary>Staff entering on a clinician's behalf choose the clinician; a clinician refers as themself.</summary>
     public List<SelectListItem>? Clinicians { get; private set; }
@@ -61,8 +71,25 @@ public sealed class NewModel(TactusDbContext db, AccessScope scope, Diagnoses.Di
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         _diagnoses = await catalog.ForCurrentOrganizationAsync(cancellationToken);
-        var patients = await db.Patients.AsNoTracking().OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(500).ToListAsync(cancellationToken);
-        Patients = patients.Select(p => new SelectListItem($"{p.FamilyName}, {p.GivenName} ({p.Mrn})", p.Id.ToString(), p.Id == Input.PatientId)).ToList();
+        // The patient comes from their record ("Refer for massage") or from a search: a clinic of any size
+        // cannot be listed in one drop-down, and a list cut at N names would miss the patient being referred.
+        var patients = new List<Patient>();
+        if (Input.PatientId is { } chosen)
+        {
+            patients.AddRange(await db.Patients.AsNoTracking().Where(p => p.Id == chosen).ToListAsync(cancellationToken));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Find))
+        {
+            var looksLikeMrn = Find.Trim().StartsWith("MRN", StringComparison.OrdinalIgnoreCase);
+            var found = await db.Patients.SearchAsync(new PatientQueries.SearchCriteria(
+                looksLikeMrn ? null : Find, null, looksLikeMrn ? Find : null, 1, PickerSize), cancellationToken);
+            Matches = found.Total;
+            patients.AddRange(found.Items.Where(p => p.Id != Input.PatientId));
+        }
+
+        Patients = patients.Select(p => new SelectListItem($"{p.FamilyName}, {p.GivenName} ({p.Mrn}, born {p.BirthDate:d MMM yyyy})",
+            p.Id.ToString(), p.Id == Input.PatientId)).ToList();
         if (scope.Role != Roles.Clinician)
         {
             var clinicianRole = await db.Roles.Where(r => r.Name == Roles.Clinician).Select(r => r.Id).SingleAsync(cancellationToken);
