@@ -97,6 +97,9 @@ run() { # name, connections, tactus wrk args ||| peer wrk args (peer part option
   local tactus=() peer_args=() side=tactus
   for a in "$@"; do if [ "$a" = "|||" ]; then side=peer; elif [ $side = tactus ]; then tactus+=("$a"); else peer_args+=("$a"); fi; done
   local t_rps=() t_p99=() p_rps=() p_p99=()
+  # Warm-up (JIT tiers, caches, connection pools) before anything is counted.
+  measure "$c" "${tactus[@]}" >/dev/null
+  if [ ${#peer_args[@]} -gt 0 ]; then measure "$c" "${peer_args[@]}" >/dev/null; fi
   for _ in $(seq "$rounds"); do
     read -r r _ p <<<"$(measure "$c" "${tactus[@]}")"; t_rps+=("$r"); t_p99+=("$p")
     if [ ${#peer_args[@]} -gt 0 ]; then read -r r _ p <<<"$(measure "$c" "${peer_args[@]}")"; p_rps+=("$r"); p_p99+=("$p"); fi

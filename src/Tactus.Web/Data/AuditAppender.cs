@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Tactus.Web.Features.Audit;
 
 namespace Tactus.Web.Data;
 
 /// <summary>
 /// Places audit records at the end of their organisation's chain inside the caller's open
-/// transaction. One statement per chain takes the head's row lock and reads where the chain ends
-/// (UPDATE … RETURNING, on both stores); the entries and the head's new position then go out with
-/// the caller's SaveChanges as one batch. Chains are locked in ascending id order so two
+/// transaction. Per chain: one statement takes the head's row lock and reads where the chain ends
+/// (UPDATE … RETURNING, on both stores), one multi-row INSERT writes the entries, one UPDATE moves the head. Chains are locked in ascending id order so two
 /// transactions touching the same chains cannot deadlock. PostgreSQL locks one organisation's
 /// head; SQLite has one writer for the whole database anyway.
 /// </summary>
@@ -27,6 +27,7 @@ public static class AuditAppender
             var position = await LockHeadAsync(db, chain.Key, cancellationToken);
             var sequence = position.LastSequence;
             var previousHash = position.LastHash;
+            var first = sealedEntries.Count;
             foreach (var record in chain)
             {
                 var entry = AuditChain.Seal(record, ++sequence, previousHash);
@@ -34,11 +35,56 @@ public static class AuditAppender
                 sealedEntries.Add(entry);
             }
 
-            MoveHead(db, chain.Key, sequence, previousHash);
+            await InsertAsync(db, sealedEntries.GetRange(first, sealedEntries.Count - first), cancellationToken);
+            await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"AuditChainHeads\" SET \"LastSequence\" = {sequence}, \"LastHash\" = {previousHash} WHERE \"ChainId\" = {chain.Key}",
+                cancellationToken);
         }
 
-        db.AuditEntries.AddRange(sealedEntries);
         return sealedEntries;
+    }
+
+    /// <summary>Rows per INSERT: 16 columns each stays far below SQLite's 32,766 and PostgreSQL's 65,535 parameters.</summary>
+    private const int RowsPerInsert = 500;
+
+    /// <summary>
+    /// One multi-row INSERT per 500 entries, written directly: the entries are never tracked, so the caller's
+    /// SaveChanges does not build a command per row. Each value goes through the model's own type mapping
+    /// (and converter), so it is stored exactly as EF stores it on either store.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100",
+        Justification = "The text holds only the model's column names and generated parameter names; every value is a parameter.")]
+    private static async Task InsertAsync(TactusDbContext db, List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var entityType = db.Model.FindEntityType(typeof(AuditEntry))!;
+        var columns = entityType.GetProperties()
+            .Select(p => (Property: p, Column: p.GetColumnName(), Mapping: p.GetRelationalTypeMapping(), Get: p.GetGetter()))
+            .ToList();
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        foreach (var chunk in entries.Chunk(RowsPerInsert))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new System.Text.StringBuilder("INSERT INTO \"AuditEntries\" (")
+                .AppendJoin(", ", columns.Select(c => $"\"{c.Column}\"")).Append(") VALUES ");
+            for (var row = 0; row < chunk.Length; row++)
+            {
+                sql.Append(row == 0 ? "(" : ", (");
+                for (var column = 0; column < columns.Count; column++)
+                {
+                    var name = $"@a{row}_{column}";
+                    sql.Append(column == 0 ? name : ", " + name);
+                    var (property, _, mapping, getter) = columns[column];
+                    command.Parameters.Add(mapping.CreateParameter(command, name, getter.GetClrValue(chunk[row]), property.IsNullable));
+                }
+
+                sql.Append(')');
+            }
+
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Locks the chain's head (creating it at genesis the first time) and says where the chain ends.</summary>
@@ -68,23 +114,6 @@ public static class AuditAppender
              RETURNING "LastSequence", "LastHash"
              """).ToListAsync(cancellationToken);
         return rows.SingleOrDefault();
-    }
-
-    /// <summary>Sets the head's new end as a tracked change, so it is written in the same batch as the entries.</summary>
-    private static void MoveHead(TactusDbContext db, Guid chainId, long lastSequence, string lastHash)
-    {
-        var head = db.AuditChainHeads.Local.FirstOrDefault(h => h.ChainId == chainId);
-        if (head is null)
-        {
-            head = new AuditChainHead { ChainId = chainId, StartHash = AuditChain.GenesisHash, LastHash = lastHash };
-            db.AuditChainHeads.Attach(head);
-        }
-
-        head.LastSequence = lastSequence;
-        head.LastHash = lastHash;
-        var entry = db.Entry(head);
-        entry.Property(h => h.LastSequence).IsModified = true;
-        entry.Property(h => h.LastHash).IsModified = true;
     }
 
     private sealed class HeadPosition

@@ -34,13 +34,20 @@ public abstract partial class TactusDbContext
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        var ownTransaction = Database.CurrentTransaction is null
+        var outerTransaction = Database.CurrentTransaction;
+        var ownTransaction = outerTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
-        var appended = new List<AuditEntry>();
+        if (outerTransaction is not null)
+        {
+            // Inside the caller's transaction a failed save must take its audit rows with it, even if the caller
+            // carries on (the audit rows are written before the change, so EF's own savepoint does not cover them).
+            await outerTransaction.CreateSavepointAsync(AuditSavepoint, cancellationToken);
+        }
+
         try
         {
-            appended.AddRange(await AuditAppender.AppendAsync(this, records, cancellationToken));
+            await AuditAppender.AppendAsync(this, records, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
@@ -49,19 +56,9 @@ public abstract partial class TactusDbContext
 
             return written;
         }
-        catch
+        catch when (outerTransaction is not null)
         {
-            // The transaction rolls back; forget the audit rows so a retry does not reuse their places.
-            foreach (var entry in appended)
-            {
-                Entry(entry).State = EntityState.Detached;
-            }
-
-            foreach (var head in ChangeTracker.Entries<AuditChainHead>().ToList())
-            {
-                head.State = EntityState.Detached;
-            }
-
+            await outerTransaction.RollbackToSavepointAsync(AuditSavepoint, CancellationToken.None);
             throw;
         }
         finally
@@ -72,6 +69,8 @@ public abstract partial class TactusDbContext
             }
         }
     }
+
+    private const string AuditSavepoint = "tactus_audit";
 
     private List<AuditRecord> CollectChangeAudit()
     {

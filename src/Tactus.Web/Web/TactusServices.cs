@@ -17,6 +17,7 @@ public static class TactusServices
     public static IServiceCollection AddTactusData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
+        services.AddMemoryCache();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessScope>();
         services.AddScoped<ReadAuditBuffer>();
@@ -33,14 +34,15 @@ public static class TactusServices
             services.AddDbContext<TactusDbContext, PostgreSqlTactusDbContext>(options => options
                 .UseNpgsql(connectionString)
                 .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScopeShapeModelCacheKeyFactory>()
-                .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance));
+                .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             services.AddDbContext<TactusDbContext, SqliteTactusDbContext>(options => options
                 .UseSqlite(connectionString)
                 .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScopeShapeModelCacheKeyFactory>()
-                .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance, SqlitePragmaInterceptor.Instance));
+                .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance, SqlitePragmaInterceptor.Instance),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
 
         services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();

@@ -84,7 +84,6 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
         var db = scope.ServiceProvider.GetRequiredService<TactusDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await AuditAppender.AppendAsync(db, batch.SelectMany(p => p.Records).ToList(), CancellationToken.None);
-        await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
 

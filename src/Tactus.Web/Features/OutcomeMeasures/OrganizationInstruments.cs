@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Web;
@@ -10,8 +11,34 @@ namespace Tactus.Web.Features.OutcomeMeasures;
 /// organisation supplied laid over the slots, and the band convention it chose where sources publish several.
 /// The tenant filter keeps one organisation's wording and choices from another.
 /// </summary>
-public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalog catalog, AccessScope scope, TimeProvider time)
+public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalog catalog, AccessScope scope, TimeProvider time,
+    IMemoryCache cache)
 {
+    /// <summary>
+    /// The organisation's wordings and band choices change a few times a year and are read by every
+    /// questionnaire page and API call: they are kept per organisation, dropped here when they change, and
+    /// re-read at least every minute so another instance's change shows within that time.
+    /// </summary>
+    private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
+
+    private sealed record Customisations(IReadOnlyList<InstrumentWording> Wordings, IReadOnlyList<InstrumentBandChoice> Choices);
+
+    private static string CacheKey(Guid? organizationId) => $"instruments:{organizationId}";
+
+    private async Task<Customisations> CustomisationsAsync(CancellationToken cancellationToken)
+    {
+        var key = CacheKey(scope.OrganizationId);
+        if (cache.TryGetValue(key, out Customisations? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var loaded = new Customisations(await db.InstrumentWordings.AsNoTracking().ToListAsync(cancellationToken),
+            await db.InstrumentBandChoices.AsNoTracking().ToListAsync(cancellationToken));
+        cache.Set(key, loaded, CacheLifetime);
+        return loaded;
+    }
+
     public sealed record WordingInput(string? RightsStatement = null, string? Recall = null, Dictionary<string, WordingItem>? Items = null);
 
     public sealed record WordingItem(string? Text = null, Dictionary<string, string>? Options = null);
@@ -20,8 +47,7 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
 
     public async Task<IReadOnlyList<InstrumentDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var wordings = await db.InstrumentWordings.AsNoTracking().ToListAsync(cancellationToken);
-        var choices = await db.InstrumentBandChoices.AsNoTracking().ToListAsync(cancellationToken);
+        var (wordings, choices) = await CustomisationsAsync(cancellationToken);
         return catalog.Instruments.Select(d => wordings.FirstOrDefault(w => w.Instrument == d.Code) is { } w ? Apply(d, w) : d)
             .Select(d => Choose(d, choices.FirstOrDefault(c => c.Instrument == d.Code))).ToList();
     }
@@ -33,8 +59,9 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
             return null;
         }
 
-        var wording = await db.InstrumentWordings.AsNoTracking().SingleOrDefaultAsync(w => w.Instrument == definition.Code, cancellationToken);
-        var choice = await db.InstrumentBandChoices.AsNoTracking().SingleOrDefaultAsync(c => c.Instrument == definition.Code, cancellationToken);
+        var (wordings, choices) = await CustomisationsAsync(cancellationToken);
+        var wording = wordings.SingleOrDefault(w => w.Instrument == definition.Code);
+        var choice = choices.SingleOrDefault(c => c.Instrument == definition.Code);
         return Choose(wording is null ? definition : Apply(definition, wording), choice);
     }
 
@@ -68,6 +95,7 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
         choice.ChosenById = userId;
         choice.ChosenAt = time.GetStorageNow();
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(scope.OrganizationId));
         return choice;
     }
 
@@ -119,6 +147,7 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
         wording.SuppliedById = userId;
         wording.SuppliedAt = time.GetStorageNow();
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(scope.OrganizationId));
         return wording;
     }
 

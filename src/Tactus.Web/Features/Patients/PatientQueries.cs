@@ -53,8 +53,12 @@ public static class PatientQueries
         return new Page<Patient>(items, page, pageSize, total);
     }
 
+    /// <remarks>
+    /// One statement, not one per collection: a patient has a handful of diagnoses and care-team members, so the
+    /// joined rows stay few, and each statement costs a prepare and the scoping predicates again (the hottest read).
+    /// </remarks>
     public static Task<Patient?> FindWithDetailsAsync(this IQueryable<Patient> patients, Guid id,
         CancellationToken cancellationToken = default) =>
         patients.AsNoTracking().Include(p => p.Conditions).Include(p => p.CareTeam)
-            .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+            .AsSingleQuery().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
 }
