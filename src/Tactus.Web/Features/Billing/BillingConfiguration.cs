@@ -40,6 +40,8 @@ internal sealed class VisitCodingConfiguration : IEntityTypeConfiguration<VisitC
         builder.HasKey(v => v.Id);
         builder.HasOne<TreatmentSession>().WithOne().HasForeignKey<VisitCoding>(v => v.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(v => new { v.OrganizationId, v.Status });
+        // The payer's yearly visit limit counts a patient's coded visits with one payer in a date range (claim holds).
+        builder.HasIndex(v => new { v.PatientId, v.PayerId, v.ServiceDate });
         // Two billers claiming the same visit at once: the second UPDATE finds the status changed and is refused.
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(v => v.UnitRule).HasConversion<string>().HasMaxLength(8);

@@ -14,6 +14,8 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.HasIndex(c => new { c.OrganizationId, c.ClaimNumber }).IsUnique();
         builder.HasIndex(c => new { c.OrganizationId, c.Status, c.CreatedAt });
         builder.HasIndex(c => new { c.OrganizationId, c.CreatedAt });
+        // A secondary claim is found from its primary (one secondary per primary; remittance posting).
+        builder.HasIndex(c => c.PrimaryClaimId);
         builder.Property(c => c.ClaimNumber).HasMaxLength(20);
         // Two exports or remittances touching one claim at once: the second finds the status changed and is refused, never applied twice.
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();

@@ -623,6 +623,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("OrganizationId", "Status");
 
+                    b.HasIndex("PatientId", "PayerId", "ServiceDate");
+
                     b.ToTable("VisitCodings");
                 });
 
@@ -735,6 +737,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CoverageId");
+
+                    b.HasIndex("PrimaryClaimId");
 
                     b.HasIndex("OrganizationId", "ClaimNumber")
                         .IsUnique();

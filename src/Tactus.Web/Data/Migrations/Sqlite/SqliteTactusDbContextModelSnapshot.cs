@@ -611,6 +611,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Status");
 
+                    b.HasIndex("PatientId", "PayerId", "ServiceDate");
+
                     b.ToTable("VisitCodings");
                 });
 
@@ -723,6 +725,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CoverageId");
+
+                    b.HasIndex("PrimaryClaimId");
 
                     b.HasIndex("OrganizationId", "ClaimNumber")
                         .IsUnique();
