@@ -1,9 +1,12 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Access;
 
 /// <summary>
 /// The relationship rules of PRODUCT.md ("Access is by role and by relationship"), in one pure place.
 /// The database query filter applies what this returns; nothing else decides patient visibility.
 /// </summary>
+[PureEngine]
 public static class PatientAccessRules
 {
     public static PatientVisibility VisibilityFor(string? role) => role switch

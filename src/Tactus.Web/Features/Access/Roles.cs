@@ -1,6 +1,9 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Access;
 
 /// <summary>The roles of the product brief (PRODUCT.md, "Who uses it").</summary>
+[PureEngine]
 public static class Roles
 {
     public const string Therapist = "therapist";

@@ -1,6 +1,9 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Account;
 
 /// <summary>RFC 4648 base32, the encoding authenticator apps expect for TOTP keys.</summary>
+[PureEngine]
 public static class Base32
 {
     private const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

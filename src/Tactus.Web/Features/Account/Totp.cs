@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Account;
 
@@ -6,6 +7,7 @@ namespace Tactus.Web.Features.Account;
 /// Time-based one-time passwords as RFC 6238 defines them (HMAC-SHA1, 30-second steps,
 /// dynamic truncation from RFC 4226 §5.3), pure so it can be checked against the RFC's vectors.
 /// </summary>
+[PureEngine]
 public static class Totp
 {
     public const int StepSeconds = 30;

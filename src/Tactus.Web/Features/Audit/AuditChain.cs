@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Audit;
 
@@ -9,6 +10,7 @@ namespace Tactus.Web.Features.Audit;
 /// its predecessor's hash and its own fields, length-prefixed so no two field lists collide.
 /// ONC §170.315(d)(2) asks that alteration of the log be detected; SR-14.
 /// </summary>
+[PureEngine]
 public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";

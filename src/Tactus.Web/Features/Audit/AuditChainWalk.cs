@@ -1,3 +1,5 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Audit;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Tactus.Web.Features.Audit;
 /// streamed through it: each entry must follow the one before (sequence and hash link) and match
 /// its own hash, and the chain must end where its head says. Pure: the caller streams the rows.
 /// </summary>
+[PureEngine]
 public sealed class AuditChainWalk(long startSequence, string startHash)
 {
     private long _expectedSequence = startSequence + 1;

@@ -1,6 +1,9 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Audit;
 
 /// <summary>An audit event before it has a place in the chain.</summary>
+[PureEngine]
 public sealed record AuditRecord(
     DateTimeOffset OccurredAt,
     Guid? OrganizationId,

@@ -1,5 +1,8 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Audit;
 
+[PureEngine]
 public sealed record AuditVerification(bool IsIntact, long EntriesChecked, long? FirstBrokenSequence, string? Problem)
 {
     public static AuditVerification Intact(long count) => new(true, count, null, null);

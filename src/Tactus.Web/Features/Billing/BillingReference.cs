@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Billing;
 
@@ -8,6 +9,7 @@ namespace Tactus.Web.Features.Billing;
 /// technique-to-code mapping, and adjustment reason codes in words. Checked at start: a technique the
 /// therapist can document but that maps to no code, or a mapping to an unknown code, stops the app.
 /// </summary>
+[PureEngine]
 public sealed class BillingReference
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);

@@ -1,3 +1,5 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Billing;
 
 /// <summary>A documented technique as the coding engine sees it.</summary>
@@ -24,6 +26,7 @@ public sealed record CodingResult(IReadOnlyList<CodedLine> Lines, IReadOnlyList<
 /// billed; diagnosis pointers to the referral's first four diagnoses (837P allows four per line); charge =
 /// fee × units from the organisation's fee schedule.
 /// </summary>
+[PureEngine]
 public static class CodingEngine
 {
     public const int MaxPointersPerLine = 4;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Billing;
 
@@ -15,6 +16,7 @@ public sealed record PtpEdit(string Column1, string Column2, DateOnly EffectiveO
 /// modifier indicator 0/1/9, rationale; preceded by notice and heading lines). Indicator 9 means the pair is
 /// no longer an edit and is skipped. Data only: no pair is written in code (clinical.md §2.4).
 /// </summary>
+[PureEngine]
 public sealed class NcciEdits
 {
     private readonly Dictionary<(string, string), List<PtpEdit>> edits;

@@ -1,3 +1,5 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Billing;
 
 /// <summary>One code's minutes for a day, as documented.</summary>
@@ -15,6 +17,7 @@ public sealed record UnitResult(TimedUnitRule Rule, int TotalTimedMinutes, int T
 /// AMA: the CPT midpoint rule per code (clinical.md §2.3). Untimed codes are one unit each under both, and
 /// their minutes never count towards the timed total.
 /// </summary>
+[PureEngine]
 public static class UnitCalculator
 {
     public const int UnitMinutes = 15;

@@ -1,4 +1,5 @@
 using Tactus.Web.Features.Practitioners;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Claims;
 
@@ -17,6 +18,7 @@ public sealed record ClaimFacts(
 /// Pure: the reasons a payer or clearinghouse would reject the claim, found before export so it is held with
 /// the reason instead of bouncing (issue 05 §3). Each reason says what to fix.
 /// </summary>
+[PureEngine]
 public static class ClaimHolds
 {
     public static IReadOnlyList<string> Find(ClaimFacts f)

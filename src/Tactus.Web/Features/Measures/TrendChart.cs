@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Measures;
 
@@ -7,6 +8,7 @@ namespace Tactus.Web.Features.Measures;
 /// report PDF draw exactly the same chart: scores on the instrument's full range (never a zoomed axis
 /// that exaggerates change), visits evenly spaced in time order, baseline marked.
 /// </summary>
+[PureEngine]
 public sealed record TrendChart(string Instrument, decimal Min, decimal Max, IReadOnlyList<TrendChart.Mark> Marks, IReadOnlyList<TrendChart.Tick> YTicks)
 {
     public const double Width = 320;

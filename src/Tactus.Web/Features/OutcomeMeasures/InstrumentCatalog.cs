@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.OutcomeMeasures;
 
@@ -7,6 +8,7 @@ namespace Tactus.Web.Features.OutcomeMeasures;
 /// The bundled instruments (Reference/Instruments/*.json), loaded once and checked at start: bands must
 /// cover the score range without gaps or overlaps, and safety rules must name real items and answers.
 /// </summary>
+[PureEngine]
 public sealed class InstrumentCatalog
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);

@@ -1,3 +1,5 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.OutcomeMeasures;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Tactus.Web.Features.OutcomeMeasures;
 /// sum of subscales as the definition says, bands are looked up on the total, and safety rules are checked
 /// on the raw answers before and regardless of the total.
 /// </summary>
+[PureEngine]
 public static class Scoring
 {
     public static ScoreResult Score(InstrumentDefinition definition, IReadOnlyDictionary<string, int?> answers)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Patients;
 
@@ -8,6 +9,7 @@ namespace Tactus.Web.Features.Patients;
 /// "zoe", "obriennunez"). Stored beside the name and indexed after the organisation, so "smi" is a range seek on
 /// both stores (<c>key &gt;= 'smi' AND key &lt; 'smj'</c>) instead of <c>lower(name) LIKE 'smi%'</c> over every row.
 /// </summary>
+[PureEngine]
 public static class SearchKey
 {
     public static string Of(string? text)

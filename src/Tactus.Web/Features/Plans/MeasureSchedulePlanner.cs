@@ -1,3 +1,5 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Plans;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Tactus.Web.Features.Plans;
 /// first visit under the plan), the planned number of visits, and which instruments were already given
 /// under this plan and at this visit.
 /// </summary>
+[PureEngine]
 public static class MeasureSchedulePlanner
 {
     public sealed record Due(string Instrument, string Why);

@@ -1,9 +1,12 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Practitioners;
 
 /// <summary>
 /// The credential gates of issue 03, pure: an unlicensed therapist cannot be assigned or sign, and a
 /// technique that needs a certification is recorded only by a therapist who holds it, on that day.
 /// </summary>
+[PureEngine]
 public static class CredentialRules
 {
     public static bool IsLicensedOn(Practitioner? practitioner, DateOnly day) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tactus.Web.Features.Claims;
 using Tactus.Web.Features.Claims.X12;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Remittance;
 
@@ -11,6 +12,7 @@ namespace Tactus.Web.Features.Remittance;
 /// states — per service SVC02 − ΣCAS = SVC03, per claim CLP03 − ΣCAS = CLP04, per payment BPR02 = ΣCLP04 − ΣPLB.
 /// Anything else is a FormatException saying what is wrong, and the whole file is refused.
 /// </summary>
+[PureEngine]
 public static class Remittance835Parser
 {
     /// <summary>Every payment (transaction set) in the interchange, in file order.</summary>

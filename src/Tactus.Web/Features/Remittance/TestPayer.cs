@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Tactus.Web.Features.Claims.X12;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Remittance;
 
@@ -14,6 +15,7 @@ namespace Tactus.Web.Features.Remittance;
 /// (1000A), the payee (1000B), the patient (2100 NM1*QC) and TRN03 as "1" and a nine-digit identifier. Files made
 /// here say they are test files and never touch a production batch.
 /// </summary>
+[PureEngine]
 public static class TestPayer
 {
     private sealed class LineRead(string procedure, decimal charge, string units)

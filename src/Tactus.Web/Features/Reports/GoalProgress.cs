@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Reports;
 
@@ -7,6 +8,7 @@ namespace Tactus.Web.Features.Reports;
 /// Whether a goal on an instrument is met, from its target as the therapist wrote it: "≤ 3", "< 4", "≥ 7",
 /// "> 6" (a level), or "−10 points" / "-30%" (a reduction from baseline). Pure; anything else is "not measurable".
 /// </summary>
+[PureEngine]
 public static partial class GoalProgress
 {
     public const string Met = "met";

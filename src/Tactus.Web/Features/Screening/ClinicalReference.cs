@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Screening;
 
@@ -9,6 +10,7 @@ namespace Tactus.Web.Features.Screening;
 /// once and checked against each other at start, so a broken file stops the app instead of a rule
 /// silently never firing.
 /// </summary>
+[PureEngine]
 public sealed class ClinicalReference
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Screening;
 
@@ -7,6 +8,7 @@ namespace Tactus.Web.Features.Screening;
 /// ICD-10-CM diagnoses and medications. Pure: the same input always gives the same findings, and
 /// nothing is stored. Rules are consensus guidance; each finding carries its source.
 /// </summary>
+[PureEngine]
 public sealed class ContraindicationEngine(ClinicalReference reference)
 {
     public ScreeningResult Evaluate(IntakeAnswers answers, IEnumerable<string> diagnoses, IEnumerable<string> medications, DateOnly asOf)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Screening;
 
@@ -7,6 +8,7 @@ namespace Tactus.Web.Features.Screening;
 /// body-chart region ids (Reference/Clinical/body-regions.json). Answers that contradict each other or
 /// name a risk without what the rule needs to act on it are refused, naming what is missing.
 /// </summary>
+[PureEngine]
 public sealed class IntakeAnswers : IValidatableObject
 {
     public bool FeverOrAcuteInfection { get; set; }

@@ -1,3 +1,5 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Screening;
 
 /// <summary>A rule that fired, with why it fired and what it asks of the therapist.</summary>
@@ -20,6 +22,7 @@ public sealed record ScreeningFinding(
 }
 
 /// <summary>Everything the rules found, and what it adds up to for today's session.</summary>
+[PureEngine]
 public sealed record ScreeningResult(IReadOnlyList<ScreeningFinding> Findings)
 {
     /// <summary>A defer finding: no massage today, whoever signs off.</summary>

@@ -1,5 +1,6 @@
 using Tactus.Web.Features.Practitioners;
 using Tactus.Web.Features.Screening;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Sessions;
 
@@ -7,6 +8,7 @@ namespace Tactus.Web.Features.Sessions;
 /// What a documented session must respect, pure: known techniques and regions, the patient's pressure
 /// ceiling, excluded techniques and avoided regions from screening, the therapist's certifications.
 /// </summary>
+[PureEngine]
 public static class SessionRules
 {
     public sealed record Limits(int? MaxPressure, IReadOnlySet<string> ExcludedTechniques, IReadOnlySet<string> AvoidRegions);

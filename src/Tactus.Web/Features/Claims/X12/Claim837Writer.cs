@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Claims.X12;
 
@@ -10,6 +11,7 @@ namespace Tactus.Web.Features.Claims.X12;
 /// referring (2310A) and rendering (2310B) providers, and service lines (2400 LX, SV1, DTP*472, REF*6R).
 /// Layout as summarised in clinical.md §2.7; SE counts every segment from ST to SE. Pure: same input, same bytes.
 /// </summary>
+[PureEngine]
 public static class Claim837Writer
 {
     public const string Version = "005010X222A1";

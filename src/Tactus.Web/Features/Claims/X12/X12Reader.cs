@@ -1,3 +1,5 @@
+using Tactus.Web.Web;
+
 namespace Tactus.Web.Features.Claims.X12;
 
 /// <summary>One segment: its id and elements (element 0 is the id, so element n is the X12 "01", "02" … position).</summary>
@@ -16,6 +18,7 @@ public sealed record X12Segment(IReadOnlyList<string> Elements)
 /// element separator is the 4th character, the component separator ISA16 and the segment terminator the
 /// character after it, at 106 characters). Throws FormatException with a plain reason when that is not so.
 /// </summary>
+[PureEngine]
 public static class X12Reader
 {
     public const int IsaLength = 106;
