@@ -39,12 +39,9 @@ public static class ClaimsApi
             await PaperCopyAsync(id, db, facts, time, ct) is { } pdf ? TypedResults.File(pdf.Content, "application/pdf", pdf.FileName) : TypedResults.NotFound());
         claims.MapPost("/{id:guid}/recheck", async Task<Results<Ok<Claim>, NotFound>> (Guid id, ClaimWorkflow workflow, CancellationToken ct) =>
             await workflow.RecheckAsync(id, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
-        foreach (var action in new[] { "appeal", "write-off", "accepted" })
-        {
-            claims.MapPost($"/{{id:guid}}/{action}", async Task<Results<Ok<Claim>, NotFound>> (Guid id, ReasonInput? input, ClaimWorkflow workflow, CancellationToken ct) =>
-                await workflow.ChangeAsync(id, action, input?.Reason, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound());
-        }
-
+        claims.MapPost("/{id:guid}/appeal", AppealAsync);
+        claims.MapPost("/{id:guid}/write-off", WriteOffAsync);
+        claims.MapPost("/{id:guid}/accepted", AcceptedAsync);
         claims.MapPost("/{id:guid}/secondary", async Task<Results<Created<Claim>, NotFound>> (Guid id, ClaimWorkflow workflow, CancellationToken ct) =>
             await workflow.CreateSecondaryAsync(id, ct) is { } c ? TypedResults.Created($"/api/claims/{c.Id}", c) : TypedResults.NotFound());
         claims.MapPost("/{id:guid}/correct", async Task<Results<Ok<Claim>, NotFound>> (Guid id, ReasonInput? input, ClaimWorkflow workflow, CancellationToken ct) =>
@@ -63,6 +60,15 @@ public static class ClaimsApi
     }
 
     public const int MaxPageSize = 200;
+
+    private static async Task<Results<Ok<Claim>, NotFound>> AppealAsync(Guid id, ReasonInput? input, ClaimWorkflow workflow, CancellationToken ct) =>
+        await workflow.ChangeAsync(id, "appeal", input?.Reason, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<Claim>, NotFound>> WriteOffAsync(Guid id, ReasonInput? input, ClaimWorkflow workflow, CancellationToken ct) =>
+        await workflow.ChangeAsync(id, "write-off", input?.Reason, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<Claim>, NotFound>> AcceptedAsync(Guid id, ReasonInput? input, ClaimWorkflow workflow, CancellationToken ct) =>
+        await workflow.ChangeAsync(id, "accepted", input?.Reason, ct) is { } c ? TypedResults.Ok(c) : TypedResults.NotFound();
 
     /// <summary>
     /// Newest first, one page at a time (page, pageSize; the total in X-Total-Count). The status filter is added only

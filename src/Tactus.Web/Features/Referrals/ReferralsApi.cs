@@ -14,21 +14,15 @@ public static class ReferralsApi
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapPost("/", CreateAsync).Accepts<NewReferral>("application/json");
-        foreach (var step in new[] { ReferralWorkflow.Step.Send, ReferralWorkflow.Step.Accept, ReferralWorkflow.Step.Schedule,
-                     ReferralWorkflow.Step.Start, ReferralWorkflow.Step.Resume, ReferralWorkflow.Step.Discharge })
-        {
-            group.MapPost($"/{{id:guid}}/{step.ToString().ToLowerInvariant()}",
-                (Guid id, ReferralWorkflow workflow, AuditLog audit, CancellationToken ct) => MoveAsync(id, step, null, workflow, audit, ct));
-        }
-
-        foreach (var step in new[] { ReferralWorkflow.Step.Decline, ReferralWorkflow.Step.Hold, ReferralWorkflow.Step.Cancel })
-        {
-            group.MapPost($"/{{id:guid}}/{step.ToString().ToLowerInvariant()}",
-                    (Guid id, ReferralReason body, ReferralWorkflow workflow, AuditLog audit, CancellationToken ct) =>
-                        MoveAsync(id, step, body.Reason, workflow, audit, ct))
-                .Accepts<ReferralReason>("application/json");
-        }
-
+        group.MapPost("/{id:guid}/send", SendAsync);
+        group.MapPost("/{id:guid}/accept", AcceptAsync);
+        group.MapPost("/{id:guid}/schedule", ScheduleAsync);
+        group.MapPost("/{id:guid}/start", StartAsync);
+        group.MapPost("/{id:guid}/resume", ResumeAsync);
+        group.MapPost("/{id:guid}/discharge", DischargeAsync);
+        group.MapPost("/{id:guid}/decline", DeclineAsync).Accepts<ReferralReason>("application/json");
+        group.MapPost("/{id:guid}/hold", HoldAsync).Accepts<ReferralReason>("application/json");
+        group.MapPost("/{id:guid}/cancel", CancelAsync).Accepts<ReferralReason>("application/json");
         group.MapPost("/{id:guid}/assign", AssignAsync).Accepts<ReferralAssignment>("application/json");
         return app;
     }
@@ -66,6 +60,33 @@ public static class ReferralsApi
         var referral = await workflow.CreateAsync(input, cancellationToken);
         return TypedResults.Created($"/api/referrals/{referral.Id}", ReferralDto.From(referral));
     }
+
+    private static Task<Results<Ok<ReferralDto>, NotFound>> SendAsync(Guid id, ReferralWorkflow workflow, AuditLog audit, CancellationToken ct) =>
+        MoveAsync(id, ReferralWorkflow.Step.Send, null, workflow, audit, ct);
+
+    private static Task<Results<Ok<ReferralDto>, NotFound>> AcceptAsync(Guid id, ReferralWorkflow workflow, AuditLog audit, CancellationToken ct) =>
+        MoveAsync(id, ReferralWorkflow.Step.Accept, null, workflow, audit, ct);
+
+    private static Task<Results<Ok<ReferralDto>, NotFound>> ScheduleAsync(Guid id, ReferralWorkflow workflow, AuditLog audit, CancellationToken ct) =>
+        MoveAsync(id, ReferralWorkflow.Step.Schedule, null, workflow, audit, ct);
+
+    private static Task<Results<Ok<ReferralDto>, NotFound>> StartAsync(Guid id, ReferralWorkflow workflow, AuditLog audit, CancellationToken ct) =>
+        MoveAsync(id, ReferralWorkflow.Step.Start, null, workflow, audit, ct);
+
+    private static Task<Results<Ok<ReferralDto>, NotFound>> ResumeAsync(Guid id, ReferralWorkflow workflow, AuditLog audit, CancellationToken ct) =>
+        MoveAsync(id, ReferralWorkflow.Step.Resume, null, workflow, audit, ct);
+
+    private static Task<Results<Ok<ReferralDto>, NotFound>> DischargeAsync(Guid id, ReferralWorkflow workflow, AuditLog audit, CancellationToken ct) =>
+        MoveAsync(id, ReferralWorkflow.Step.Discharge, null, workflow, audit, ct);
+
+    private static Task<Results<Ok<ReferralDto>, NotFound>> DeclineAsync(Guid id, ReferralReason body, ReferralWorkflow workflow, AuditLog audit,
+        CancellationToken ct) => MoveAsync(id, ReferralWorkflow.Step.Decline, body.Reason, workflow, audit, ct);
+
+    private static Task<Results<Ok<ReferralDto>, NotFound>> HoldAsync(Guid id, ReferralReason body, ReferralWorkflow workflow, AuditLog audit,
+        CancellationToken ct) => MoveAsync(id, ReferralWorkflow.Step.Hold, body.Reason, workflow, audit, ct);
+
+    private static Task<Results<Ok<ReferralDto>, NotFound>> CancelAsync(Guid id, ReferralReason body, ReferralWorkflow workflow, AuditLog audit,
+        CancellationToken ct) => MoveAsync(id, ReferralWorkflow.Step.Cancel, body.Reason, workflow, audit, ct);
 
     private static async Task<Results<Ok<ReferralDto>, NotFound>> MoveAsync(Guid id, ReferralWorkflow.Step step, string? reason,
         ReferralWorkflow workflow, AuditLog audit, CancellationToken cancellationToken)
