@@ -70,6 +70,8 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectionStrings:Tactus", _connectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Audit:CheckpointKey", CheckpointKey);
+        // Tests write checkpoints when they mean to (AuditCheckpointTests); a timer firing mid-test would move them.
+        builder.UseSetting("Audit:CheckpointMinutes", "1440");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -29,7 +29,9 @@ public sealed class PatientWorkflow(TactusDbContext db, AccessScope scope, TimeP
         }
 
         var now = time.GetStorageNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The number is taken and committed on its own, so the organisation's counter row is locked for one
+        // statement rather than for the whole registration (creates in one organisation queued on it). A
+        // registration that then fails leaves a gap in the MRNs, as hospital MRN sequences do; never a duplicate.
         var mrn = await SyntheticClinic.ReserveMrnsAsync(db, organizationId, 1, cancellationToken);
         var patient = new Patient
         {
@@ -50,8 +52,7 @@ public sealed class PatientWorkflow(TactusDbContext db, AccessScope scope, TimeP
         }
 
         db.Patients.Add(patient);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken); // the patient, their care team and the audit: one transaction
         return patient;
     }
 
