@@ -68,8 +68,8 @@ public static class SqlitePlannerStatistics
             await reload.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // Connections opened before (the migrations') planned with the old figures; the pool starts afresh.
-        SqliteConnection.ClearAllPools();
+        // Connections of this database opened before (the migrations') planned with the old figures; its pool starts afresh.
+        SqliteConnection.ClearPool(connection);
     }
 
     /// <summary>"rows avg1 avg2 …": how many rows an equality on the first k columns matches, never increasing.</summary>
