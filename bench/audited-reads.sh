@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark: audited patient reads over HTTP on 127.0.0.1 (wrk), SQLite store, Release build.
+# Load benchmark (the quick one; bench/api.sh runs every workload against the peer): audited patient reads over HTTP on 127.0.0.1 (wrk), SQLite store, Release build.
 # Every request reads one patient record (plus its diagnoses and care team), and every read is
 # written to the hash-chained audit log durably before the response: this measures the group commit.
 #   bench/audited-reads.sh [seconds] [connections]
@@ -14,7 +14,7 @@ work=$(mktemp -d /tmp/tactus-bench.XXXXXX)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 dotnet build src/Tactus.Web -c Release -v quiet -nologo >/dev/null
 ASPNETCORE_ENVIRONMENT=Production Demo__Seed=true Logging__LogLevel__Default=Warning \
-  ConnectionStrings__Tactus="Data Source=$work/tactus.db" \
+  ConnectionStrings__Tactus="Data Source=$work/tactus.db" Audit__CheckpointKeyFile="$work/audit-checkpoint.key" \
   dotnet src/Tactus.Web/bin/Release/net10.0/Tactus.Web.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 60); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
@@ -35,5 +35,5 @@ wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Cookie: $cookie" "http://
 after=$(sqlite3 "$work/tactus.db" 'select count(*) from AuditEntries' 2>/dev/null || echo "?")
 echo "audit entries written during the run: $(( after - before ))"
 echo "requests answered: see wrk above; audit rows per request: patient, its diagnoses and care-team rows"
-ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Tactus="Data Source=$work/tactus.db" \
+ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Tactus="Data Source=$work/tactus.db" Audit__CheckpointKeyFile="$work/audit-checkpoint.key" \
   dotnet src/Tactus.Web/bin/Release/net10.0/Tactus.Web.dll audit verify 2>/dev/null | tail -1 || true
