@@ -7,8 +7,9 @@ namespace Tactus.Web.Data;
 /// <summary>
 /// Places audit records at the end of their organisation's chain inside the caller's open
 /// transaction. Per chain: one statement takes the head's row lock and reads where the chain ends
-/// (UPDATE … RETURNING, on both stores), one multi-row INSERT writes the entries, one UPDATE moves the head. Chains are locked in ascending id order so two
-/// transactions touching the same chains cannot deadlock. PostgreSQL locks one organisation's
+/// (UPDATE … RETURNING, on both stores), one multi-row INSERT writes the entries, one UPDATE moves
+/// the head. Chains are locked in ascending id order so two transactions touching the same chains
+/// cannot deadlock. PostgreSQL locks one organisation's
 /// head; SQLite has one writer for the whole database anyway.
 /// </summary>
 public static class AuditAppender
@@ -60,10 +61,8 @@ public static class AuditAppender
         Justification = "The text holds only the model's column names and generated parameter names; every value is a parameter.")]
     private static async Task InsertAsync(TactusDbContext db, List<AuditEntry> entries, CancellationToken cancellationToken)
     {
-        var entityType = db.Model.FindEntityType(typeof(AuditEntry))!;
-        var columns = entityType.GetProperties()
-            .Select(p => (Property: p, Column: p.GetColumnName(), Mapping: p.GetRelationalTypeMapping(), Get: p.GetGetter()))
-            .ToList();
+        var columns = ColumnsByModel.GetValue(db.Model, model => model.FindEntityType(typeof(AuditEntry))!.GetProperties()
+            .Select(p => new Column(p, p.GetColumnName(), p.GetRelationalTypeMapping(), p.GetGetter())).ToList());
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         foreach (var chunk in entries.Chunk(RowsPerInsert))
@@ -71,7 +70,7 @@ public static class AuditAppender
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             var sql = new System.Text.StringBuilder("INSERT INTO \"AuditEntries\" (")
-                .AppendJoin(", ", columns.Select(c => $"\"{c.Column}\"")).Append(") VALUES ");
+                .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ");
             for (var row = 0; row < chunk.Length; row++)
             {
                 sql.Append(row == 0 ? "(" : ", (");
@@ -119,6 +118,13 @@ public static class AuditAppender
              """).ToListAsync(cancellationToken);
         return rows.SingleOrDefault();
     }
+
+    /// <summary>The entry's columns and their mappings, worked out once per model rather than for every batch.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, List<Column>>
+        ColumnsByModel = [];
+
+    private sealed record Column(Microsoft.EntityFrameworkCore.Metadata.IProperty Property, string Name,
+        RelationalTypeMapping Mapping, Microsoft.EntityFrameworkCore.Metadata.IClrPropertyGetter Getter);
 
     private sealed class HeadPosition
     {

@@ -66,6 +66,36 @@ public abstract class AuditTrailTests(TactusApp app)
         Assert.Equal(0, await app.WithDbAsync(d => d.Patients.CountAsync(p => p.Id == orphan.Id)));
     }
 
+    [Fact]
+    public async Task FailedSave_InsideACallersTransaction_LeavesNoAuditEntry_AndTheCallerCanCarryOn()
+    {
+        var organizationId = await app.WithDbAsync(db => db.Organizations.Where(o => o.Slug == "riverside").Select(o => o.Id).SingleAsync());
+        await using var scope = app.SystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<TactusDbContext>();
+        Patient New(Guid organization, string mrn) => new()
+        {
+            OrganizationId = organization, Mrn = mrn, GivenName = "In", FamilyName = "Transaction",
+            BirthDate = new DateOnly(1980, 1, 1), CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow(),
+        };
+        var orphan = New(Guid.NewGuid(), "MRN-TX-FAIL");
+        var kept = New(organizationId, "MRN-TX-KEPT");
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Patients.Add(orphan);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            db.ChangeTracker.Clear();
+            db.Patients.Add(kept);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        var verification = await app.WithDbAsync(d => AuditVerifier.VerifyAllAsync(d, app.CheckpointKeyOf()));
+        Assert.Empty(await app.AuditForAsync(orphan.Id));
+        Assert.Single(await app.AuditForAsync(kept.Id), e => e.Action == AuditActions.Create);
+        Assert.True(verification.IsIntact, verification.ToString());
+    }
+
     [Theory]
     [InlineData("/api/patients/{0}")]
     [InlineData("/Patients/Details/{0}")]
