@@ -7,6 +7,7 @@ namespace Tactus.BrowserTests;
 public sealed class PageSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _openRequests = new();
 
     private PageSession(IBrowserContext context, IPage page)
     {
@@ -20,6 +21,9 @@ public sealed class PageSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => ConsoleErrors.Add(error);
+        page.Request += (_, request) => _openRequests[$"{request.Method} {request.Url}"] = 0;
+        page.RequestFinished += (_, request) => _openRequests.TryRemove($"{request.Method} {request.Url}", out var _);
+        page.RequestFailed += (_, request) => _openRequests.TryRemove($"{request.Method} {request.Url}", out var _);
     }
 
     public IPage Page { get; }
@@ -37,17 +41,32 @@ public sealed class PageSession : IAsyncDisposable
 
     public async Task SignInAsync(string email, string password = DemoClinic.Password)
     {
-        await Page.GotoAsync("/");
-        await Page.GetByLabel("Email").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync(password);
-        // A failed sign-in posts back to the same URL, so wait for a *new* document: mark the current one,
-        // then wait until the page no longer carries the mark (a bare WaitForLoadState can race the old page).
-        await Page.EvaluateAsync("() => { document.documentElement.dataset.signInPending = 'true'; }");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Poll on a timer, not on animation frames, which a headless page under load may not get.
-        await Page.WaitForFunctionAsync("() => document.documentElement.dataset.signInPending !== 'true'", null,
-            new PageWaitForFunctionOptions { PollingInterval = 100 });
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        var step = "open /";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await Page.GotoAsync("/");
+            step = "fill the form";
+            await Page.GetByLabel("Email").FillAsync(email);
+            await Page.GetByLabel("Password").FillAsync(password);
+            // A failed sign-in posts back to the same URL, so wait for a *new* document: mark the current one,
+            // then wait until the page no longer carries the mark (a bare WaitForLoadState can race the old page).
+            await Page.EvaluateAsync("() => { document.documentElement.dataset.signInPending = 'true'; }");
+            step = "click Sign in";
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            // Poll on a timer, not on animation frames, which a headless page under load may not get.
+            step = "wait for the next document";
+            await Page.WaitForFunctionAsync("() => document.documentElement.dataset.signInPending !== 'true'", null,
+                new PageWaitForFunctionOptions { PollingInterval = 100 });
+            step = "wait for DOMContentLoaded";
+            await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say where it stuck: an intermittent time-out here is otherwise a bare "30000 ms exceeded".
+            throw new TimeoutException($"Sign-in as {email} stuck at \"{step}\" after {clock.ElapsedMilliseconds} ms; page {Page.Url}; " +
+                $"requests still open: {string.Join(", ", _openRequests.Keys)}", timeout);
+        }
     }
 
     public string Path => new Uri(Page.Url).AbsolutePath;

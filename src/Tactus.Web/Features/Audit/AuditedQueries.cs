@@ -23,4 +23,15 @@ public static class AuditedQueries
 
         return rows;
     }
+
+    /// <summary>Counts the list, then reads the asked page of it as <see cref="ToAuditedListAsync"/> does.</summary>
+    public static async Task<Web.PagedList<T>> ToAuditedPageAsync<T>(this IQueryable<T> ordered, TactusDbContext db, string entityType, Func<T, Guid> idOf,
+        Func<T, Guid> patientOf, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await ordered.CountAsync(cancellationToken);
+        var pageNumber = Web.Paging.PageNumberFor(page, total, pageSize);
+        List<T> rows = total == 0 ? [] : await ordered.Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .ToAuditedListAsync(db, entityType, idOf, patientOf, cancellationToken);
+        return new Web.PagedList<T>(rows, total, pageNumber, pageSize);
+    }
 }

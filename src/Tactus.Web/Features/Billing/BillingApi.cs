@@ -17,7 +17,7 @@ public static class BillingApi
     public static IEndpointRouteBuilder MapBillingApi(this IEndpointRouteBuilder app)
     {
         var billing = app.MapGroup("/api/billing").RequireAuthorization(Policies.Billing);
-        billing.MapGet("/overview", (BillingQueries queries, CancellationToken ct) => queries.OverviewAsync(ct));
+        billing.MapGet("/overview", (BillingQueries queries, [AsParameters] DeskPages pages, CancellationToken ct) => queries.OverviewAsync(pages, ct));
         billing.MapGet("/profile", async Task<Results<Ok<BillingProfile>, NotFound>> (TactusDbContext db, CancellationToken ct) =>
             await db.BillingProfiles.AsNoTracking().SingleOrDefaultAsync(ct) is { } p ? TypedResults.Ok(p) : TypedResults.NotFound());
         billing.MapPut("/profile", async (ProfileInput input, BillingSetup setup, CancellationToken ct) => TypedResults.Ok(await setup.SaveProfileAsync(input, ct)));

@@ -39,7 +39,8 @@ internal sealed class VisitCodingConfiguration : IEntityTypeConfiguration<VisitC
     {
         builder.HasKey(v => v.Id);
         builder.HasOne<TreatmentSession>().WithOne().HasForeignKey<VisitCoding>(v => v.SessionId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(v => new { v.OrganizationId, v.Status });
+        // The billing desk's "to review" and "to claim" lists: one status of an organisation, oldest visit first, paged.
+        builder.HasIndex(v => new { v.OrganizationId, v.Status, v.ServiceDate });
         // The payer's yearly visit limit counts a patient's coded visits with one payer in a date range (claim holds).
         builder.HasIndex(v => new { v.PatientId, v.PayerId, v.ServiceDate });
         // Two billers claiming the same visit at once: the second UPDATE finds the status changed and is refused.

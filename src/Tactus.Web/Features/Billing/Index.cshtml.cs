@@ -14,6 +14,16 @@ public sealed class IndexModel(BillingQueries queries, ClaimExport export, Claim
 {
     public BillingOverview Overview { get; private set; } = null!;
 
+    /// <summary>The page of each list, from the query string, so paging one list keeps the others where they were.</summary>
+    [BindProperty(SupportsGet = true)]
+    public DeskPages Pages { get; set; } = new();
+
+    public string PageLink(Func<DeskPages, DeskPages> move)
+    {
+        var p = move(Pages);
+        return $"/Billing?review={p.Review}&toClaim={p.ToClaim}&ready={p.Ready}&held={p.Held}&awaiting={p.Awaiting}&denied={p.Denied}&owing={p.Owing}&authorizations={p.Authorizations}";
+    }
+
     public IReadOnlyList<ClaimBatch> Batches { get; private set; } = [];
 
     [BindProperty]
@@ -85,7 +95,7 @@ public sealed class IndexModel(BillingQueries queries, ClaimExport export, Claim
 
     public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
     {
-        Overview = await queries.OverviewAsync(cancellationToken);
+        Overview = await queries.OverviewAsync(Pages, cancellationToken);
         Batches = await db.ClaimBatches.AsNoTracking().OrderByDescending(b => b.CreatedAt).Take(10).ToListAsync(cancellationToken);
         return true;
     }

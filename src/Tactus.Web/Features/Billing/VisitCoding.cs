@@ -20,7 +20,21 @@ public sealed class VisitCoding : IOrganizationOwned, IPatientData
     public Guid? PayerId { get; set; }
     public TimedUnitRule UnitRule { get; set; }
     public VisitCodingStatus Status { get; private set; } = VisitCodingStatus.ToReview;
-    public List<CodedLine> Lines { get; set; } = [];
+    private List<CodedLine> _lines = [];
+
+    public List<CodedLine> Lines
+    {
+        get => _lines;
+        set
+        {
+            _lines = value;
+            BillableUnits = value.Sum(l => l.Units);
+        }
+    }
+
+    /// <summary>The units on the lines, stored so an authorisation's units used are a SQL sum (Lines is a JSON document).</summary>
+    public int BillableUnits { get; private set; }
+
     public List<string> Diagnoses { get; set; } = [];
     public List<string> Reasoning { get; set; } = [];
     public List<string> Warnings { get; set; } = [];

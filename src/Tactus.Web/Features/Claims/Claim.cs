@@ -58,9 +58,29 @@ public sealed class Claim : IOrganizationOwned, IPatientData
     public required string PlaceOfService { get; init; }
     public DateOnly FromDate { get; init; }
     public DateOnly ToDate { get; init; }
-    public decimal TotalCharge { get; init; }
-    public decimal Paid { get; private set; }
-    public decimal PatientResponsibility { get; private set; }
+    /// <summary>
+    /// Money is stored as whole cents so both stores sum it in SQL (SQLite has no decimal arithmetic); the
+    /// billing desk's totals and aging are SUMs over these columns, never a read of every open claim.
+    /// </summary>
+    public long TotalChargeCents { get; private set; }
+
+    public long PaidCents { get; private set; }
+    public long PatientResponsibilityCents { get; private set; }
+
+    /// <summary>What the payer adjusted away other than the patient's share (CAS groups CO, OA, PI).</summary>
+    public long AdjustedCents { get; private set; }
+
+    /// <summary>Charge less paid, patient share and other adjustments; kept with every posting so it can be filtered and summed.</summary>
+    public long OutstandingCents { get; private set; }
+
+    public decimal TotalCharge
+    {
+        get => Cents.ToAmount(TotalChargeCents);
+        init => OutstandingCents = TotalChargeCents = Cents.From(value);
+    }
+
+    public decimal Paid => Cents.ToAmount(PaidCents);
+    public decimal PatientResponsibility => Cents.ToAmount(PatientResponsibilityCents);
     public string? PayerClaimControlNumber { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SubmittedAt { get; private set; }
@@ -68,7 +88,7 @@ public sealed class Claim : IOrganizationOwned, IPatientData
     public Guid? BatchId { get; private set; }
     public List<ClaimStatusChange> StatusChanges { get; private set; } = [];
 
-    public decimal Outstanding => TotalCharge - Paid - PatientResponsibility - Lines.Sum(l => l.Adjustments.Where(a => a.Group != "PR").Sum(a => a.Amount));
+    public decimal Outstanding => Cents.ToAmount(OutstandingCents);
 
     public static bool CanMove(ClaimStatus from, ClaimStatus to) => Allowed[from].Contains(to);
 
@@ -113,8 +133,10 @@ public sealed class Claim : IOrganizationOwned, IPatientData
     /// <param name="reversal">CLP02 22: the amounts are negative and undo an earlier payment; the claim waits for the payer's new decision.</param>
     public void Remitted(string? payerControlNumber, decimal paid, decimal patientResponsibility, bool claimDenied, DateTimeOffset at, bool reversal = false)
     {
-        Paid += paid;
-        PatientResponsibility += patientResponsibility;
+        PaidCents += Cents.From(paid);
+        PatientResponsibilityCents += Cents.From(patientResponsibility);
+        AdjustedCents = Lines.Sum(l => l.Adjustments.Where(a => a.Group != "PR").Sum(a => Cents.From(a.Amount)));
+        OutstandingCents = TotalChargeCents - PaidCents - PatientResponsibilityCents - AdjustedCents;
         PayerClaimControlNumber = payerControlNumber ?? PayerClaimControlNumber;
         RemittedAt = at;
         if (reversal)

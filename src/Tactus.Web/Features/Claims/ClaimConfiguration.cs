@@ -22,9 +22,12 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.PlaceOfService).HasMaxLength(2);
         builder.Property(c => c.AuthorizationNumber).HasMaxLength(50);
         builder.Property(c => c.PayerClaimControlNumber).HasMaxLength(50);
-        builder.Property(c => c.TotalCharge).HasPrecision(12, 2);
-        builder.Property(c => c.Paid).HasPrecision(12, 2);
-        builder.Property(c => c.PatientResponsibility).HasPrecision(12, 2);
+        builder.Ignore(c => c.TotalCharge);
+        builder.Ignore(c => c.Paid);
+        builder.Ignore(c => c.PatientResponsibility);
+        builder.Ignore(c => c.Outstanding);
+        // The aging buckets and "awaiting response" list: open, submitted claims of an organisation by submission date.
+        builder.HasIndex(c => new { c.OrganizationId, c.SubmittedAt });
         builder.Property(c => c.HoldReasons).HasJsonConversion();
         builder.Property(c => c.Lines).HasJsonConversion();
         builder.Property(c => c.Diagnoses).HasJsonConversion();

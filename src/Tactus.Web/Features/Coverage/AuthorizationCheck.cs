@@ -80,12 +80,9 @@ public sealed class AuthorizationCheck(TactusDbContext db)
     }
 
     /// <summary>Billable units coded for visits under the authorisation up to the day, other than the visit being checked.</summary>
-    public async Task<int> UnitsUsedAsync(Authorization authorization, Guid? excludingSessionId, DateOnly upTo, CancellationToken cancellationToken)
-    {
-        var codings = await db.VisitCodings.AsNoTracking()
+    public Task<int> UnitsUsedAsync(Authorization authorization, Guid? excludingSessionId, DateOnly upTo, CancellationToken cancellationToken) =>
+        db.VisitCodings
             .Where(v => v.PatientId == authorization.PatientId && v.ServiceDate >= authorization.StartsOn && v.ServiceDate <= upTo
                 && (authorization.ReferralId == null || v.ReferralId == authorization.ReferralId) && v.SessionId != excludingSessionId)
-            .Select(v => v.Lines).ToListAsync(cancellationToken);
-        return codings.Sum(lines => lines.Sum(l => l.Units));
-    }
+            .SumAsync(v => v.BillableUnits, cancellationToken);
 }

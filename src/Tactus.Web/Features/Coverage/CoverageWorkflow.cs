@@ -6,7 +6,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Coverage;
 
 /// <summary>Payers, patients' coverage and authorisations: recorded by billers and managers, every change audited.</summary>
-public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck check, TimeProvider time)
+public sealed class CoverageWorkflow(TactusDbContext db, TimeProvider time)
 {
     public async Task<Payer> SavePayerAsync(Guid organizationId, Guid? id, PayerInput input, CancellationToken cancellationToken)
     {
@@ -111,41 +111,69 @@ public sealed class CoverageWorkflow(TactusDbContext db, AuthorizationCheck chec
     }
 
     /// <summary>Authorisations with visits used and left; patientId null lists the organisation's current ones.</summary>
-    public async Task<IReadOnlyList<AuthorizationView>> AuthorizationsAsync(Guid? patientId, CancellationToken cancellationToken)
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        // Visits used are counted by the database, one correlated count per authorisation in the same query
-        // (the rule of AuthorizationCheck.VisitsUsedAsync): no visit rows are read.
-        var counted = await db.Authorizations.AsNoTracking()
-            .Where(a => patientId == null ? a.EndsOn >= today : a.PatientId == patientId)
-            .Select(a => new
-            {
-                Authorization = a,
-                Used = db.TreatmentSessions.Count(s => s.PatientId == a.PatientId && s.SessionDate >= a.StartsOn && s.SessionDate <= a.EndsOn
-                    && (a.ReferralId == null || s.ReferralId == a.ReferralId)),
-            })
-            .ToAuditedListAsync(db, nameof(Authorization), c => c.Authorization.Id, c => c.Authorization.PatientId, cancellationToken);
-        var authorizations = counted.Select(c => c.Authorization).ToList();
-        var usedOf = counted.ToDictionary(c => c.Authorization.Id, c => c.Used);
-        var coverageIds = authorizations.Select(a => a.CoverageId).Distinct().ToList();
-        var payerOf = await db.Coverages.AsNoTracking().Where(c => coverageIds.Contains(c.Id))
-            .Join(db.Payers, c => c.PayerId, p => p.Id, (c, p) => new { c.Id, c.PatientId, PayerName = p.Name })
-            .ToAuditedListAsync(db, nameof(PatientCoverage), c => c.Id, c => c.PatientId, cancellationToken);
-        var names = await Patients.PatientNames.ForAsync(db, [.. authorizations.Select(a => a.PatientId).Distinct()], cancellationToken);
-        var rows = authorizations.Select(a => new { a, PayerName = payerOf.FirstOrDefault(p => p.Id == a.CoverageId)?.PayerName ?? "?",
-            Name = names.GetValueOrDefault(a.PatientId, "?") }).ToList();
-        var views = new List<AuthorizationView>();
-        foreach (var row in rows.OrderBy(r => r.a.EndsOn))
-        {
-            var used = usedOf[row.a.Id];
-            var left = row.a.VisitsApproved - used;
-            var units = row.a.UnitsApproved is null ? 0 : await check.UnitsUsedAsync(row.a, null, row.a.EndsOn, cancellationToken);
-            views.Add(new AuthorizationView(row.a.Id, row.a.PatientId, row.Name, row.PayerName, row.a.Number, row.a.VisitsApproved,
-                used, left, row.a.UnitsApproved, units, row.a.StartsOn, row.a.EndsOn,
-                left <= Authorization.WarnWhenVisitsLeft || row.a.EndsOn.DayNumber - today.DayNumber <= Authorization.WarnDaysBeforeEnd));
-        }
+    /// <summary>A patient's authorisations, soonest to end first.</summary>
+    public async Task<IReadOnlyList<AuthorizationView>> AuthorizationsAsync(Guid patientId, CancellationToken cancellationToken) =>
+        await ViewsAsync(await Counted(db.Authorizations.Where(a => a.PatientId == patientId))
+            .OrderBy(c => c.Authorization.EndsOn).ThenBy(c => c.Authorization.Id)
+            .ToAuditedListAsync(db, nameof(Authorization), c => c.Authorization.Id, c => c.Authorization.PatientId, cancellationToken), cancellationToken);
 
-        return views;
+    /// <summary>
+    /// The billing desk's list: current authorisations with few visits left or near their end, chosen, sorted and
+    /// paged by the database (the visits and units used are correlated counts in the same query).
+    /// </summary>
+    public async Task<PagedList<AuthorizationView>> RunningOutAsync(int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var warnFrom = today.AddDays(Authorization.WarnDaysBeforeEnd);
+        var running = Counted(db.Authorizations.Where(a => a.EndsOn >= today))
+            .Where(c => c.Authorization.VisitsApproved - c.Used <= Authorization.WarnWhenVisitsLeft || c.Authorization.EndsOn <= warnFrom)
+            .OrderBy(c => c.Authorization.EndsOn).ThenBy(c => c.Authorization.Id);
+        var counted = await running.ToAuditedPageAsync(db, nameof(Authorization), c => c.Authorization.Id, c => c.Authorization.PatientId,
+            page, pageSize, cancellationToken);
+        return new PagedList<AuthorizationView>(await ViewsAsync(counted.Rows, cancellationToken), counted.Total, counted.PageNumber, counted.PageSize);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// Visits and units used, counted by the database in the same query, by the rule of AuthorizationCheck.VisitsUsedAsync
+    /// and UnitsUsedAsync (visits in the authorisation's dates, and of its referral when it names one): no visit row is read.
+    /// </summary>
+    private IQueryable<CountedAuthorization> Counted(IQueryable<Authorization> authorizations) =>
+        authorizations.AsNoTracking().Select(a => new CountedAuthorization
+        {
+            Authorization = a,
+            Used = db.TreatmentSessions.Count(s => s.PatientId == a.PatientId && s.SessionDate >= a.StartsOn && s.SessionDate <= a.EndsOn
+                && (a.ReferralId == null || s.ReferralId == a.ReferralId)),
+            Units = a.UnitsApproved == null ? 0 : db.VisitCodings.Where(v => v.PatientId == a.PatientId && v.ServiceDate >= a.StartsOn && v.ServiceDate <= a.EndsOn
+                && (a.ReferralId == null || v.ReferralId == a.ReferralId)).Sum(v => v.BillableUnits),
+        });
+
+    /// <summary>Built with an initialiser, not a constructor, so the database can filter and sort on its members.</summary>
+    private sealed class CountedAuthorization
+    {
+        public required Authorization Authorization { get; init; }
+        public int Used { get; init; }
+        public int Units { get; init; }
+    }
+
+    private async Task<IReadOnlyList<AuthorizationView>> ViewsAsync(IReadOnlyList<CountedAuthorization> counted, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var coverageIds = counted.Select(c => c.Authorization.CoverageId).Distinct().ToList();
+        var payerOf = (await db.Coverages.AsNoTracking().Where(c => coverageIds.Contains(c.Id))
+            .Join(db.Payers, c => c.PayerId, p => p.Id, (c, p) => new { c.Id, c.PatientId, PayerName = p.Name })
+            .ToAuditedListAsync(db, nameof(PatientCoverage), c => c.Id, c => c.PatientId, cancellationToken))
+            .ToDictionary(c => c.Id, c => c.PayerName);
+        var names = await Patients.PatientNames.ForAsync(db, [.. counted.Select(c => c.Authorization.PatientId).Distinct()], cancellationToken);
+        return [.. counted.Select(c =>
+        {
+            var a = c.Authorization;
+            var left = a.VisitsApproved - c.Used;
+            return new AuthorizationView(a.Id, a.PatientId, names.GetValueOrDefault(a.PatientId, "?"), payerOf.GetValueOrDefault(a.CoverageId, "?"), a.Number,
+                a.VisitsApproved, c.Used, left, a.UnitsApproved, c.Units, a.StartsOn, a.EndsOn,
+                left <= Authorization.WarnWhenVisitsLeft || a.EndsOn.DayNumber - today.DayNumber <= Authorization.WarnDaysBeforeEnd);
+        })];
     }
 
     private static DomainRuleException NotFound(string what) => new("not-found", $"No such {what}.", StatusCodes.Status404NotFound);

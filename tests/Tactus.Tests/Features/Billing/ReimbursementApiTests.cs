@@ -18,7 +18,7 @@ public abstract class ReimbursementApiTests(TactusApp app)
     private static StringContent Text(string text) => new(text, Encoding.UTF8, "text/plain");
 
     private static async Task<List<JsonElement>> ToReviewAsync(HttpClient biller, string payer) =>
-        [.. (await (await biller.GetAsync("/api/billing/overview")).ReadJsonAsync()).GetProperty("toReview").EnumerateArray()
+        [.. (await (await biller.GetAsync("/api/billing/overview")).ReadJsonAsync()).GetProperty("toReview").GetProperty("rows").EnumerateArray()
             .Where(v => v.GetProperty("payerName").GetString() == payer).OrderBy(v => v.GetProperty("serviceDate").GetString())];
 
     private static async Task<JsonElement> VisitAsync(HttpClient biller, Guid id) =>
@@ -147,7 +147,7 @@ public abstract class ReimbursementApiTests(TactusApp app)
             (await overridden.ReadJsonAsync()).GetProperty("checkIn").GetProperty("authorizationOverride").GetString());
 
         var biller = await app.AsAsync(Roles.Biller);
-        var running = (await (await biller.GetAsync("/api/billing/overview")).ReadJsonAsync()).GetProperty("authorizationsRunningOut").EnumerateArray()
+        var running = (await (await biller.GetAsync("/api/billing/overview")).ReadJsonAsync()).GetProperty("authorizationsRunningOut").GetProperty("rows").EnumerateArray()
             .Single(x => x.GetProperty("number").GetString() == "AUTH-7741");
         Assert.Equal((5, -1), (running.GetProperty("visitsUsed").GetInt32(), running.GetProperty("visitsLeft").GetInt32()));
     }
@@ -234,7 +234,7 @@ public abstract class ReimbursementApiTests(TactusApp app)
         Assert.Equal([60m, 0m, 35m], lines.Select(l => l.GetProperty("paid").GetDecimal()));
         Assert.Equal([false, true, false], lines.Select(l => l.GetProperty("denied").GetBoolean()));
 
-        var denials = (await (await biller.GetAsync("/api/billing/overview")).ReadJsonAsync()).GetProperty("denied").EnumerateArray()
+        var denials = (await (await biller.GetAsync("/api/billing/overview")).ReadJsonAsync()).GetProperty("denied").GetProperty("rows").EnumerateArray()
             .Single(d => d.GetProperty("claimNumber").GetString() == number);
         Assert.Contains(denials.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("CO-50: Not medically necessary", StringComparison.Ordinal)
             && r.GetString()!.Contains("N130", StringComparison.Ordinal));

@@ -37,14 +37,14 @@ public abstract class StatementTests(TactusApp app)
         var pdfText = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
 
         Assert.Equal(VisitCodingStatus.SelfPay, coding.Status);
-        Assert.DoesNotContain(overview.GetProperty("toReview").EnumerateArray(), v => v.GetProperty("id").GetGuid() == coding.Id);
+        Assert.DoesNotContain(overview.GetProperty("toReview").GetProperty("rows").EnumerateArray(), v => v.GetProperty("id").GetGuid() == coding.Id);
         Assert.Equal(coding.TotalCharge, statement.GetProperty("balance").GetDecimal());
         Assert.True(coding.TotalCharge > 20m);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Created, paid.StatusCode);
         Assert.Equal(coding.TotalCharge - 20m, after.GetProperty("balance").GetDecimal());
         Assert.Contains("VISA 4242", page, StringComparison.Ordinal);
-        Assert.Contains(overview.GetProperty("owing").EnumerateArray().Select(o => o.GetProperty("patientId").GetGuid()), p => p == loop.PatientId);
+        Assert.Contains(overview.GetProperty("owing").GetProperty("rows").EnumerateArray().Select(o => o.GetProperty("patientId").GetGuid()), p => p == loop.PatientId);
         Assert.Contains("Patient statement", pdfText, StringComparison.Ordinal);
         Assert.Contains((coding.TotalCharge - 20m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " is due", pdfText, StringComparison.Ordinal);
     }

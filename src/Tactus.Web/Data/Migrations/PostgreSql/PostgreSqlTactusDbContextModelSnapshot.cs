@@ -550,6 +550,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("BillableUnits")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("uuid");
 
@@ -621,7 +624,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("SessionId")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "Status");
+                    b.HasIndex("OrganizationId", "Status", "ServiceDate");
 
                     b.HasIndex("PatientId", "PayerId", "ServiceDate");
 
@@ -632,6 +635,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("AdjustedCents")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("AuthorizationNumber")
                         .HasMaxLength(50)
@@ -669,16 +675,17 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<decimal>("Paid")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                    b.Property<long>("OutstandingCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
-                    b.Property<decimal>("PatientResponsibility")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                    b.Property<long>("PatientResponsibilityCents")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PayerClaimControlNumber")
                         .HasMaxLength(50)
@@ -726,9 +733,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("ToDate")
                         .HasColumnType("date");
 
-                    b.Property<decimal>("TotalCharge")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                    b.Property<long>("TotalChargeCents")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("VisitCodingIds")
                         .IsRequired()
@@ -744,6 +750,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "SubmittedAt");
 
                     b.HasIndex("OrganizationId", "Status", "CreatedAt");
 

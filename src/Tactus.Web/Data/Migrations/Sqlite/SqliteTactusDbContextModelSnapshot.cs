@@ -538,6 +538,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BillableUnits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("TEXT");
 
@@ -609,7 +612,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("SessionId")
                         .IsUnique();
 
-                    b.HasIndex("OrganizationId", "Status");
+                    b.HasIndex("OrganizationId", "Status", "ServiceDate");
 
                     b.HasIndex("PatientId", "PayerId", "ServiceDate");
 
@@ -620,6 +623,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("AdjustedCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorizationNumber")
                         .HasMaxLength(50)
@@ -657,16 +663,17 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Paid")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("OutstandingCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("PatientResponsibility")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("PatientResponsibilityCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PayerClaimControlNumber")
                         .HasMaxLength(50)
@@ -714,9 +721,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ToDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("TotalCharge")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("TotalChargeCents")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("VisitCodingIds")
                         .IsRequired()
@@ -732,6 +738,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "SubmittedAt");
 
                     b.HasIndex("OrganizationId", "Status", "CreatedAt");
 
