@@ -33,16 +33,17 @@ public sealed class ClaimExport(TactusDbContext db, AccessScope scope, ClaimFact
         var now = time.GetStorageNow();
         var held = new List<Claim>();
         var documents = new List<ClaimDocument>();
+        var loaded = await facts.LoadAsync(claims, cancellationToken);
         foreach (var claim in claims)
         {
-            claim.Hold(await facts.HoldsAsync(claim, cancellationToken), by, now);
+            claim.Hold(await facts.HoldsAsync(claim, loaded, cancellationToken), by, now);
             if (claim.Status == ClaimStatus.Held)
             {
                 held.Add(claim);
                 continue;
             }
 
-            documents.Add(await facts.DocumentAsync(claim, cancellationToken));
+            documents.Add(await facts.DocumentAsync(claim, loaded, cancellationToken));
         }
 
         if (documents.Count == 0)
@@ -58,7 +59,7 @@ public sealed class ClaimExport(TactusDbContext db, AccessScope scope, ClaimFact
         var control = await BillingCounters.NextInterchangeControlNumberAsync(db, cancellationToken);
         var content = Claim837Writer.Write(
             new InterchangeHeader(profile.SubmitterId, profile.ReceiverId, control, now.UtcDateTime, profile.UsageIndicator, separators),
-            (await facts.ProviderAsync(cancellationToken))!,
+            ClaimFactsBuilder.ProviderOf(profile),
             documents);
         var exported = claims.Except(held).ToList();
         var batch = new ClaimBatch

@@ -9,19 +9,46 @@ namespace Tactus.Web.Features.Claims;
 
 /// <summary>
 /// Looks up everything a claim names (billing profile, payer, coverage, patient, therapist, referring clinician)
-/// once, for the hold check and for the 837P document, so both read the same facts.
+/// for the hold check and for the 837P document, so both read the same facts. For an export the facts of every
+/// claim are read together (<see cref="LoadAsync"/>): one query per kind of fact, not one per claim.
 /// </summary>
 public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck authorizations)
 {
     private sealed record Parties(BillingProfile? Profile, Payer Payer, PatientCoverage Coverage, Patient Patient,
         Practitioners.Practitioner? Rendering, string RenderingName, Practitioners.Practitioner? Referring, string ReferringName);
 
-    public async Task<IReadOnlyList<string>> HoldsAsync(Claim claim, CancellationToken cancellationToken)
+    /// <summary>The facts the given claims name, each kind read once for all of them.</summary>
+    public sealed record Loaded(BillingProfile? Profile, IReadOnlyDictionary<Guid, Payer> Payers, IReadOnlyDictionary<Guid, PatientCoverage> Coverages,
+        ILookup<Guid, PatientCoverage> CoveragesOfPatient, IReadOnlyDictionary<Guid, Patient> Patients,
+        IReadOnlyDictionary<Guid, Practitioners.Practitioner> Practitioners, IReadOnlyDictionary<Guid, string> Names,
+        IReadOnlyDictionary<Guid, VisitCoding> FirstCodings);
+
+    public async Task<Loaded> LoadAsync(IReadOnlyCollection<Claim> claims, CancellationToken cancellationToken)
     {
-        var p = await PartiesAsync(claim, cancellationToken);
+        var patientIds = claims.Select(c => c.PatientId).Distinct().ToList();
+        var people = claims.SelectMany(c => new[] { c.RenderingTherapistId, c.ReferringClinicianId ?? Guid.Empty }).Distinct().ToList();
+        var firstCodingIds = claims.Where(c => c.VisitCodingIds.Count > 0).Select(c => c.VisitCodingIds[0]).Distinct().ToList();
+        var profile = await db.BillingProfiles.SingleOrDefaultAsync(cancellationToken);
+        // Payers are the organisation's few plans; every coverage of the claims' patients is read, as the authorisation check needs the primary one on each day.
+        var payers = await db.Payers.ToDictionaryAsync(x => x.Id, cancellationToken);
+        var coverages = await db.Coverages.Where(x => patientIds.Contains(x.PatientId)).ToListAsync(cancellationToken);
+        var patients = await db.Patients.Where(x => patientIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, cancellationToken);
+        var practitioners = await db.Practitioners.Where(x => people.Contains(x.UserId)).ToDictionaryAsync(x => x.UserId, cancellationToken);
+        var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var codings = await db.VisitCodings.Where(v => firstCodingIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, cancellationToken);
+        return new Loaded(profile, payers, coverages.ToDictionary(c => c.Id), coverages.ToLookup(c => c.PatientId), patients, practitioners, names, codings);
+    }
+
+    public async Task<IReadOnlyList<string>> HoldsAsync(Claim claim, CancellationToken cancellationToken) =>
+        await HoldsAsync(claim, await LoadAsync([claim], cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<string>> HoldsAsync(Claim claim, Loaded loaded, CancellationToken cancellationToken)
+    {
+        var p = PartiesOf(claim, loaded);
         var firstVisit = claim.Lines.Select(l => l.ServiceDate).DefaultIfEmpty(claim.FromDate).Min();
-        var firstCoding = await db.VisitCodings.SingleAsync(v => v.Id == claim.VisitCodingIds[0], cancellationToken);
-        var coverage = await authorizations.ForVisitAsync(claim.PatientId, firstCoding.ReferralId, firstVisit, firstCoding.SessionId, cancellationToken);
+        var firstCoding = loaded.FirstCodings[claim.VisitCodingIds[0]];
+        var coverage = await authorizations.ForVisitAsync(claim.PatientId, firstCoding.ReferralId, firstVisit, firstCoding.SessionId,
+            [.. loaded.CoveragesOfPatient[claim.PatientId]], loaded.Payers, cancellationToken);
         var visitsThisYear = await db.VisitCodings.CountAsync(v => v.PatientId == claim.PatientId && v.PayerId == claim.PayerId
             && v.ServiceDate >= new DateOnly(claim.ToDate.Year, 1, 1) && v.ServiceDate <= claim.ToDate, cancellationToken);
         var reasons = ClaimHolds.Find(new ClaimFacts(
@@ -54,14 +81,18 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
 
     /// <summary>The organisation as billing provider and sender, as the 837P and the paper copy name it.</summary>
     public async Task<BillingProviderParty?> ProviderAsync(CancellationToken cancellationToken) =>
-        await db.BillingProfiles.SingleOrDefaultAsync(cancellationToken) is { } profile
-            ? new BillingProviderParty(profile.LegalName, profile.Npi ?? "", profile.TaxId ?? "", profile.AddressLine ?? "", profile.City ?? "", profile.State ?? "",
-                profile.PostalCode ?? "", profile.ContactName, profile.ContactPhone ?? "", profile.SubmitterId, profile.ReceiverName, profile.ReceiverId)
-            : null;
+        await db.BillingProfiles.SingleOrDefaultAsync(cancellationToken) is { } profile ? ProviderOf(profile) : null;
 
-    public async Task<ClaimDocument> DocumentAsync(Claim claim, CancellationToken cancellationToken)
+    public static BillingProviderParty ProviderOf(BillingProfile profile) =>
+        new(profile.LegalName, profile.Npi ?? "", profile.TaxId ?? "", profile.AddressLine ?? "", profile.City ?? "", profile.State ?? "",
+            profile.PostalCode ?? "", profile.ContactName, profile.ContactPhone ?? "", profile.SubmitterId, profile.ReceiverName, profile.ReceiverId);
+
+    public async Task<ClaimDocument> DocumentAsync(Claim claim, CancellationToken cancellationToken) =>
+        await DocumentAsync(claim, await LoadAsync([claim], cancellationToken), cancellationToken);
+
+    public async Task<ClaimDocument> DocumentAsync(Claim claim, Loaded loaded, CancellationToken cancellationToken)
     {
-        var p = await PartiesAsync(claim, cancellationToken);
+        var p = PartiesOf(claim, loaded);
         var patient = new PersonParty(p.Patient.FamilyName, p.Patient.GivenName, p.Patient.BirthDate, Sex(p.Patient.Sex),
             p.Patient.AddressLine, p.Patient.City, p.Patient.State, p.Patient.PostalCode);
         var self = p.Coverage.Relationship == SubscriberRelationship.Self;
@@ -94,7 +125,7 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
     private async Task<PriorPayerDocument> PriorPayerAsync(Guid primaryClaimId, CancellationToken cancellationToken)
     {
         var primary = await db.Claims.SingleAsync(c => c.Id == primaryClaimId, cancellationToken);
-        var p = await PartiesAsync(primary, cancellationToken);
+        var p = PartiesOf(primary, await LoadAsync([primary], cancellationToken));
         var subscriber = p.Coverage.Relationship == SubscriberRelationship.Self || p.Coverage.Subscriber is not { } s
             ? new PersonParty(p.Patient.FamilyName, p.Patient.GivenName)
             : new PersonParty(s.FamilyName, s.GivenName);
@@ -105,19 +136,11 @@ public sealed class ClaimFactsBuilder(TactusDbContext db, AuthorizationCheck aut
                 [.. l.Adjustments.Select(a => (a.Group, a.Reason, a.Amount))]))]);
     }
 
-    private async Task<Parties> PartiesAsync(Claim claim, CancellationToken cancellationToken)
-    {
-        var profile = await db.BillingProfiles.SingleOrDefaultAsync(cancellationToken);
-        var payer = await db.Payers.SingleAsync(x => x.Id == claim.PayerId, cancellationToken);
-        var coverage = await db.Coverages.SingleAsync(x => x.Id == claim.CoverageId, cancellationToken);
-        var patient = await db.Patients.SingleAsync(x => x.Id == claim.PatientId, cancellationToken);
-        var people = new[] { claim.RenderingTherapistId, claim.ReferringClinicianId ?? Guid.Empty };
-        var practitioners = await db.Practitioners.Where(x => people.Contains(x.UserId)).ToListAsync(cancellationToken);
-        var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        return new Parties(profile, payer, coverage, patient,
-            practitioners.FirstOrDefault(x => x.UserId == claim.RenderingTherapistId), names.GetValueOrDefault(claim.RenderingTherapistId, ""),
-            practitioners.FirstOrDefault(x => x.UserId == claim.ReferringClinicianId), names.GetValueOrDefault(claim.ReferringClinicianId ?? Guid.Empty, ""));
-    }
+    private static Parties PartiesOf(Claim claim, Loaded loaded) => new(loaded.Profile, loaded.Payers[claim.PayerId], loaded.Coverages[claim.CoverageId],
+        loaded.Patients[claim.PatientId],
+        loaded.Practitioners.GetValueOrDefault(claim.RenderingTherapistId), loaded.Names.GetValueOrDefault(claim.RenderingTherapistId, ""),
+        claim.ReferringClinicianId is { } referring ? loaded.Practitioners.GetValueOrDefault(referring) : null,
+        loaded.Names.GetValueOrDefault(claim.ReferringClinicianId ?? Guid.Empty, ""));
 
     private static string Sex(AdministrativeSex sex) => sex switch
     {

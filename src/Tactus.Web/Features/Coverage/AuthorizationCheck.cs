@@ -18,20 +18,32 @@ public sealed class AuthorizationCheck(TactusDbContext db)
 {
     public async Task<PatientCoverage?> PrimaryCoverageAsync(Guid patientId, DateOnly day, CancellationToken cancellationToken)
     {
-        var coverages = await db.Coverages.Where(c => c.PatientId == patientId).ToListAsync(cancellationToken);
-        return coverages.Where(c => c.ActiveOn(day)).OrderBy(c => c.Priority).FirstOrDefault();
+        return Primary(await db.Coverages.Where(c => c.PatientId == patientId).ToListAsync(cancellationToken), day);
     }
 
     /// <param name="excludingSessionId">The visit being checked, when it already exists, so it is not counted against itself.</param>
     public async Task<VisitCoverage> ForVisitAsync(Guid patientId, Guid referralId, DateOnly day, Guid? excludingSessionId, CancellationToken cancellationToken)
     {
         var coverage = await PrimaryCoverageAsync(patientId, day, cancellationToken);
-        if (coverage is null)
-        {
-            return new VisitCoverage(null, null, null, 0, null, null);
-        }
+        return coverage is null
+            ? new VisitCoverage(null, null, null, 0, null, null)
+            : await ForVisitAsync(coverage, await db.Payers.SingleAsync(p => p.Id == coverage.PayerId, cancellationToken), patientId, referralId, day,
+                excludingSessionId, cancellationToken);
+    }
 
-        var payer = await db.Payers.SingleAsync(p => p.Id == coverage.PayerId, cancellationToken);
+    /// <summary>The same check with the patient's coverages and the organisation's payers already read (a claim export checks many visits at once).</summary>
+    public async Task<VisitCoverage> ForVisitAsync(Guid patientId, Guid referralId, DateOnly day, Guid? excludingSessionId,
+        IReadOnlyList<PatientCoverage> coveragesOfPatient, IReadOnlyDictionary<Guid, Payer> payers, CancellationToken cancellationToken) =>
+        Primary(coveragesOfPatient, day) is { } coverage
+            ? await ForVisitAsync(coverage, payers[coverage.PayerId], patientId, referralId, day, excludingSessionId, cancellationToken)
+            : new VisitCoverage(null, null, null, 0, null, null);
+
+    private static PatientCoverage? Primary(IEnumerable<PatientCoverage> coverages, DateOnly day) =>
+        coverages.Where(c => c.ActiveOn(day)).OrderBy(c => c.Priority).FirstOrDefault();
+
+    private async Task<VisitCoverage> ForVisitAsync(PatientCoverage coverage, Payer payer, Guid patientId, Guid referralId, DateOnly day,
+        Guid? excludingSessionId, CancellationToken cancellationToken)
+    {
         var limitWarning = await YearlyLimitWarningAsync(payer, patientId, day, excludingSessionId, cancellationToken);
         var authorizations = await db.Authorizations.Where(a => a.CoverageId == coverage.Id && (a.ReferralId == null || a.ReferralId == referralId))
             .ToListAsync(cancellationToken);
