@@ -19,7 +19,7 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
     [BindProperty(Name = "pageNumber", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
-    public PatientQueries.Page<Patient> Results { get; private set; } = new([], 1, PatientQueries.DefaultPageSize, 0);
+    public PatientQueries.Page<Patient> Results { get; private set; } = new([], 1, PatientQueries.DefaultPageSize, null, false, null);
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
     public bool CanCreate => PatientAccessRules.CanEditPatients(scope.Role);
     public string Heading => scope.Visibility == PatientVisibility.CareTeam ? "My patients" : "Patients";

@@ -18,10 +18,12 @@ public static class PatientsApi
         return app;
     }
 
-    public sealed record PatientPage(IReadOnlyList<PatientDto> Items, int Page, int PageSize, int Total);
+    /// <param name="Total">The number of matches, only when asked for (<c>total=true</c>): counting is a second pass over every match.</param>
+    /// <param name="Next">Pass as <c>after</c> for the next page (a seek, however deep); null on the last page.</param>
+    public sealed record PatientPage(IReadOnlyList<PatientDto> Items, int Page, int PageSize, int? Total, string? Next);
 
     private static async Task<Results<Ok<PatientPage>, ValidationProblem>> SearchAsync(TactusDbContext db,
-        string? name, string? birthDate, string? mrn, int? page, int? pageSize, CancellationToken cancellationToken)
+        string? name, string? birthDate, string? mrn, int? page, int? pageSize, bool? total, string? after, CancellationToken cancellationToken)
     {
         DateOnly? parsedBirthDate = null;
         if (!string.IsNullOrWhiteSpace(birthDate))
@@ -42,10 +44,18 @@ public static class PatientsApi
             return problem;
         }
 
+        if (!PatientQueries.IsValidCursor(after))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["after"] = ["Pass back the next value of the previous page unchanged."],
+            });
+        }
+
         var result = await db.Patients.SearchAsync(
-            new PatientQueries.SearchCriteria(name, parsedBirthDate, mrn, page ?? 1, pageSize ?? PatientQueries.DefaultPageSize),
+            new PatientQueries.SearchCriteria(name, parsedBirthDate, mrn, page ?? 1, pageSize ?? PatientQueries.DefaultPageSize, total == true, after),
             cancellationToken);
-        return TypedResults.Ok(new PatientPage(result.Items.Select(PatientDto.From).ToList(), result.PageNumber, result.PageSize, result.Total));
+        return TypedResults.Ok(new PatientPage(result.Items.Select(PatientDto.From).ToList(), result.PageNumber, result.PageSize, result.Total, result.Next));
     }
 
     private static async Task<Results<Ok<PatientDto>, NotFound>> GetAsync(Guid id, TactusDbContext db, AuditLog audit,
