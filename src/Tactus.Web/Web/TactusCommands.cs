@@ -58,9 +58,20 @@ public static class TactusCommands
             .ToListAsync();
 
         var clock = Stopwatch.StartNew();
-        await SyntheticClinic.GenerateAsync(db, organization.Id, count, seed, careTeam,
-            scope.ServiceProvider.GetRequiredService<TimeProvider>());
-        Console.WriteLine($"Generated {count} patients into '{organization.Name}' (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s.");
+        var painScale = scope.ServiceProvider.GetRequiredService<Features.OutcomeMeasures.InstrumentCatalog>().Find("NPRS")
+            ?? throw new InvalidOperationException("The NPRS definition is missing from the bundled instruments.");
+        var progress = new Progress<SyntheticVolume.Counts>(c =>
+            Console.WriteLine($"  {c.Patients:N0} patients, {c.Sessions:N0} sessions ({clock.Elapsed.TotalSeconds:F0} s)"));
+        var counts = await SyntheticVolume.GenerateAsync(db, organization.Id, count, seed, careTeam, painScale,
+            scope.ServiceProvider.GetRequiredService<TimeProvider>(), progress);
+        if (db.Database.IsNpgsql())
+        {
+            // Fresh planner statistics for the tables just loaded (SQLite's are written from the schema at start).
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+
+        Console.WriteLine($"Generated {counts.Patients} patients, {counts.Referrals} referrals, {counts.Plans} plans, {counts.Sessions} sessions and "
+            + $"{counts.Responses} questionnaires into '{organization.Name}' (seed {seed}) in {clock.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }
 

@@ -31,20 +31,41 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
 
     public async ValueTask InitializeAsync()
     {
+        // A copy of a database migrated and seeded once per store and test run (TemplateDatabases), instead of
+        // migrating and seeding both clinics again for every test class.
+        var template = FromTemplate ? await TemplateDatabases.ForAsync(store) : null;
         if (store == TestStore.PostgreSql)
         {
-            _connectionString = await TestPostgres.CreateDatabaseAsync();
+            _connectionString = await TestPostgres.CreateDatabaseAsync(template);
         }
         else
         {
             _sqliteFolder = Directory.CreateTempSubdirectory("tactus-test-").FullName;
-            _connectionString = $"Data Source={Path.Combine(_sqliteFolder, "tactus.db")}";
+            var file = Path.Combine(_sqliteFolder, "tactus.db");
+            if (template is not null)
+            {
+                File.Copy(template, file);
+            }
+
+            _connectionString = $"Data Source={file}";
         }
 
         StartHost();
-        await using var scope = SystemScope();
-        await DemoClinic.SeedAsync(scope.ServiceProvider, "Harbor Physical Medicine", OtherOrganizationSlug, OtherEmailDomain);
+        if (template is null)
+        {
+            await using var scope = SystemScope();
+            await DemoClinic.SeedAsync(scope.ServiceProvider, "Harbor Physical Medicine", OtherOrganizationSlug, OtherEmailDomain);
+        }
     }
+
+    /// <summary>
+    /// Whether the class starts from the shared template. A fixture that changes what seeding writes (the production
+    /// password hash cost) migrates and seeds its own database.
+    /// </summary>
+    protected virtual bool FromTemplate => !ProductionPasswordHashing;
+
+    /// <summary>The template itself is kept when its builder is disposed.</summary>
+    internal bool KeepDatabase { get; init; }
 
     /// <summary>Starts the host (migrations, demo clinic): in-memory by default, on Kestrel for browsers.</summary>
     protected virtual void StartHost() => _ = Server;
@@ -104,6 +125,12 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (KeepDatabase)
+        {
+            GC.SuppressFinalize(this);
+            return;
+        }
+
         if (store == TestStore.PostgreSql && _connectionString.Length > 0)
         {
             await TestPostgres.DropDatabaseAsync(_connectionString);

@@ -18,12 +18,13 @@ public static class TestPostgres
                 $"{EnvironmentVariable} is not set. Run the tests with ./test.sh, which starts a throwaway PostgreSQL server.");
 
     [SuppressMessage("Security", "CA2100", Justification = "Database names cannot be parameters; the name is a generated GUID, never input.")]
-    public static async Task<string> CreateDatabaseAsync()
+    public static async Task<string> CreateDatabaseAsync(string? template = null)
     {
         var name = "tactus_test_" + Guid.NewGuid().ToString("N")[..12];
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await using var command = new NpgsqlCommand(
+            template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"", connection);
         await command.ExecuteNonQueryAsync();
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
     }

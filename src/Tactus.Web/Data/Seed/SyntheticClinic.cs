@@ -43,10 +43,27 @@ public static class SyntheticClinic
         var firstMrn = await ReserveMrnsAsync(db, organizationId, count, cancellationToken);
         var faker = new Faker("en") { Random = new Randomizer(seed) };
         var today = DateOnly.FromDateTime(time.GetStorageNow().UtcDateTime);
-        var weights = Diagnoses.Select(d => d.Weight).ToArray();
-
         for (var index = 0; index < count; index++)
         {
+            var patient = NewPatient(faker, organizationId, FormatMrn(firstMrn + index), today, time.GetStorageNow(), careTeam, index);
+            db.Patients.Add(patient);
+            if ((index + 1) % batchSize == 0)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return count;
+    }
+
+    /// <summary>One plausible person with one to three referral diagnoses and the care team taken in turn from those given.</summary>
+    public static Patient NewPatient(Faker faker, Guid organizationId, string mrn, DateOnly today, DateTimeOffset now,
+        IReadOnlyList<CareTeamAssignment> careTeam, int index)
+    {
+        var weights = Diagnoses.Select(d => d.Weight).ToArray();
             var sex = faker.Random.WeightedRandom([AdministrativeSex.Female, AdministrativeSex.Male, AdministrativeSex.Other],
                 [0.58f, 0.41f, 0.01f]);
             var bogusGender = sex == AdministrativeSex.Male ? Bogus.DataSets.Name.Gender.Male : Bogus.DataSets.Name.Gender.Female;
@@ -54,11 +71,10 @@ public static class SyntheticClinic
             var family = faker.Name.LastName();
             var age = (int)Math.Clamp(faker.Random.Double(18, 92) * 0.6 + faker.Random.Double(18, 92) * 0.4, 18, 95);
             var birthDate = today.AddYears(-age).AddDays(-faker.Random.Int(0, 364));
-            var now = time.GetStorageNow();
             var patient = new Patient
             {
                 OrganizationId = organizationId,
-                Mrn = FormatMrn(firstMrn + index),
+                Mrn = mrn,
                 GivenName = given,
                 FamilyName = family,
                 BirthDate = birthDate,
@@ -96,17 +112,7 @@ public static class SyntheticClinic
                 });
             }
 
-            db.Patients.Add(patient);
-            if ((index + 1) % batchSize == 0)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return count;
+        return patient;
     }
 
     public static string FormatMrn(long number) => "MRN" + number.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
