@@ -59,6 +59,7 @@ public static class TactusServices
         services.AddScoped<Features.Billing.BillingSetup>();
         services.AddScoped<Features.Coverage.CoverageWorkflow>();
         services.AddScoped<Features.Claims.ClaimFactsBuilder>();
+        services.AddScoped<Features.Claims.ClaimFiles>();
         services.AddScoped<Features.Claims.ClaimWorkflow>();
         services.AddScoped<Features.Claims.ClaimExport>();
         services.AddScoped<Features.Remittance.RemittanceWorkflow>();

@@ -8,7 +8,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Billing;
 
 /// <summary>One claim: its lines and what the payer did with each (in words), its history, and the biller's next steps.</summary>
-public sealed class ClaimModel(TactusDbContext db, ClaimWorkflow workflow, BillingReference reference, ClaimFactsBuilder facts, TimeProvider time) : PageModel, IRedisplayablePage
+public sealed class ClaimModel(TactusDbContext db, ClaimWorkflow workflow, BillingReference reference, ClaimFiles files) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -28,7 +28,7 @@ public sealed class ClaimModel(TactusDbContext db, ClaimWorkflow workflow, Billi
         await ReloadForRedisplayAsync(cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetPaperAsync(CancellationToken cancellationToken) =>
-        await ClaimsApi.PaperCopyAsync(Id, db, facts, time, cancellationToken) is { } pdf ? File(pdf.Content, "application/pdf", pdf.FileName) : NotFound();
+        await files.PaperCopyAsync(Id, cancellationToken) is { } pdf ? File(pdf.Content, pdf.ContentType, pdf.FileName) : NotFound();
 
     public async Task<IActionResult> OnPostRecheckAsync(CancellationToken cancellationToken)
     {

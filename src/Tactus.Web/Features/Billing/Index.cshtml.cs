@@ -9,8 +9,8 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Billing;
 
 /// <summary>The biller's desk: work-lists, export of ready claims as an 837P, import of an 835, aging and totals.</summary>
-public sealed class IndexModel(BillingQueries queries, ClaimExport export, ClaimWorkflow claims, RemittanceWorkflow remittances, TactusDbContext db, Audit.AuditLog audit,
-    TimeProvider time) : PageModel, IRedisplayablePage
+public sealed class IndexModel(BillingQueries queries, ClaimExport export, ClaimWorkflow claims, ClaimFiles files, RemittanceWorkflow remittances, TactusDbContext db,
+    Audit.AuditLog audit, TimeProvider time) : PageModel, IRedisplayablePage
 {
     public BillingOverview Overview { get; private set; } = null!;
 
@@ -64,16 +64,12 @@ public sealed class IndexModel(BillingQueries queries, ClaimExport export, Claim
 
         using var reader = new StreamReader(RemittanceFile.OpenReadStream());
         var result = await remittances.ImportAsync(await reader.ReadToEndAsync(cancellationToken), cancellationToken);
-        TempData["Flash"] = RemittanceApi.Describe(result);
+        TempData["Flash"] = result.Describe();
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnGetBatchAsync(Guid id, CancellationToken cancellationToken) =>
-        (await ClaimsApi.DownloadAsync(id, db, audit, cancellationToken)).Result switch
-        {
-            Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult file => File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName),
-            _ => NotFound(),
-        };
+        await files.BatchAsync(id, cancellationToken) is { } file ? File(file.Content, file.ContentType, file.FileName) : NotFound();
 
     /// <summary>For a test interchange only: the stand-in payer's 835 for one payer's claims in it (TestPayer).</summary>
     public async Task<IActionResult> OnGetTestRemittanceAsync(Guid id, string payer, CancellationToken cancellationToken)

@@ -24,19 +24,6 @@ public static class RemittanceApi
         return app;
     }
 
-    public static ImportDto ToDto(ImportResult r) => new(r.Posted.Concat(r.AlreadyImported).First().Id, r.Duplicate, Describe(r), r.ClaimsPosted, r.DeniedLines, r.Paid,
+    public static ImportDto ToDto(ImportResult r) => new(r.Posted.Concat(r.AlreadyImported).First().Id, r.Duplicate, r.Describe(), r.ClaimsPosted, r.DeniedLines, r.Paid,
         string.Join(", ", r.Posted.Concat(r.AlreadyImported).Select(i => i.TraceNumber)));
-
-    public static string Describe(ImportResult r)
-    {
-        var skipped = r.AlreadyImported.Count == 0 ? ""
-            : $" Already imported (nothing posted again): {string.Join("; ", r.AlreadyImported.Select(i => $"trace {i.TraceNumber} from {i.PayerName}, {i.ImportedAt:d MMM yyyy}"))}.";
-        if (r.Duplicate)
-        {
-            return "Nothing was posted." + skipped;
-        }
-
-        var payments = r.Posted.Count == 1 ? $"trace {r.Posted[0].TraceNumber}" : $"{r.Posted.Count} payments: traces {string.Join(", ", r.Posted.Select(i => i.TraceNumber))}";
-        return $"Posted {r.ClaimsPosted} claim{(r.ClaimsPosted == 1 ? "" : "s")}: {r.Paid:0.00} paid, {r.DeniedLines} denied line{(r.DeniedLines == 1 ? "" : "s")} ({payments})." + skipped;
-    }
 }

@@ -15,6 +15,20 @@ namespace Tactus.Web.Features.Remittance;
 public sealed record ImportResult(IReadOnlyList<RemittanceImport> Posted, IReadOnlyList<RemittanceImport> AlreadyImported, int ClaimsPosted, int DeniedLines, decimal Paid)
 {
     public bool Duplicate => Posted.Count == 0;
+
+    /// <summary>What the import did, in a sentence for the biller.</summary>
+    public string Describe()
+    {
+        var skipped = AlreadyImported.Count == 0 ? ""
+            : $" Already imported (nothing posted again): {string.Join("; ", AlreadyImported.Select(i => $"trace {i.TraceNumber} from {i.PayerName}, {i.ImportedAt:d MMM yyyy}"))}.";
+        if (Duplicate)
+        {
+            return "Nothing was posted." + skipped;
+        }
+
+        var payments = Posted.Count == 1 ? $"trace {Posted[0].TraceNumber}" : $"{Posted.Count} payments: traces {string.Join(", ", Posted.Select(i => i.TraceNumber))}";
+        return $"Posted {ClaimsPosted} claim{(ClaimsPosted == 1 ? "" : "s")}: {Paid:0.00} paid, {DeniedLines} denied line{(DeniedLines == 1 ? "" : "s")} ({payments})." + skipped;
+    }
 }
 
 /// <summary>
