@@ -63,6 +63,8 @@ public abstract class QueryPlanTests(PlanRecordingApp app)
         { Roles.Therapist, "/api/patients?name=zo%C3%AB%20n" },
         { Roles.Biller, "/api/patients/{care-team-patient}/statement" },
         { Roles.Administrator, "/Audit" },
+        { Roles.Administrator, "/Audit?actor=therapist" },
+        { Roles.Manager, "/api/patients?name=ch&total=true" },
     };
 
     [Theory]

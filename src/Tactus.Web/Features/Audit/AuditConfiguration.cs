@@ -23,6 +23,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.OrganizationId, a.Sequence });
         builder.HasIndex(a => new { a.OrganizationId, a.PatientId });
         builder.HasIndex(a => new { a.OrganizationId, a.UserId });
+        // The audit page's actor filter: an address typed at a failed sign-in (no account to find it by).
+        builder.HasIndex(a => new { a.OrganizationId, a.Actor });
     }
 }
 

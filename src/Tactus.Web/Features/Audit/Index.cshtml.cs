@@ -21,7 +21,7 @@ public sealed class IndexModel(TactusDbContext db, IServiceScopeFactory scopes, 
 
     public async Task<IActionResult> OnGetAsync(bool csv, CancellationToken cancellationToken)
     {
-        var filtered = Query.Apply(db.AuditEntries);
+        var filtered = Query.Apply(db.AuditEntries, db.Users);
         if (csv)
         {
             return File(await ToCsvAsync(filtered, cancellationToken), "text/csv", "audit-log.csv");

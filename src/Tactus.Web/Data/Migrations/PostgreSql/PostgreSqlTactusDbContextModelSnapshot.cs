@@ -381,6 +381,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("ChainId", "Sequence");
 
+                    b.HasIndex("OrganizationId", "Actor");
+
                     b.HasIndex("OrganizationId", "OccurredAt");
 
                     b.HasIndex("OrganizationId", "PatientId");

@@ -369,6 +369,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("ChainId", "Sequence");
 
+                    b.HasIndex("OrganizationId", "Actor");
+
                     b.HasIndex("OrganizationId", "OccurredAt");
 
                     b.HasIndex("OrganizationId", "PatientId");
