@@ -95,7 +95,7 @@ public static class SyntheticVolume
         referral.Schedule(therapist, referred.AddDays(2));
         batch.Referrals.Add(referral);
 
-        var visits = Enumerable.Range(1, random.Int(2, 10)).Select(n => DateOnly.FromDateTime(referred.UtcDateTime).AddDays(7 * n))
+        var visits = Enumerable.Range(1, random.Int(2, 11)).Select(n => DateOnly.FromDateTime(referred.UtcDateTime).AddDays(7 * n))
             .Where(day => day <= today).ToList();
         if (visits.Count == 0)
         {
