@@ -35,11 +35,15 @@ public sealed class CommandTests : IDisposable
     {
         var generate = await RunAsync("generate", "--patients", "40", "--seed", "5", "--organization", "cli-clinic");
         var verify = await RunAsync("audit", "verify");
+        long tampered;
         await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=false"))
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER audit_entries_no_update; UPDATE \"AuditEntries\" SET \"Outcome\" = 'failure' WHERE \"Sequence\" = 7;";
+            // The load's own entry (one a batch) is rewritten, as someone hiding a bulk import would.
+            command.CommandText = "SELECT \"Sequence\" FROM \"AuditEntries\" WHERE \"Actor\" = 'generate'";
+            tampered = (long)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "DROP TRIGGER audit_entries_no_update; UPDATE \"AuditEntries\" SET \"Outcome\" = 'failure' WHERE \"Actor\" = 'generate';";
             await command.ExecuteNonQueryAsync();
         }
 
@@ -50,7 +54,7 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(0, verify.ExitCode);
         Assert.Contains("Audit chain intact", verify.Output, StringComparison.Ordinal);
         Assert.Equal(1, afterTampering.ExitCode);
-        Assert.Contains("BROKEN at entry 7", afterTampering.Output, StringComparison.Ordinal);
+        Assert.Contains($"BROKEN at entry {tampered}", afterTampering.Output, StringComparison.Ordinal);
     }
 
     [Theory]
