@@ -5,7 +5,7 @@ using Tactus.Web.Features.Coverage;
 using Tactus.Web.Features.Remittance;
 using Tactus.Web.Features.Fhir;
 using Tactus.Web.Features.Intake;
-using Tactus.Web.Features.OutcomeMeasures;
+using Tactus.Web.Features.Questionnaires;
 using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Plans;
 using Tactus.Web.Features.Sessions;
@@ -26,7 +26,7 @@ var app = builder.Build();
 
 // Reference data is checked at start: an inconsistent rule file stops the app rather than never firing.
 _ = app.Services.GetRequiredService<ClinicalReference>();
-_ = app.Services.GetRequiredService<Tactus.Web.Features.OutcomeMeasures.InstrumentCatalog>();
+_ = app.Services.GetRequiredService<Tactus.Web.Features.Questionnaires.InstrumentCatalog>();
 _ = app.Services.GetRequiredService<Tactus.Web.Features.Billing.BillingReference>();
 
 if (TactusCommands.IsCommand(args))

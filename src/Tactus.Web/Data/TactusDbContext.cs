@@ -39,11 +39,11 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Plans.PlanOfCare> Plans => Set<Features.Plans.PlanOfCare>();
     public DbSet<Features.Sessions.TreatmentSession> TreatmentSessions => Set<Features.Sessions.TreatmentSession>();
     public DbSet<Features.Diagnoses.OrganizationDiagnosisCode> OrganizationDiagnosisCodes => Set<Features.Diagnoses.OrganizationDiagnosisCode>();
-    public DbSet<Features.OutcomeMeasures.MeasureResponse> MeasureResponses => Set<Features.OutcomeMeasures.MeasureResponse>();
-    public DbSet<Features.OutcomeMeasures.SafetyAlert> SafetyAlerts => Set<Features.OutcomeMeasures.SafetyAlert>();
-    public DbSet<Features.OutcomeMeasures.MeasureInvitation> MeasureInvitations => Set<Features.OutcomeMeasures.MeasureInvitation>();
-    public DbSet<Features.OutcomeMeasures.InstrumentWording> InstrumentWordings => Set<Features.OutcomeMeasures.InstrumentWording>();
-    public DbSet<Features.OutcomeMeasures.InstrumentBandChoice> InstrumentBandChoices => Set<Features.OutcomeMeasures.InstrumentBandChoice>();
+    public DbSet<Features.Questionnaires.MeasureResponse> MeasureResponses => Set<Features.Questionnaires.MeasureResponse>();
+    public DbSet<Features.Questionnaires.SafetyAlert> SafetyAlerts => Set<Features.Questionnaires.SafetyAlert>();
+    public DbSet<Features.Questionnaires.MeasureInvitation> MeasureInvitations => Set<Features.Questionnaires.MeasureInvitation>();
+    public DbSet<Features.Questionnaires.InstrumentWording> InstrumentWordings => Set<Features.Questionnaires.InstrumentWording>();
+    public DbSet<Features.Questionnaires.InstrumentBandChoice> InstrumentBandChoices => Set<Features.Questionnaires.InstrumentBandChoice>();
     public DbSet<Features.Reports.OutcomeReport> OutcomeReports => Set<Features.Reports.OutcomeReport>();
     public DbSet<Features.Coverage.Payer> Payers => Set<Features.Coverage.Payer>();
     public DbSet<Features.Coverage.PatientCoverage> Coverages => Set<Features.Coverage.PatientCoverage>();

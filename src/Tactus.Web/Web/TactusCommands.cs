@@ -58,7 +58,7 @@ public static class TactusCommands
             .ToListAsync();
 
         var clock = Stopwatch.StartNew();
-        var painScale = scope.ServiceProvider.GetRequiredService<Features.OutcomeMeasures.InstrumentCatalog>().Find("NPRS")
+        var painScale = scope.ServiceProvider.GetRequiredService<Features.Questionnaires.InstrumentCatalog>().Find("NPRS")
             ?? throw new InvalidOperationException("The NPRS definition is missing from the bundled instruments.");
         var progress = new Progress<SyntheticVolume.Counts>(c =>
             Console.WriteLine($"  {c.Patients:N0} patients, {c.Sessions:N0} sessions ({clock.Elapsed.TotalSeconds:F0} s)"));

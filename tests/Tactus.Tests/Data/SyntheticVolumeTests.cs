@@ -6,7 +6,7 @@ using Tactus.Web.Data;
 using Tactus.Web.Data.Seed;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Audit;
-using Tactus.Web.Features.OutcomeMeasures;
+using Tactus.Web.Features.Questionnaires;
 using Tactus.Web.Features.Plans;
 using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Sessions;

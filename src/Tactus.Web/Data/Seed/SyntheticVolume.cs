@@ -1,6 +1,6 @@
 using Bogus;
 using Tactus.Web.Features.Audit;
-using Tactus.Web.Features.OutcomeMeasures;
+using Tactus.Web.Features.Questionnaires;
 using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Plans;
 using Tactus.Web.Features.Referrals;

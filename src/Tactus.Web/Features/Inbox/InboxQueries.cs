@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
-using Tactus.Web.Features.OutcomeMeasures;
+using Tactus.Web.Features.Questionnaires;
 using Tactus.Web.Features.Reports;
 
 namespace Tactus.Web.Features.Inbox;

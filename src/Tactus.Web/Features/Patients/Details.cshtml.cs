@@ -8,8 +8,8 @@ using Tactus.Web.Features.Audit;
 namespace Tactus.Web.Features.Patients;
 
 public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog audit, TimeProvider time,
-    Screening.ClinicalReference reference, Intake.IntakeWorkflow intake, OutcomeMeasures.OrganizationInstruments instruments,
-    OutcomeMeasures.MeasureWorkflow measures, OutcomeMeasures.InvitationWorkflow invitations) : PageModel, Web.IRedisplayablePage
+    Screening.ClinicalReference reference, Intake.IntakeWorkflow intake, Questionnaires.OrganizationInstruments instruments,
+    Questionnaires.MeasureWorkflow measures, Questionnaires.InvitationWorkflow invitations) : PageModel, Web.IRedisplayablePage
 {
     public Patient? Patient { get; private set; }
     public PatientSummary Summary { get; private set; } = null!;
@@ -20,7 +20,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
     public List<Referrals.Referral> Referrals { get; private set; } = [];
     public Intake.SafetySummary Safety { get; private set; } = null!;
     public Timeline.PatientTimeline Timeline { get; private set; } = null!;
-    public Measures.MeasuresSummary Measures { get; private set; } = null!;
+    public Questionnaires.Administer.MeasuresSummary Measures { get; private set; } = null!;
 
     /// <summary>The link is shown once, here; only its hash is stored.</summary>
     public async Task<IActionResult> OnPostSendLinkAsync(Guid id, List<string> instruments, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
 
         Summary = await PatientSummary.BuildAsync(db, Patient, time, cancellationToken);
         Safety = await Intake.SafetySummary.BuildAsync(db, reference, id, scope.Role == Roles.Clinician, cancellationToken);
-        Measures = await Features.Measures.MeasuresSummary.BuildAsync(db, instruments, id,
+        Measures = await Features.Questionnaires.Administer.MeasuresSummary.BuildAsync(db, instruments, id,
             scope.Role is Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Administrator, cancellationToken);
         Timeline = await Features.Timeline.PatientTimeline.BuildAsync(db, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         Referrals = await db.Referrals.AsNoTracking().Where(r => r.PatientId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);

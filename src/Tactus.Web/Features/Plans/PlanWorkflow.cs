@@ -10,7 +10,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Plans;
 
 /// <summary>Writing, signing and certifying plans of care, with the credential and safety gates.</summary>
-public sealed class PlanWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, OutcomeMeasures.InstrumentCatalog instruments, TimeProvider time, IConfiguration configuration)
+public sealed class PlanWorkflow(TactusDbContext db, AccessScope scope, ClinicalReference reference, Questionnaires.InstrumentCatalog instruments, TimeProvider time, IConfiguration configuration)
 {
     private int RecertifyAfterDays => configuration.GetValue("Plans:RecertifyAfterDays", 90);
 

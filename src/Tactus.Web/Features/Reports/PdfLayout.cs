@@ -62,9 +62,9 @@ internal sealed class PdfLayout : IDisposable
         Y += 6;
     }
 
-    public void Chart(Measures.TrendChart chart, double scale)
+    public void Chart(Questionnaires.Administer.TrendChart chart, double scale)
     {
-        var height = Measures.TrendChart.Height * scale;
+        var height = Questionnaires.Administer.TrendChart.Height * scale;
         Need(height + Body.Height + 6);
         var left = Margin;
         var top = Y;
@@ -72,8 +72,8 @@ internal sealed class PdfLayout : IDisposable
         var grid = new XPen(XColors.LightGray, 0.5);
         foreach (var tick in chart.YTicks)
         {
-            gfx.DrawLine(grid, At(Measures.TrendChart.Left, tick.Y), At(Measures.TrendChart.Width - Measures.TrendChart.Right, tick.Y));
-            gfx.DrawString(tick.Label, Small, XBrushes.DimGray, At(Measures.TrendChart.Left - 16, tick.Y + 3));
+            gfx.DrawLine(grid, At(Questionnaires.Administer.TrendChart.Left, tick.Y), At(Questionnaires.Administer.TrendChart.Width - Questionnaires.Administer.TrendChart.Right, tick.Y));
+            gfx.DrawString(tick.Label, Small, XBrushes.DimGray, At(Questionnaires.Administer.TrendChart.Left - 16, tick.Y + 3));
         }
 
         var line = new XPen(XColor.FromArgb(29, 78, 216), 1.5);
@@ -90,7 +90,7 @@ internal sealed class PdfLayout : IDisposable
 
         if (chart.Marks.Count > 0)
         {
-            gfx.DrawString(chart.Marks[0].Date.ToString("yyyy-MM-dd"), Small, XBrushes.DimGray, At(chart.Marks[0].X, Measures.TrendChart.Height - 8));
+            gfx.DrawString(chart.Marks[0].Date.ToString("yyyy-MM-dd"), Small, XBrushes.DimGray, At(chart.Marks[0].X, Questionnaires.Administer.TrendChart.Height - 8));
         }
 
         Y += height;

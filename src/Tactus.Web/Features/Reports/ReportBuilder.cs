@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
-using Tactus.Web.Features.OutcomeMeasures;
+using Tactus.Web.Features.Questionnaires;
 using Tactus.Web.Features.Plans;
 using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Sessions;

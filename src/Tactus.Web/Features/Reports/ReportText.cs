@@ -27,6 +27,6 @@ public static class ReportText
     public static string Sessions(ReportContent c) =>
         $"{c.SessionsGiven} of {c.SessionsPlanned} planned visits, {c.PeriodFrom:yyyy-MM-dd} to {c.PeriodTo:yyyy-MM-dd}{(c.Dose is { } dose ? $" (plan: {dose})" : "")}.";
 
-    public static Measures.TrendChart Chart(ReportContent.Outcome o) =>
-        Measures.TrendChart.Build(o.Instrument, o.RangeMin, o.RangeMax, o.Points.Select(p => (p.At, p.Score)));
+    public static Questionnaires.Administer.TrendChart Chart(ReportContent.Outcome o) =>
+        Questionnaires.Administer.TrendChart.Build(o.Instrument, o.RangeMin, o.RangeMax, o.Points.Select(p => (p.At, p.Score)));
 }

@@ -8,8 +8,8 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Sessions;
 
-public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, ClinicalReference reference, Measures.DueMeasures dueMeasures,
-    OutcomeMeasures.OrganizationInstruments instruments, Coverage.AuthorizationCheck authorizations, Access.AccessScope scope, TimeProvider time) : PageModel, IRedisplayablePage
+public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, ClinicalReference reference, Questionnaires.Administer.DueMeasures dueMeasures,
+    Questionnaires.OrganizationInstruments instruments, Coverage.AuthorizationCheck authorizations, Access.AccessScope scope, TimeProvider time) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid ReferralId { get; set; }
@@ -28,8 +28,8 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, C
     public string PatientName { get; private set; } = "";
     public Guid PatientId { get; private set; }
     public SafetySummary? Safety { get; private set; }
-    public Measures.DueMeasures.View? Due { get; private set; }
-    public Measures.MeasuresSummary? Measures { get; private set; }
+    public Questionnaires.Administer.DueMeasures.View? Due { get; private set; }
+    public Questionnaires.Administer.MeasuresSummary? Measures { get; private set; }
     public IReadOnlyList<ClinicalReference.BodyRegion> Regions => reference.Regions;
 
     /// <summary>Today's visit under this referral, if the patient is already checked in.</summary>
@@ -92,7 +92,7 @@ public sealed class CheckInModel(TactusDbContext db, SessionWorkflow workflow, C
             .OrderByDescending(s => s.VisitOfDay).FirstOrDefaultAsync(cancellationToken);
         Safety = await SafetySummary.BuildAsync(db, reference, referral.PatientId, canClear: false, cancellationToken);
         Due = await dueMeasures.ForVisitAsync(referral.Id, null, cancellationToken);
-        Measures = await Features.Measures.MeasuresSummary.BuildAsync(db, instruments, referral.PatientId, canAdminister: false, cancellationToken);
+        Measures = await Features.Questionnaires.Administer.MeasuresSummary.BuildAsync(db, instruments, referral.PatientId, canAdminister: false, cancellationToken);
         Coverage = await authorizations.ForVisitAsync(referral.PatientId, referral.Id, today, null, cancellationToken);
         return true;
     }

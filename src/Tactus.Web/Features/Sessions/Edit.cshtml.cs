@@ -7,8 +7,8 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Sessions;
 
-public sealed class EditModel(TactusDbContext db, ClinicalReference reference, SessionWorkflow workflow, Measures.DueMeasures dueMeasures,
-    OutcomeMeasures.OrganizationInstruments instruments) : PageModel, IRedisplayablePage
+public sealed class EditModel(TactusDbContext db, ClinicalReference reference, SessionWorkflow workflow, Questionnaires.Administer.DueMeasures dueMeasures,
+    Questionnaires.OrganizationInstruments instruments) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -20,8 +20,8 @@ public sealed class EditModel(TactusDbContext db, ClinicalReference reference, S
     public string PatientName { get; private set; } = "";
     public SessionRules.Limits Limits { get; private set; } = new(null, new HashSet<string>(), new HashSet<string>());
     public BodyChartView Chart { get; private set; } = null!;
-    public Measures.DueMeasures.View? Due { get; private set; }
-    public Measures.MeasuresSummary? Measures { get; private set; }
+    public Questionnaires.Administer.DueMeasures.View? Due { get; private set; }
+    public Questionnaires.Administer.MeasuresSummary? Measures { get; private set; }
     public IReadOnlyList<ClinicalReference.BodyRegion> Regions => reference.Regions;
     public IReadOnlyList<ClinicalReference.Technique> Techniques => reference.Techniques;
     public ClinicalReference Reference => reference;
@@ -112,7 +112,7 @@ public sealed class EditModel(TactusDbContext db, ClinicalReference reference, S
             var amenders = Session.Amendments.Select(a => a.ById).Distinct().ToList();
             AmendedBy = await db.Users.Where(u => amenders.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         }
-        Measures = await Features.Measures.MeasuresSummary.BuildAsync(db, instruments, Session.PatientId, canAdminister: true, cancellationToken);
+        Measures = await Features.Questionnaires.Administer.MeasuresSummary.BuildAsync(db, instruments, Session.PatientId, canAdminister: true, cancellationToken);
         return true;
     }
 }

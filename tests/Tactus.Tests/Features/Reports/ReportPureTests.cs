@@ -1,4 +1,4 @@
-using Tactus.Web.Features.Measures;
+using Tactus.Web.Features.Questionnaires.Administer;
 using Tactus.Web.Features.Plans;
 using Tactus.Web.Features.Reports;
 

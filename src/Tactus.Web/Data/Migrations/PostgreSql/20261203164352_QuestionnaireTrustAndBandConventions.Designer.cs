@@ -1121,7 +1121,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentBandChoice", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentBandChoice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1153,7 +1153,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("InstrumentBandChoices");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentWording", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentWording", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1197,7 +1197,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("InstrumentWordings");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1241,7 +1241,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("MeasureInvitations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1296,7 +1296,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("MeasureResponses");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1998,7 +1998,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2007,7 +2007,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2016,7 +2016,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2024,7 +2024,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", null)
+                    b.HasOne("Tactus.Web.Features.Questionnaires.MeasureResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1160,7 +1160,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentBandChoice", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentBandChoice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1192,7 +1192,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("InstrumentBandChoices");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentWording", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentWording", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1236,7 +1236,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("InstrumentWordings");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1280,7 +1280,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("MeasureInvitations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1335,7 +1335,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("MeasureResponses");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -2206,7 +2206,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2215,7 +2215,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2224,7 +2224,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2232,7 +2232,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", null)
+                    b.HasOne("Tactus.Web.Features.Questionnaires.MeasureResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)

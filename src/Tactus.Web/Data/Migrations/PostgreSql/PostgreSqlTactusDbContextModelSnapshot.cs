@@ -1208,7 +1208,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentBandChoice", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentBandChoice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1240,7 +1240,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("InstrumentBandChoices");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentWording", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentWording", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1284,7 +1284,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("InstrumentWordings");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1328,7 +1328,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("MeasureInvitations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -1383,7 +1383,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("MeasureResponses");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -2274,7 +2274,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2283,7 +2283,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2292,7 +2292,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2300,7 +2300,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", null)
+                    b.HasOne("Tactus.Web.Features.Questionnaires.MeasureResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1143,7 +1143,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentBandChoice", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentBandChoice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1175,7 +1175,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("InstrumentBandChoices");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentWording", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentWording", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1219,7 +1219,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("InstrumentWordings");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1263,7 +1263,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("MeasureInvitations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1318,7 +1318,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("MeasureResponses");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2189,7 +2189,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2198,7 +2198,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2207,7 +2207,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2215,7 +2215,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", null)
+                    b.HasOne("Tactus.Web.Features.Questionnaires.MeasureResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)

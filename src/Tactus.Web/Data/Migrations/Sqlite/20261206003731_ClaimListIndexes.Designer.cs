@@ -1154,7 +1154,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentBandChoice", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentBandChoice", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1186,7 +1186,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("InstrumentBandChoices");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.InstrumentWording", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentWording", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1230,7 +1230,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("InstrumentWordings");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1274,7 +1274,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("MeasureInvitations");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1329,7 +1329,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("MeasureResponses");
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -2217,7 +2217,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureInvitation", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureInvitation", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2226,7 +2226,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.MeasureResponse", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2235,7 +2235,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tactus.Web.Features.OutcomeMeasures.SafetyAlert", b =>
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.SafetyAlert", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -2243,7 +2243,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tactus.Web.Features.OutcomeMeasures.MeasureResponse", null)
+                    b.HasOne("Tactus.Web.Features.Questionnaires.MeasureResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
                         .OnDelete(DeleteBehavior.Cascade)
