@@ -14,21 +14,15 @@ namespace Tactus.Tests.Data;
 /// entries become the system chain, each organisation's chain continues from where the single
 /// chain stood, and the store still refuses to change an entry (SR-14) after the table was rebuilt.
 /// </summary>
-public abstract class AuditChainMigrationTests : IAsyncLifetime
+public abstract class AuditChainMigrationTests(MigrationDatabase store)
 {
     private const string LastSingleChainMigration = "ClaimListIndexes";
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
-    protected abstract Task<TactusDbContext> CreateContextAsync();
-    protected abstract object Stored(DateTimeOffset instant);
-
-    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     [Fact]
     public async Task SingleChain_BecomesOneChainPerOrganization_ThatStillVerifies()
     {
-        await using var db = await CreateContextAsync();
+        await using var db = await store.CreateContextAsync();
         await db.GetService<IMigrator>().MigrateAsync(LastSingleChainMigration);
         var (riverside, harbor) = (Guid.NewGuid(), Guid.NewGuid());
         foreach (var (id, slug) in new[] { (riverside, "riverside"), (harbor, "harbor") })
@@ -51,7 +45,7 @@ public abstract class AuditChainMigrationTests : IAsyncLifetime
                     "EntityId", "PatientId", "IpAddress", "Outcome", "Detail", "PreviousHash", "Hash")
                 VALUES ({0}, {1}, {2}, NULL, {3}, {4}, {5}, {6}, {7}, NULL, {8}, {9}, NULL, {10}, {11})
                 """,
-                entry.Sequence, Stored(entry.OccurredAt), entry.OrganizationId!, entry.Actor, entry.Role!, entry.Action,
+                entry.Sequence, store.Stored(entry.OccurredAt), entry.OrganizationId!, entry.Actor, entry.Role!, entry.Action,
                 entry.EntityType!, entry.EntityId!, entry.IpAddress!, entry.Outcome, entry.PreviousHash, entry.Hash);
         }
 
@@ -84,43 +78,8 @@ public abstract class AuditChainMigrationTests : IAsyncLifetime
         Assert.Equal(7, afterAppend.EntriesChecked);
         Assert.Contains("append-only", update?.Message, StringComparison.Ordinal);
     }
-
-    protected static AccessScope SystemScope()
-    {
-        var scope = new AccessScope(new HttpContextAccessor());
-        scope.UseSystem("migration-test");
-        return scope;
-    }
 }
 
-public sealed class AuditChainMigrationSqliteTests : AuditChainMigrationTests
-{
-    private readonly string _folder = Directory.CreateTempSubdirectory("tactus-migration-").FullName;
+public sealed class AuditChainMigrationSqliteTests(SqliteMigrationDatabase store) : AuditChainMigrationTests(store), IClassFixture<SqliteMigrationDatabase>;
 
-    protected override object Stored(DateTimeOffset instant) => instant.UtcTicks;
-
-    protected override Task<TactusDbContext> CreateContextAsync() => Task.FromResult<TactusDbContext>(new SqliteTactusDbContext(
-        new DbContextOptionsBuilder<SqliteTactusDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "t.db")};Pooling=false").Options,
-        SystemScope(), new ReadAuditBuffer(), TimeProvider.System));
-
-    public override ValueTask DisposeAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
-    }
-}
-
-public sealed class AuditChainMigrationPostgreSqlTests : AuditChainMigrationTests
-{
-    private string _connectionString = "";
-
-    protected override object Stored(DateTimeOffset instant) => instant;
-
-    public override async ValueTask InitializeAsync() => _connectionString = await TestPostgres.CreateDatabaseAsync();
-
-    public override async ValueTask DisposeAsync() => await TestPostgres.DropDatabaseAsync(_connectionString);
-
-    protected override Task<TactusDbContext> CreateContextAsync() => Task.FromResult<TactusDbContext>(new PostgreSqlTactusDbContext(
-        new DbContextOptionsBuilder<PostgreSqlTactusDbContext>().UseNpgsql(_connectionString).Options,
-        SystemScope(), new ReadAuditBuffer(), TimeProvider.System));
-}
+public sealed class AuditChainMigrationPostgreSqlTests(PostgreSqlMigrationDatabase store) : AuditChainMigrationTests(store), IClassFixture<PostgreSqlMigrationDatabase>;

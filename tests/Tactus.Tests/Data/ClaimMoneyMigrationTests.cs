@@ -17,27 +17,18 @@ namespace Tactus.Tests.Data;
 /// patient's share are converted, and what the payer adjusted away and the balance still owed are worked out from the
 /// lines already posted (a remittance posted before the upgrade is not lost from the desk's aging and totals).
 /// </summary>
-public abstract class ClaimMoneyMigrationTests : IAsyncLifetime
+public abstract class ClaimMoneyMigrationTests(MigrationDatabase store)
 {
     private const string LastDecimalMigration = "VisitCodingAndSecondaryClaimIndexes";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    protected abstract Task<TactusDbContext> CreateContextAsync();
-    protected abstract object Stored(DateTimeOffset instant);
-
-    /// <summary>The rows below stand alone (no patient, coverage or session): the store's foreign-key checks are off on the connection that seeds and migrates.</summary>
-    protected abstract string ForeignKeysOff { get; }
-
-    public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     [Fact]
     public async Task DecimalAmounts_BecomeCents_AndTheBalanceFollowsThePostedLines()
     {
-        await using var db = await CreateContextAsync();
+        await using var db = await store.CreateContextAsync();
         await db.GetService<IMigrator>().MigrateAsync(LastDecimalMigration);
         await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync(ForeignKeysOff);
+        await db.Database.ExecuteSqlRawAsync(store.ForeignKeysOff);
         var (organization, claimId, codingId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var day = new DateOnly(2026, 11, 2);
         ClaimLine[] lines =
@@ -56,7 +47,7 @@ public abstract class ClaimMoneyMigrationTests : IAsyncLifetime
             VALUES ({0}, {1}, {2}, {3}, {4}, 'TC1', 'PartlyPaid', '[]', {5}, '[]', '[]', {6}, '11', {7}, {7}, {8}, {9}, {10}, {11}, '[]')
             """,
             claimId, organization, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), JsonSerializer.Serialize(lines, Json), Guid.NewGuid(), day,
-            150.00m, 60.10m, 10.00m, Stored(new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero)));
+            150.00m, 60.10m, 10.00m, store.Stored(new DateTimeOffset(2026, 11, 3, 9, 0, 0, TimeSpan.Zero)));
         CodedLine[] coded =
         [
             new("97124", 30, 2, ["GP"], [1], 50m, 100m, ["back"], ["effleurage"]),
@@ -70,7 +61,7 @@ public abstract class ClaimMoneyMigrationTests : IAsyncLifetime
             VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, 'Cms', 'Claimed', {7}, '[]', '[]', '[]', '[]', {8})
             """,
             codingId, organization, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), day, JsonSerializer.Serialize(coded, Json),
-            Stored(new DateTimeOffset(2026, 11, 2, 17, 0, 0, TimeSpan.Zero)));
+            store.Stored(new DateTimeOffset(2026, 11, 2, 17, 0, 0, TimeSpan.Zero)));
 
         await db.Database.MigrateAsync();
         await db.Database.CloseConnectionAsync();
@@ -83,47 +74,8 @@ public abstract class ClaimMoneyMigrationTests : IAsyncLifetime
         Assert.Equal(30.00m, claim.Outstanding);
         Assert.Equal(3, coding.BillableUnits);
     }
-
-    protected static AccessScope SystemScope()
-    {
-        var scope = new AccessScope(new HttpContextAccessor());
-        scope.UseSystem("migration-test");
-        return scope;
-    }
 }
 
-public sealed class ClaimMoneyMigrationSqliteTests : ClaimMoneyMigrationTests
-{
-    private readonly string _folder = Directory.CreateTempSubdirectory("tactus-migration-").FullName;
+public sealed class ClaimMoneyMigrationSqliteTests(SqliteMigrationDatabase store) : ClaimMoneyMigrationTests(store), IClassFixture<SqliteMigrationDatabase>;
 
-    protected override string ForeignKeysOff => "PRAGMA foreign_keys = OFF";
-
-    protected override object Stored(DateTimeOffset instant) => instant.UtcTicks;
-
-    protected override Task<TactusDbContext> CreateContextAsync() => Task.FromResult<TactusDbContext>(new SqliteTactusDbContext(
-        new DbContextOptionsBuilder<SqliteTactusDbContext>().UseSqlite($"Data Source={Path.Combine(_folder, "t.db")};Pooling=false").Options,
-        SystemScope(), new ReadAuditBuffer(), TimeProvider.System));
-
-    public override ValueTask DisposeAsync()
-    {
-        Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
-    }
-}
-
-public sealed class ClaimMoneyMigrationPostgreSqlTests : ClaimMoneyMigrationTests
-{
-    private string _connectionString = "";
-
-    protected override string ForeignKeysOff => "SET session_replication_role = replica";
-
-    protected override object Stored(DateTimeOffset instant) => instant;
-
-    public override async ValueTask InitializeAsync() => _connectionString = await TestPostgres.CreateDatabaseAsync();
-
-    public override async ValueTask DisposeAsync() => await TestPostgres.DropDatabaseAsync(_connectionString);
-
-    protected override Task<TactusDbContext> CreateContextAsync() => Task.FromResult<TactusDbContext>(new PostgreSqlTactusDbContext(
-        new DbContextOptionsBuilder<PostgreSqlTactusDbContext>().UseNpgsql(_connectionString).Options,
-        SystemScope(), new ReadAuditBuffer(), TimeProvider.System));
-}
+public sealed class ClaimMoneyMigrationPostgreSqlTests(PostgreSqlMigrationDatabase store) : ClaimMoneyMigrationTests(store), IClassFixture<PostgreSqlMigrationDatabase>;
