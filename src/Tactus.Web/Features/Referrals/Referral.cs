@@ -44,6 +44,18 @@ public sealed class Referral : IOrganizationOwned, IPatientData
     public List<ReferralDiagnosis> Diagnoses { get; init; } = [];
     public List<ReferralStatusChange> StatusChanges { get; init; } = [];
 
+    /// <summary>
+    /// The work-list's order as one stored, indexed number, so the database walks an index instead of sorting every
+    /// referral the clinic ever received: new (sent, not yet accepted) first, then open, then closed; urgent before
+    /// routine within each; one never sent (no date) after the dated ones. Worked out from the state on every save
+    /// (the setter only lets EF load it).
+    /// </summary>
+    public int WorklistRank
+    {
+        get => (Status == ReferralStatus.Sent ? 0 : IsClosed ? 8 : 4) + (Urgency == ReferralUrgency.Urgent ? 0 : 2) + (SentAt is null ? 1 : 0);
+        private set { }
+    }
+
     public bool IsClosed => Allowed[Status].Length == 0;
 
     public static bool CanMove(ReferralStatus from, ReferralStatus to) => Allowed[from].Contains(to);

@@ -19,6 +19,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Ignore(r => r.IsClosed);
         builder.Ignore(r => r.NextStatuses);
         builder.HasIndex(r => new { r.OrganizationId, r.Status, r.SentAt });
+        // The work-list's order (Referral.WorklistRank): a page of it is an index walk that stops after the page.
+        builder.HasIndex(r => new { r.OrganizationId, r.WorklistRank, r.SentAt, r.Id });
         builder.HasIndex(r => r.PatientId);
         builder.OwnsMany(r => r.Diagnoses, d =>
         {

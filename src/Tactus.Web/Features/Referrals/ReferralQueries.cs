@@ -36,11 +36,7 @@ public static class ReferralQueries
 
         var total = await query.CountAsync(cancellationToken);
         var referrals = await query
-            .OrderBy(r => r.Status == ReferralStatus.Sent ? 0
-                : r.Status == ReferralStatus.Declined || r.Status == ReferralStatus.Discharged || r.Status == ReferralStatus.Cancelled ? 2 : 1)
-            .ThenBy(r => r.Urgency == ReferralUrgency.Urgent ? 0 : 1)
-            .ThenBy(r => r.SentAt == null ? 1 : 0).ThenBy(r => r.SentAt)
-            .ThenBy(r => r.Id)
+            .OrderBy(r => r.WorklistRank).ThenBy(r => r.SentAt).ThenBy(r => r.Id)
             .Skip((pageNumber - 1) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken);
         var patientIds = referrals.Select(r => r.PatientId).Distinct().ToList();
