@@ -146,7 +146,10 @@ public static class SyntheticVolume
             }
         }
 
-        if (visits.Count >= 8)
+        plan.CountSignedVisits(visits.Count);
+        // Episodes that ended (eight visits, or none for four weeks) are discharged, as a programme would: the open
+        // caseload is the recent one, not every patient ever referred.
+        if (visits.Count >= 8 || visits[^1] < today.AddDays(-28))
         {
             referral.Discharge(therapist, At(visits[^1], 12));
         }

@@ -53,14 +53,9 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
         var plans = await awaiting.AsNoTracking()
             .OrderBy(p => p.SignedAt ?? p.CreatedAt).ThenBy(p => p.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        var planIds = plans.Select(p => p.Id).ToList();
-        var signedVisits = planIds.Count == 0 ? [] : await db.TreatmentSessions
-            .Where(s => s.PlanId != null && planIds.Contains(s.PlanId.Value) && s.SignedAt != null)
-            .GroupBy(s => s.PlanId!.Value).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var planNames = await PatientNames.ForAsync(db, plans.Select(p => p.PatientId).Distinct().ToList(), cancellationToken);
         Awaiting = plans.Select(p => new PlanItem(p.Id, planNames.GetValueOrDefault(p.PatientId, ""), p.Status, p.SignedAt ?? p.CreatedAt,
-            p.RecertificationDue(today, signedVisits.GetValueOrDefault(p.Id)))).ToList();
+            p.RecertificationDue(today, p.SignedVisits))).ToList();
 
         var adverse = db.TreatmentSessions.Where(s => s.WorstAdverseEvent != null && s.SignedAt != null);
         AdverseTotal = await adverse.CountAsync(cancellationToken);
@@ -94,5 +89,5 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
     /// <summary>Plans in one of the waiting states, or certified and due for re-certification (the SQL form of PlanOfCare.RecertificationDue).</summary>
     private IQueryable<PlanOfCare> WaitingOrDue(IQueryable<PlanOfCare> plans, DateOnly today, params PlanStatus[] waiting) =>
         plans.Where(p => waiting.Contains(p.Status) || (p.Status == PlanStatus.Certified
-            && (p.RecertifyBy < today || db.TreatmentSessions.Count(s => s.PlanId == p.Id && s.SignedAt != null) >= p.RecertifyAfterVisits)));
+            && (p.RecertifyBy < today || p.SignedVisits >= p.RecertifyAfterVisits)));
 }

@@ -41,6 +41,15 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
 
     public int PlannedVisits => SessionsPerWeek * Weeks;
 
+    /// <summary>
+    /// Signed visits under this plan: a stored count, raised in the transaction that signs a visit (SessionWorkflow), so
+    /// "due for re-certification by visits" is a column comparison the work-list can filter on, not a count per plan.
+    /// </summary>
+    public int SignedVisits { get; private set; }
+
+    /// <summary>For a bulk load that writes the plan with its signed visits already counted (SyntheticVolume).</summary>
+    public void CountSignedVisits(int count) => SignedVisits = count;
+
     public void Sign(Guid therapistId, DateTimeOffset at)
     {
         if (Status != PlanStatus.Draft)

@@ -149,6 +149,12 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         session.Sign(session.TherapistId, time.GetStorageNow());
         await db.SaveChangesAsync(cancellationToken);
+        if (session.PlanId is { } planId)
+        {
+            // An atomic increment: two visits of one plan signed at once both count. The signature itself is the audited event.
+            await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p.SetProperty(x => x.SignedVisits, x => x.SignedVisits + 1), cancellationToken);
+        }
+
         await reports.DraftIfDueAsync(session, cancellationToken);
         await coding.DraftAsync(session, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

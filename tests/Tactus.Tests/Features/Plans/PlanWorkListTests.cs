@@ -99,6 +99,46 @@ public abstract partial class PlanWorkListTests(TactusApp app)
         return (referral, therapistId);
     }
 
+    /// <summary>A plan certified for two visits is due for re-certification once the second is signed, long before its date.</summary>
+    [Fact]
+    public async Task CertifiedPlan_IsDueForRecertification_WhenItsVisitsAreSigned()
+    {
+        var (referral, therapistId) = await OpenReferralAsync();
+        var plan = new PlanOfCare
+        {
+            OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, AuthorId = therapistId,
+            SessionsPerWeek = 1, Weeks = 2, CreatedAt = app.Clock.GetUtcNow().AddDays(-400), RecertifyAfterVisits = 2,
+        };
+        // Waiting longest of all (first on the list's first page), and not due by date for another year.
+        plan.Sign(therapistId, plan.CreatedAt);
+        plan.Certify(referral.ReferringClinicianId, plan.CreatedAt, recertifyAfterDays: 765);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var sessions = new[] { today.AddDays(-300), today.AddDays(-299) }.Select(day => new TreatmentSession
+        {
+            OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, TherapistId = therapistId, PlanId = plan.Id,
+            SessionDate = day, CheckedInAt = app.Clock.GetUtcNow(), CheckIn = new CheckIn(5, 4, new Tactus.Web.Features.Screening.HealthChanges()),
+        }).ToList();
+        sessions.ForEach(session => session.Document(new SessionNote { Techniques = [new TechniqueApplied("swedish", "neck-back", 30, 3)], PainAfter = 3 }));
+        await app.WithDbAsync(async db =>
+        {
+            db.Plans.Add(plan);
+            db.TreatmentSessions.AddRange(sessions);
+            return await db.SaveChangesAsync();
+        });
+        var therapist = await app.AsAsync(Roles.Therapist);
+        var manager = await app.AsAsync(Roles.Manager);
+
+        var signedOne = await therapist.PostAsync($"/api/sessions/{sessions[0].Id}/sign", null);
+        var afterOne = await manager.GetStringAsync("/Plans");
+        var signedTwo = await therapist.PostAsync($"/api/sessions/{sessions[1].Id}/sign", null);
+        var afterTwo = await manager.GetStringAsync("/Plans");
+
+        Assert.True(signedOne.IsSuccessStatusCode && signedTwo.IsSuccessStatusCode, await signedTwo.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(plan.Id.ToString(), Section(afterOne, "plans-awaiting"), StringComparison.Ordinal);
+        Assert.Contains(plan.Id.ToString(), Section(afterTwo, "plans-awaiting"), StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Plans.Where(p => p.Id == plan.Id).Select(p => p.SignedVisits).SingleAsync()));
+    }
+
     private static PlanOfCare NewPlan(Referral referral, Guid authorId, DateTimeOffset createdAt) => new()
     {
         OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, AuthorId = authorId,

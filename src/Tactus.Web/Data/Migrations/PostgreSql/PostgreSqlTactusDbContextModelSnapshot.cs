@@ -1471,6 +1471,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid?>("SignedById")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("SignedVisits")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)

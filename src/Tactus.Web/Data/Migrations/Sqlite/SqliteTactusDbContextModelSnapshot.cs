@@ -1456,6 +1456,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("SignedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SignedVisits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
