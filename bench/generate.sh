@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 store=${1:-sqlite}
 patients=${2:-100000}
+command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)"; exit 1; }
 source bench/store.sh
 
 echo "== building (Release)"

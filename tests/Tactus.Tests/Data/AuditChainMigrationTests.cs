@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Data;
-using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Audit;
 
 namespace Tactus.Tests.Data;

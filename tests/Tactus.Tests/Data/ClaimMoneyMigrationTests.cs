@@ -1,12 +1,9 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Data;
-using Tactus.Web.Features.Access;
-using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Billing;
 using Tactus.Web.Features.Claims;
 

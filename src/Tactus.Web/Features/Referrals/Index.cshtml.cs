@@ -13,7 +13,7 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
     [BindProperty(Name = "pageNumber", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
-    public ReferralQueries.WorklistPage Results { get; private set; } = new([], 1, ReferralQueries.DefaultPageSize, 0);
+    public ReferralQueries.WorklistPage Results { get; private set; } = new([], 1, ReferralQueries.DefaultPageSize, null, false);
     public List<ReferralQueries.WorklistItem> Items => Results.Items;
     public bool CanRefer => scope.Role is Roles.Clinician or Roles.Manager or Roles.Administrator;
 

@@ -13,10 +13,9 @@ public static class ReferralQueries
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public sealed record WorklistPage(List<WorklistItem> Items, int PageNumber, int PageSize, int Total)
-    {
-        public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    }
+    /// <param name="Total">Only when asked for: counting is a pass over every referral the clinic ever received.</param>
+    /// <param name="HasMore">Another page follows this one.</param>
+    public sealed record WorklistPage(List<WorklistItem> Items, int PageNumber, int PageSize, int? Total, bool HasMore);
 
     /// <summary>
     /// New referrals first (urgent before routine, then waiting longest first), then the open ones, then
@@ -24,7 +23,7 @@ public static class ReferralQueries
     /// referral waiting longest is on the first page however many referrals the clinic has ever received.
     /// </summary>
     public static async Task<WorklistPage> WorklistAsync(TactusDbContext db, ReferralStatus? status, DateTimeOffset now,
-        int pageNumber = 1, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default)
+        int pageNumber = 1, int pageSize = DefaultPageSize, bool withTotal = false, CancellationToken cancellationToken = default)
     {
         pageNumber = Math.Max(1, pageNumber);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
@@ -34,11 +33,15 @@ public static class ReferralQueries
             query = query.Where(r => r.Status == only);
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        // At a million patients a count of every referral, under 64 users, kept each request past two seconds: the page
+        // reads one row more than it shows to say whether more follow, and counts only when asked.
+        int? total = withTotal ? await query.CountAsync(cancellationToken) : null;
         var referrals = await query
             .OrderBy(r => r.WorklistRank).ThenBy(r => r.SentAt).ThenBy(r => r.Id)
-            .Skip((pageNumber - 1) * pageSize).Take(pageSize)
+            .Skip((pageNumber - 1) * pageSize).Take(pageSize + 1)
             .ToListAsync(cancellationToken);
+        var hasMore = referrals.Count > pageSize;
+        referrals = referrals.Take(pageSize).ToList();
         var patientIds = referrals.Select(r => r.PatientId).Distinct().ToList();
         var patients = patientIds.Count == 0 ? [] : await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var userIds = referrals.SelectMany(r => new[] { r.ReferringClinicianId, r.AssignedTherapistId ?? Guid.Empty }).Distinct().ToList();
@@ -52,6 +55,6 @@ public static class ReferralQueries
                 r.AssignedTherapistId is { } t ? names.GetValueOrDefault(t) : null,
                 r.SentAt, r.SentAt is { } sent ? (int)(now - sent).TotalDays : null))
             .ToList();
-        return new WorklistPage(items, pageNumber, pageSize, total);
+        return new WorklistPage(items, pageNumber, pageSize, total, hasMore);
     }
 }

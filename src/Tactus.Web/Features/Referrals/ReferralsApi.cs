@@ -27,17 +27,23 @@ public static class ReferralsApi
         return app;
     }
 
-    /// <summary>One page of the work-list, in work order; the total is in X-Total-Count.</summary>
+    /// <summary>One page of the work-list, in work order; X-Has-More says whether another follows, and with total=true the total is in X-Total-Count.</summary>
     private static async Task<Results<Ok<List<ReferralQueries.WorklistItem>>, ValidationProblem>> ListAsync(TactusDbContext db, TimeProvider time,
-        HttpResponse response, ReferralStatus? status, int? page, int? pageSize, CancellationToken cancellationToken)
+        HttpResponse response, ReferralStatus? status, int? page, int? pageSize, bool? total, CancellationToken cancellationToken)
     {
         if (Paging.Problem(page, pageSize, ReferralQueries.MaxPageSize) is { } problem)
         {
             return problem;
         }
 
-        var result = await ReferralQueries.WorklistAsync(db, status, time.GetUtcNow(), page ?? 1, pageSize ?? ReferralQueries.DefaultPageSize, cancellationToken);
-        response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var result = await ReferralQueries.WorklistAsync(db, status, time.GetUtcNow(), page ?? 1, pageSize ?? ReferralQueries.DefaultPageSize,
+            total == true, cancellationToken);
+        response.Headers["X-Has-More"] = result.HasMore ? "true" : "false";
+        if (result.Total is { } count)
+        {
+            response.Headers["X-Total-Count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return TypedResults.Ok(result.Items);
     }
 
