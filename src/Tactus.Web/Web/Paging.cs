@@ -31,6 +31,9 @@ public static class Paging
 /// <param name="Label">Names the pager for screen readers when a page has several lists.</param>
 public sealed record Pager(int PageNumber, int PageCount, Func<int, string> Link, string Label = "Pages");
 
+/// <summary>The model of Shared/_MorePager, for a list that says whether more follow instead of counting every match.</summary>
+public sealed record MorePager(int PageNumber, bool HasMore, Func<int, string> Link);
+
 /// <summary>One page of a list the database sorted and cut, with the count of the whole list.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Rows, int Total, int PageNumber, int PageSize)
 {
