@@ -18,5 +18,9 @@ public sealed class PostgreSqlTactusDbContext(
         builder.Entity<Features.Patients.Patient>().Property(p => p.GivenKey).UseCollation("C");
         builder.Entity<Features.Patients.Patient>().Property(p => p.FamilyKey).UseCollation("C");
         builder.Entity<Features.Patients.Patient>().Property(p => p.Mrn).UseCollation("C");
+        builder.Entity<Features.Patients.PatientNameWord>().Property(w => w.Word).UseCollation("C");
+        builder.Entity<Features.Patients.PatientNameWord>().Property(w => w.FamilyKey).UseCollation("C");
+        builder.Entity<Features.Patients.PatientNameWord>().Property(w => w.GivenKey).UseCollation("C");
+        builder.Entity<Features.Patients.PatientNameWord>().Property(w => w.Mrn).UseCollation("C");
     }
 }

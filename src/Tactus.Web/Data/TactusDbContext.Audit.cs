@@ -28,6 +28,7 @@ public abstract partial class TactusDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        await Features.Patients.PatientNameWords.SyncAsync(this, cancellationToken);
         var records = CollectChangeAudit();
         if (records.Count == 0)
         {

@@ -30,6 +30,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
     public DbSet<PatientMerge> PatientMerges => Set<PatientMerge>();
+    public DbSet<PatientNameWord> PatientNameWords => Set<PatientNameWord>();
     public DbSet<Features.Drafts.FormDraft> FormDrafts => Set<Features.Drafts.FormDraft>();
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
@@ -120,7 +121,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
             }
 
             // The care team itself is read by its patient's id; filtering it by itself would be circular.
-            if (typeof(IPatientData).IsAssignableFrom(entityType) && entityType != typeof(Patient) && entityType != typeof(CareTeamMember))
+            if (typeof(IPatientScoped).IsAssignableFrom(entityType) && entityType != typeof(Patient) && entityType != typeof(CareTeamMember))
             {
                 InvokeGeneric(nameof(ApplyRelationshipFilter), entityType, builder);
             }
@@ -171,7 +172,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
 
     /// <summary>Anything about a patient is visible exactly when that patient is.</summary>
     private void ApplyRelationshipFilter<TEntity>(ModelBuilder builder)
-        where TEntity : class, IPatientData
+        where TEntity : class, IPatientScoped
     {
         switch (ModelShape)
         {

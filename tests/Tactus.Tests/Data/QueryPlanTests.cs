@@ -65,6 +65,8 @@ public abstract class QueryPlanTests(PlanRecordingApp app)
         { Roles.Administrator, "/Audit" },
         { Roles.Administrator, "/Audit?actor=therapist" },
         { Roles.Manager, "/api/patients?name=ch&total=true" },
+        { Roles.Manager, "/api/patients?name=ch%20ma" },
+        { Roles.Therapist, "/api/patients?name=ch&birthDate={care-team-birth-date}" },
     };
 
     [Theory]
@@ -99,7 +101,7 @@ public abstract class QueryPlanTests(PlanRecordingApp app)
 
     private Task<IReadOnlySet<string>> PatientDataTablesAsync() => app.WithDbAsync(db => Task.FromResult<IReadOnlySet<string>>(
         db.Model.GetEntityTypes()
-            .Where(t => typeof(IPatientData).IsAssignableFrom(t.ClrType) || t.ClrType == typeof(Tactus.Web.Features.Audit.AuditEntry))
+            .Where(t => typeof(IPatientScoped).IsAssignableFrom(t.ClrType) || t.ClrType == typeof(Tactus.Web.Features.Audit.AuditEntry))
             .Select(t => t.GetTableName()!)
             .ToHashSet()));
 }

@@ -30,6 +30,7 @@ public static class SyntheticVolume
     private sealed class Batch
     {
         public List<Patient> Patients { get; } = [];
+        public List<PatientNameWord> NameWords { get; } = [];
         public List<Condition> Conditions { get; } = [];
         public List<CareTeamMember> CareTeam { get; } = [];
         public List<Referral> Referrals { get; } = [];
@@ -62,6 +63,7 @@ public static class SyntheticVolume
             {
                 var patient = SyntheticClinic.NewPatient(people, organizationId, SyntheticClinic.FormatMrn(firstMrn + index), today, now, careTeam, index);
                 batch.Patients.Add(patient);
+                batch.NameWords.AddRange(PatientNameWord.For(patient));
                 batch.Conditions.AddRange(patient.Conditions);
                 batch.CareTeam.AddRange(patient.CareTeam);
                 // Most referred patients start an episode; the rest are new referrals not yet seen, as in a real work-list.
@@ -161,6 +163,7 @@ public static class SyntheticVolume
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BulkInsert.WriteAsync(db, batch.Patients, cancellationToken);
+        await BulkInsert.WriteAsync(db, batch.NameWords, cancellationToken);
         await BulkInsert.WriteAsync(db, batch.Conditions, cancellationToken);
         await BulkInsert.WriteAsync(db, batch.CareTeam, cancellationToken);
         await BulkInsert.WriteAsync(db, batch.Referrals, cancellationToken);

@@ -4,7 +4,4 @@ namespace Tactus.Web.Features.Access;
 /// A row of patient data. Reads of it are audited when it is materialised; changes to it
 /// are audited in the transaction that saves them.
 /// </summary>
-public interface IPatientData : IAudited
-{
-    Guid PatientId { get; }
-}
+public interface IPatientData : IAudited, IPatientScoped;

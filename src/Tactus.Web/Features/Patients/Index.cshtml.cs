@@ -26,7 +26,7 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Results = await db.Patients.SearchAsync(new PatientQueries.SearchCriteria(Name, BirthDate, Mrn, PageNumber), cancellationToken);
+        Results = await db.SearchPatientsAsync(new PatientQueries.SearchCriteria(Name, BirthDate, Mrn, PageNumber), cancellationToken);
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>

@@ -58,7 +58,7 @@ public sealed class Patient : IOrganizationOwned, IPatientData
     public List<CareTeamMember> CareTeam { get; init; } = [];
     public List<Condition> Conditions { get; init; } = [];
 
-    Guid IPatientData.PatientId => Id;
+    Guid IPatientScoped.PatientId => Id;
 
     public string FullName => $"{GivenName} {FamilyName}";
 

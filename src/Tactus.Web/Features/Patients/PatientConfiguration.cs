@@ -68,3 +68,20 @@ internal sealed class PatientMergeConfiguration : IEntityTypeConfiguration<Patie
         builder.Property(m => m.Reason).HasMaxLength(500);
     }
 }
+
+internal sealed class PatientNameWordConfiguration : IEntityTypeConfiguration<PatientNameWord>
+{
+    public void Configure(EntityTypeBuilder<PatientNameWord> builder)
+    {
+        // The key also answers "does this patient have another word in the range" (the residual terms, and the
+        // check that shows a patient once when two of their words match).
+        builder.HasKey(w => new { w.PatientId, w.Word });
+        builder.Property(w => w.Word).HasMaxLength(PatientLimits.Name * 2);
+        builder.Property(w => w.FamilyKey).HasMaxLength(PatientLimits.Name * 2).IsRequired();
+        builder.Property(w => w.GivenKey).HasMaxLength(PatientLimits.Name * 2).IsRequired();
+        builder.Property(w => w.Mrn).HasMaxLength(PatientLimits.Mrn).IsRequired();
+        builder.HasOne<Patient>().WithMany().HasForeignKey(w => w.PatientId).OnDelete(DeleteBehavior.Cascade);
+        // The search: one range on the word, rows already in page order, the patient id read from the index.
+        builder.HasIndex(w => new { w.OrganizationId, w.Word, w.FamilyKey, w.GivenKey, w.Mrn, w.PatientId });
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
 
 namespace Tactus.Web.Features.Patients;
 
@@ -21,74 +22,107 @@ public static class PatientQueries
     /// <summary>Refused cursors answer a problem detail, not a 500.</summary>
     public static bool IsValidCursor(string? after) => after is null || Cursor.TryRead(after, out _);
 
-    public static async Task<Page<Patient>> SearchAsync(this IQueryable<Patient> patients, SearchCriteria criteria,
+    /// <summary>
+    /// The caller's patients matching every criterion, one page in one statement. A name search reads the name-word
+    /// index (<see cref="PatientNameWord"/>) as one range in page order: by the matched word, then family name, given
+    /// name and MRN, so "smi" lists the Smiths before the Smithams and stops after a page at any clinic size. Without a
+    /// name, patients come by family name, given name and MRN.
+    /// </summary>
+    public static async Task<Page<Patient>> SearchPatientsAsync(this TactusDbContext db, SearchCriteria criteria,
         CancellationToken cancellationToken = default)
     {
         // A merged duplicate lives on in the record it was merged into; searches find that one.
-        var query = patients.AsNoTracking().Where(p => p.MergedIntoId == null);
-        if (!string.IsNullOrWhiteSpace(criteria.Name))
-        {
-            // Every word must match the start of the given or family name, ignoring case and accents: "mar che" finds
-            // Maria Chen, "jose" finds José. Each is a range on an indexed key (SearchKey), so the store seeks.
-            foreach (var term in criteria.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchKey.Of).Where(k => k.Length > 0).Take(4))
-            {
-                var upper = SearchKey.UpperBound(term);
-                query = query.Where(p => (string.Compare(p.GivenKey, term) >= 0 && string.Compare(p.GivenKey, upper) < 0)
-                    || (string.Compare(p.FamilyKey, term) >= 0 && string.Compare(p.FamilyKey, upper) < 0));
-            }
-        }
-
+        var patients = db.Patients.AsNoTracking().Where(p => p.MergedIntoId == null);
         if (criteria.BirthDate is { } birthDate)
         {
-            query = query.Where(p => p.BirthDate == birthDate);
+            patients = patients.Where(p => p.BirthDate == birthDate);
         }
 
         if (!string.IsNullOrWhiteSpace(criteria.Mrn))
         {
             // The start of the MRN is enough ("MRN00012" finds MRN0001234), as a range on the unique index.
             var mrn = criteria.Mrn.Trim().ToUpperInvariant();
-            var upper = SearchKey.UpperBound(mrn);
-            query = query.Where(p => string.Compare(p.Mrn, mrn) >= 0 && string.Compare(p.Mrn, upper) < 0);
+            var mrnUpper = SearchKey.UpperBound(mrn);
+            patients = patients.Where(p => string.Compare(p.Mrn, mrn) >= 0 && string.Compare(p.Mrn, mrnUpper) < 0);
         }
 
         var pageSize = Math.Clamp(criteria.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, criteria.Page);
-        int? total = criteria.WithTotal ? await query.CountAsync(cancellationToken) : null;
-        var ordered = query;
-        if (criteria.After is { } after && Cursor.TryRead(after, out var from))
+        var from = criteria.After is { } after && Cursor.TryRead(after, out var position) ? position : ((string Word, string FamilyKey, string GivenKey, string Mrn)?)null;
+        // Every word of the query must start a word of the given or family name, ignoring case and accents: "mar che"
+        // finds Maria Chen, "jose" finds José, "ann" finds Mary Ann.
+        var terms = (criteria.Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchKey.Of).Where(k => k.Length > 0).Distinct().Take(4).ToList();
+        IQueryable<Patient> sorted;
+        int? total;
+        if (terms.Count == 0)
         {
-            // Keyset: rows after the last one shown, in the order of the (family, given) index with the MRN as the tie-break.
-            ordered = ordered.Where(p => string.Compare(p.FamilyKey, from.FamilyKey) > 0
-                || (p.FamilyKey == from.FamilyKey && (string.Compare(p.GivenKey, from.GivenKey) > 0
-                    || (p.GivenKey == from.GivenKey && string.Compare(p.Mrn, from.Mrn) > 0))));
+            total = criteria.WithTotal ? await patients.CountAsync(cancellationToken) : null;
+            if (from is { } f)
+            {
+                patients = patients.Where(p => string.Compare(p.FamilyKey, f.FamilyKey) > 0
+                    || (p.FamilyKey == f.FamilyKey && (string.Compare(p.GivenKey, f.GivenKey) > 0
+                        || (p.GivenKey == f.GivenKey && string.Compare(p.Mrn, f.Mrn) > 0))));
+            }
+
+            sorted = patients.OrderBy(p => p.FamilyKey).ThenBy(p => p.GivenKey).ThenBy(p => p.Mrn);
+        }
+        else
+        {
+            var (first, firstUpper) = (terms[0], SearchKey.UpperBound(terms[0]));
+            // A patient two of whose words start with the first term is listed once, at the first of them.
+            var words = db.PatientNameWords.Where(w => string.Compare(w.Word, first) >= 0 && string.Compare(w.Word, firstUpper) < 0
+                && !db.PatientNameWords.Any(o => o.PatientId == w.PatientId && string.Compare(o.Word, first) >= 0 && string.Compare(o.Word, w.Word) < 0));
+            foreach (var term in terms.Skip(1))
+            {
+                var upper = SearchKey.UpperBound(term);
+                words = words.Where(w => db.PatientNameWords.Any(o => o.PatientId == w.PatientId && string.Compare(o.Word, term) >= 0 && string.Compare(o.Word, upper) < 0));
+            }
+
+            var matches = words.Join(patients, w => w.PatientId, p => p.Id, (w, p) => new { Word = w, Patient = p });
+            total = criteria.WithTotal ? await matches.CountAsync(cancellationToken) : null;
+            if (from is { } f)
+            {
+                matches = matches.Where(m => string.Compare(m.Word.Word, f.Word) > 0
+                    || (m.Word.Word == f.Word && (string.Compare(m.Word.FamilyKey, f.FamilyKey) > 0
+                        || (m.Word.FamilyKey == f.FamilyKey && (string.Compare(m.Word.GivenKey, f.GivenKey) > 0
+                            || (m.Word.GivenKey == f.GivenKey && string.Compare(m.Word.Mrn, f.Mrn) > 0))))));
+            }
+
+            sorted = matches.OrderBy(m => m.Word.Word).ThenBy(m => m.Word.FamilyKey).ThenBy(m => m.Word.GivenKey).ThenBy(m => m.Word.Mrn)
+                .Select(m => m.Patient);
         }
 
-        var sorted = ordered.OrderBy(p => p.FamilyKey).ThenBy(p => p.GivenKey).ThenBy(p => p.Mrn);
         // One row more than the page says whether another page follows, without counting every match.
-        var rows = await (criteria.After is null ? sorted.Skip((page - 1) * pageSize) : sorted).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var rows = await (from is null ? sorted.Skip((page - 1) * pageSize) : sorted).Take(pageSize + 1).ToListAsync(cancellationToken);
         var hasMore = rows.Count > pageSize;
         var items = rows.Take(pageSize).ToList();
-        return new Page<Patient>(items, page, pageSize, total, hasMore, hasMore ? Cursor.Write(items[^1]) : null);
+        return new Page<Patient>(items, page, pageSize, total, hasMore, hasMore ? Cursor.Write(MatchedWord(items[^1], terms), items[^1]) : null);
     }
+
+    /// <summary>The word a listed patient was found by: the first of their words that the first term starts.</summary>
+    private static string MatchedWord(Patient patient, List<string> terms) =>
+        terms.Count == 0
+            ? ""
+            : PatientNameWord.For(patient).Select(w => w.Word).Where(w => w.StartsWith(terms[0], StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
 
     /// <summary>Where a page ended: the last row's sort key, as an opaque URL-safe token.</summary>
     private static class Cursor
     {
-        public static string Write(Patient last) =>
-            Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes($"{last.FamilyKey}\u001f{last.GivenKey}\u001f{last.Mrn}"));
+        public static string Write(string word, Patient last) =>
+            Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes($"{word}\u001f{last.FamilyKey}\u001f{last.GivenKey}\u001f{last.Mrn}"));
 
-        public static bool TryRead(string token, out (string FamilyKey, string GivenKey, string Mrn) position)
+        public static bool TryRead(string token, out (string Word, string FamilyKey, string GivenKey, string Mrn) position)
         {
             position = default;
             try
             {
                 var parts = System.Text.Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(token)).Split('\u001f');
-                if (parts.Length != 3)
+                if (parts.Length != 4)
                 {
                     return false;
                 }
 
-                position = (parts[0], parts[1], parts[2]);
+                position = (parts[0], parts[1], parts[2], parts[3]);
                 return true;
             }
             catch (FormatException)

@@ -52,7 +52,7 @@ public static class PatientsApi
             });
         }
 
-        var result = await db.Patients.SearchAsync(
+        var result = await db.SearchPatientsAsync(
             new PatientQueries.SearchCriteria(name, parsedBirthDate, mrn, page ?? 1, pageSize ?? PatientQueries.DefaultPageSize, total == true, after),
             cancellationToken);
         return TypedResults.Ok(new PatientPage(result.Items.Select(PatientDto.From).ToList(), result.PageNumber, result.PageSize, result.Total, result.Next));

@@ -36,8 +36,35 @@ public static class SearchKeyBackfill
 
             if (filled == 0)
             {
+                break;
+            }
+        }
+
+        await FillNameWordsAsync(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Patients stored before name words existed get theirs (the migration creates the table empty, for the same
+    /// reason as above). Walks the patients without words in id order, so a patient with no name never stops it.
+    /// </summary>
+    private static async Task FillNameWordsAsync(TactusDbContext db, CancellationToken cancellationToken)
+    {
+        var after = Guid.Empty;
+        while (true)
+        {
+            var missing = await db.Patients.AsNoTracking()
+                .Where(p => p.Id.CompareTo(after) > 0 && p.MergedIntoId == null && !db.PatientNameWords.Any(w => w.PatientId == p.Id))
+                .OrderBy(p => p.Id)
+                .Take(Batch).ToListAsync(cancellationToken);
+            if (missing.Count == 0)
+            {
                 return;
             }
+
+            db.PatientNameWords.AddRange(missing.SelectMany(PatientNameWord.For));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            after = missing[^1].Id;
         }
     }
 }

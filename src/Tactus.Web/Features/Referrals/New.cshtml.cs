@@ -82,7 +82,7 @@ public sealed class NewModel(TactusDbContext db, AccessScope scope, Diagnoses.Di
         if (!string.IsNullOrWhiteSpace(Find))
         {
             var looksLikeMrn = Find.Trim().StartsWith("MRN", StringComparison.OrdinalIgnoreCase);
-            var found = await db.Patients.SearchAsync(new PatientQueries.SearchCriteria(
+            var found = await db.SearchPatientsAsync(new PatientQueries.SearchCriteria(
                 looksLikeMrn ? null : Find, null, looksLikeMrn ? Find : null, 1, PickerSize, WithTotal: true), cancellationToken);
             Matches = found.Total ?? found.Items.Count;
             patients.AddRange(found.Items.Where(p => p.Id != Input.PatientId));

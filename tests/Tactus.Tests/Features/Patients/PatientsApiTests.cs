@@ -213,6 +213,47 @@ public abstract class PatientsApiTests(TactusApp app)
         Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
     }
 
+    [Fact]
+    public async Task Search_FindsAPatientByAnyWordOfTheirNames_AndListsThemOnce()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var secondGiven = await CreateAsync(client, "Mary Ann", "Tern" + tag);
+        var doubleBarrelled = await CreateAsync(client, "Luis", $"Lopez Garcia{tag}");
+        // Both names start with the term: one row in the list, not two.
+        var twice = await CreateAsync(client, "Vell" + tag, $"Vell{tag}son");
+
+        var byMiddleWord = await client.GetFromJsonAsync<PatientsApi.PatientPage>($"/api/patients?name=ann%20tern{tag}", Json.Options);
+        var bySecondFamilyWord = await client.GetFromJsonAsync<PatientsApi.PatientPage>($"/api/patients?name=garcia{tag}", Json.Options);
+        var byBoth = await client.GetFromJsonAsync<PatientsApi.PatientPage>($"/api/patients?name=vell{tag}&total=true", Json.Options);
+
+        Assert.Equal(secondGiven.Id, Assert.Single(byMiddleWord!.Items).Id);
+        Assert.Equal(doubleBarrelled.Id, Assert.Single(bySecondFamilyWord!.Items).Id);
+        Assert.Equal(twice.Id, Assert.Single(byBoth!.Items).Id);
+        Assert.Equal(1, byBoth.Total);
+    }
+
+    [Fact]
+    public async Task Search_AfterARename_FindsTheNewNameAndNotTheOld()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var patient = await CreateAsync(client, "Iris", "Oldname" + tag);
+
+        var updated = await client.PutAsync($"/api/patients/{patient.Id}", Json.Body(
+            $$"""{"version":{{patient.Version}},"givenName":"Iris","familyName":"Newname{{tag}}","birthDate":"1979-05-05","sex":"Female"}"""));
+        var byOld = await client.GetFromJsonAsync<PatientsApi.PatientPage>($"/api/patients?name=oldname{tag}", Json.Options);
+        var byNew = await client.GetFromJsonAsync<PatientsApi.PatientPage>($"/api/patients?name=newname{tag}%20iri", Json.Options);
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Empty(byOld!.Items);
+        Assert.Equal(patient.Id, Assert.Single(byNew!.Items).Id);
+    }
+
+    private static async Task<PatientDto> CreateAsync(HttpClient client, string given, string family) =>
+        (await (await client.PostAsync("/api/patients", Json.Body(
+            $$"""{"confirmNotDuplicate":true,"givenName":"{{given}}","familyName":"{{family}}","birthDate":"1979-05-05"}"""))).ReadAsync<PatientDto>())!;
+
     [Theory]
     [InlineData("/api/patients?pageSize=1000")]
     [InlineData("/api/patients?page=0")]

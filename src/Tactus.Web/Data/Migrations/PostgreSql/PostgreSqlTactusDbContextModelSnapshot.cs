@@ -1416,6 +1416,47 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("PatientMerges");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Patients.PatientNameWord", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("FamilyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("GivenKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Mrn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PatientId", "Word");
+
+                    b.HasIndex("OrganizationId", "Word", "FamilyKey", "GivenKey", "Mrn", "PatientId");
+
+                    b.ToTable("PatientNameWords");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2306,6 +2347,15 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Patients.PatientNameWord", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

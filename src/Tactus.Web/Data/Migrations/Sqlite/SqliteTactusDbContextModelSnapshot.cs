@@ -1401,6 +1401,43 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("PatientMerges");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Patients.PatientNameWord", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mrn")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatientId", "Word");
+
+                    b.HasIndex("OrganizationId", "Word", "FamilyKey", "GivenKey", "Mrn", "PatientId");
+
+                    b.ToTable("PatientNameWords");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Plans.PlanOfCare", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2291,6 +2328,15 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Patients.PatientNameWord", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
