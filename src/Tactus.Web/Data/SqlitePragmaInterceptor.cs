@@ -10,7 +10,7 @@ namespace Tactus.Web.Data;
 /// </summary>
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    /// <summary>Stateless; shared for the same reason as ReadAuditInterceptor.Instance.</summary>
+    /// <summary>Stateless; shared for the same reason as ReadAuditGuard.Instance.</summary>
     public static readonly SqlitePragmaInterceptor Instance = new();
 
     private SqlitePragmaInterceptor()

@@ -189,7 +189,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
         }
     }
 
-    /// <summary>Called by ReadAuditInterceptor for every patient-data row a query materialises.</summary>
+    /// <summary>Called by ReadAuditMaterializerSource for every patient-data row a query materialises.</summary>
     internal void OnPatientDataMaterialized(IPatientData row)
     {
         if (!scope.IsSystem && scope.Visibility == PatientVisibility.AggregateOnly)

@@ -34,14 +34,16 @@ public static class TactusServices
             services.AddDbContext<TactusDbContext, PostgreSqlTactusDbContext>(options => options
                 .UseNpgsql(connectionString)
                 .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScopeShapeModelCacheKeyFactory>()
-                .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance), optionsLifetime: ServiceLifetime.Singleton);
+                .ReplaceService<Microsoft.EntityFrameworkCore.Query.IStructuralTypeMaterializerSource, ReadAuditMaterializerSource>()
+                .AddInterceptors(ReadAuditGuard.Instance), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             services.AddDbContext<TactusDbContext, SqliteTactusDbContext>(options => options
                 .UseSqlite(connectionString)
                 .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScopeShapeModelCacheKeyFactory>()
-                .AddInterceptors(ReadAuditInterceptor.Instance, ReadAuditGuard.Instance, SqlitePragmaInterceptor.Instance),
+                .ReplaceService<Microsoft.EntityFrameworkCore.Query.IStructuralTypeMaterializerSource, ReadAuditMaterializerSource>()
+                .AddInterceptors(ReadAuditGuard.Instance, SqlitePragmaInterceptor.Instance),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
 

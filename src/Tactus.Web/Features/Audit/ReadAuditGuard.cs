@@ -7,7 +7,7 @@ using Tactus.Web.Features.Access;
 namespace Tactus.Web.Features.Audit;
 
 /// <summary>
-/// The read audit sees patient data when a query materialises an entity (ReadAuditInterceptor). A projection over
+/// The read audit sees patient data when a query materialises an entity (ReadAuditMaterializerSource). A projection over
 /// patient data (a name, a date, a DTO) materialises none, so it would leave unaudited. This guard refuses, when a
 /// query is compiled, any query over patient data whose rows are not entities, ids or counts, unless it says how
 /// it is audited: <see cref="AuditedQueries.ToAuditedListAsync"/> (the patient ids of the rows are audited) or a
