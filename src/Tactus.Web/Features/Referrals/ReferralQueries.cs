@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
+using Tactus.Web.Features.Audit;
 
 namespace Tactus.Web.Features.Referrals;
 
@@ -9,6 +10,9 @@ public static class ReferralQueries
     public sealed record WorklistItem(Guid Id, Guid PatientId, string PatientName, string Mrn, ReferralStatus Status,
         ReferralUrgency Urgency, string PrimaryDiagnosis, string ReferringClinician, string? AssignedTherapist,
         DateTimeOffset? SentAt, int? DaysWaiting);
+
+    private sealed record WorklistRow(Guid Id, Guid PatientId, string GivenName, string FamilyName, string Mrn, ReferralStatus Status,
+        ReferralUrgency Urgency, string? PrimaryDiagnosis, Guid ReferringClinicianId, Guid? AssignedTherapistId, DateTimeOffset? SentAt);
 
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -36,21 +40,31 @@ public static class ReferralQueries
         // At a million patients a count of every referral, under 64 users, kept each request past two seconds: the page
         // reads one row more than it shows to say whether more follow, and counts only when asked.
         int? total = withTotal ? await query.CountAsync(cancellationToken) : null;
-        var referrals = await query
-            .OrderBy(r => r.WorklistRank).ThenBy(r => r.SentAt).ThenBy(r => r.Id)
+        // One statement: the page's referrals with their patient's name and first diagnosis, only the columns shown.
+        // Loading Referral entities joined every referral's owned diagnoses and status changes (a dozen rows each,
+        // with the referral's text repeated on every one) and the patients in a second statement.
+        var rows = await query
+            .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new { Referral = r, Patient = p })
+            .OrderBy(x => x.Referral.WorklistRank).ThenBy(x => x.Referral.SentAt).ThenBy(x => x.Referral.Id)
             .Skip((pageNumber - 1) * pageSize).Take(pageSize + 1)
-            .ToListAsync(cancellationToken);
-        var hasMore = referrals.Count > pageSize;
-        referrals = referrals.Take(pageSize).ToList();
-        var patientIds = referrals.Select(r => r.PatientId).Distinct().ToList();
-        var patients = patientIds.Count == 0 ? [] : await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var userIds = referrals.SelectMany(r => new[] { r.ReferringClinicianId, r.AssignedTherapistId ?? Guid.Empty }).Distinct().ToList();
+            .Select(x => new WorklistRow(x.Referral.Id, x.Referral.PatientId, x.Patient.GivenName, x.Patient.FamilyName, x.Patient.Mrn,
+                x.Referral.Status, x.Referral.Urgency, x.Referral.Diagnoses.OrderBy(d => d.Rank).Select(d => d.Code + " " + d.Display).FirstOrDefault(),
+                x.Referral.ReferringClinicianId, x.Referral.AssignedTherapistId, x.Referral.SentAt))
+            .ToAuditedListAsync(db, nameof(Referral), r => r.Id, r => r.PatientId, cancellationToken);
+        foreach (var row in rows)
+        {
+            // The page shows each patient's name and MRN too: that is a read of the patient's record.
+            db.OnPatientDataProjected(nameof(Patients.Patient), row.PatientId, row.PatientId);
+        }
+
+        var hasMore = rows.Count > pageSize;
+        rows = rows.Take(pageSize).ToList();
+        var userIds = rows.SelectMany(r => new[] { r.ReferringClinicianId, r.AssignedTherapistId ?? Guid.Empty }).Distinct().ToList();
         var names = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
 
-        var items = referrals
-            .Where(r => patients.ContainsKey(r.PatientId))
-            .Select(r => new WorklistItem(r.Id, r.PatientId, patients[r.PatientId].FullName, patients[r.PatientId].Mrn, r.Status, r.Urgency,
-                r.Diagnoses.OrderBy(d => d.Rank).Select(d => $"{d.Code} {d.Display}").FirstOrDefault() ?? "",
+        var items = rows
+            .Select(r => new WorklistItem(r.Id, r.PatientId, $"{r.GivenName} {r.FamilyName}", r.Mrn, r.Status, r.Urgency,
+                r.PrimaryDiagnosis ?? "",
                 names.GetValueOrDefault(r.ReferringClinicianId, "Unknown clinician"),
                 r.AssignedTherapistId is { } t ? names.GetValueOrDefault(t) : null,
                 r.SentAt, r.SentAt is { } sent ? (int)(now - sent).TotalDays : null))
