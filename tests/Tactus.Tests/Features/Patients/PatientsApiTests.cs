@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Patients;
@@ -248,6 +249,27 @@ public abstract class PatientsApiTests(TactusApp app)
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Empty(byOld!.Items);
         Assert.Equal(patient.Id, Assert.Single(byNew!.Items).Id);
+    }
+
+    [Fact]
+    public async Task PatientsStoredBeforeNameWords_GetThemAtStart_AndAreFoundAgain()
+    {
+        var client = await app.AsAsync(Roles.Manager);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var patient = await CreateAsync(client, "Olwen", "Before" + tag);
+        // As a store upgraded from before the words existed: the patient row without its words.
+        await app.WithDbAsync(db => db.PatientNameWords.Where(w => w.PatientId == patient.Id).ExecuteDeleteAsync());
+        var beforeBackfill = await client.GetFromJsonAsync<PatientsApi.PatientPage>($"/api/patients?name=before{tag}", Json.Options);
+
+        await app.WithDbAsync(async db =>
+        {
+            await SearchKeyBackfill.RunAsync(db);
+            return true;
+        });
+        var afterBackfill = await client.GetFromJsonAsync<PatientsApi.PatientPage>($"/api/patients?name=before{tag}%20olw", Json.Options);
+
+        Assert.Empty(beforeBackfill!.Items);
+        Assert.Equal(patient.Id, Assert.Single(afterBackfill!.Items).Id);
     }
 
     private static async Task<PatientDto> CreateAsync(HttpClient client, string given, string family) =>
