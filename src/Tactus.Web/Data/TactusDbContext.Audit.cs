@@ -29,6 +29,8 @@ public abstract partial class TactusDbContext
     {
         ChangeTracker.DetectChanges();
         await Features.Patients.PatientNameWords.SyncAsync(this, cancellationToken);
+        await Features.Plans.PlanEpisodes.SyncAsync(this, cancellationToken);
+        ChangeTracker.DetectChanges();
         var records = CollectChangeAudit();
         if (records.Count == 0)
         {

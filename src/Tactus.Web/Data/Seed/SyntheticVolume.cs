@@ -154,6 +154,7 @@ public static class SyntheticVolume
         if (visits.Count >= 8 || visits[^1] < today.AddDays(-28))
         {
             referral.Discharge(therapist, At(visits[^1], 12));
+            plan.CloseEpisode();
         }
     }
 

@@ -69,18 +69,16 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
 
     /// <summary>
     /// What waits on the person's action, per role. Re-certification is due when the date has passed or the signed
-    /// visits reach the plan's limit (PlanOfCare.RecertificationDue), and only while the referral is still open: a
-    /// discharged or cancelled patient's plan needs no re-certification.
+    /// visits reach the plan's limit (PlanOfCare.RecertificationDue), and only while the episode is open
+    /// (PlanOfCare.EpisodeOpen): a discharged or cancelled patient's plan needs no re-certification.
     /// </summary>
     private IQueryable<PlanOfCare> AwaitingQuery(DateOnly today)
     {
-        var open = db.Referrals.Where(r => r.Status != Referrals.ReferralStatus.Discharged && r.Status != Referrals.ReferralStatus.Cancelled
-            && r.Status != Referrals.ReferralStatus.Declined);
-        var plans = db.Plans.Where(p => open.Any(r => r.Id == p.ReferralId));
+        var plans = db.Plans.Where(p => p.EpisodeOpen);
         var userId = scope.UserId ?? Guid.Empty;
         return scope.Role switch
         {
-            Roles.Clinician => plans.Where(p => p.Status == PlanStatus.Signed && open.Any(r => r.Id == p.ReferralId && r.ReferringClinicianId == userId)),
+            Roles.Clinician => plans.Where(p => p.Status == PlanStatus.Signed && db.Referrals.Any(r => r.Id == p.ReferralId && r.ReferringClinicianId == userId)),
             Roles.Therapist => WaitingOrDue(plans.Where(p => p.AuthorId == userId), today, PlanStatus.Draft),
             _ => WaitingOrDue(plans, today, PlanStatus.Draft, PlanStatus.Signed),
         };

@@ -47,6 +47,15 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
     /// </summary>
     public int SignedVisits { get; private set; }
 
+    /// <summary>
+    /// False once the referral's episode has closed (discharged, cancelled or declined: final states): the plan then
+    /// waits on nobody, so it leaves the plans work-list. Stored and indexed, so the work-list reads the open episodes'
+    /// plans instead of testing every plan the clinic ever made against its referral. Kept by PlanEpisodes.
+    /// </summary>
+    public bool EpisodeOpen { get; private set; } = true;
+
+    public void CloseEpisode() => EpisodeOpen = false;
+
     /// <summary>For a bulk load that writes the plan with its signed visits already counted (SyntheticVolume).</summary>
     public void CountSignedVisits(int count) => SignedVisits = count;
 

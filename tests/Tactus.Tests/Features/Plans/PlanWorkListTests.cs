@@ -139,6 +139,45 @@ public abstract partial class PlanWorkListTests(TactusApp app)
         Assert.Equal(2, await app.WithDbAsync(db => db.Plans.Where(p => p.Id == plan.Id).Select(p => p.SignedVisits).SingleAsync()));
     }
 
+    /// <summary>A plan due for re-certification waits on nobody once its patient is discharged: it leaves the list.</summary>
+    [Fact]
+    public async Task DuePlan_LeavesTheList_WhenItsReferralIsDischarged()
+    {
+        var (open, therapistId) = await OpenReferralAsync();
+        var now = app.Clock.GetUtcNow();
+        var referral = new Referral
+        {
+            OrganizationId = open.OrganizationId, PatientId = open.PatientId, ReferringClinicianId = open.ReferringClinicianId,
+            EnteredById = open.ReferringClinicianId, Reason = "Neck pain after a fall.", VisitsRequested = 6, CreatedAt = now.AddDays(-200),
+            Diagnoses = [new ReferralDiagnosis { Rank = 1, Code = "M54.2", Display = "Cervicalgia" }],
+        };
+        referral.Send(open.ReferringClinicianId, now.AddDays(-200));
+        referral.Accept(therapistId, now.AddDays(-199));
+        referral.AssignTherapist(therapistId);
+        referral.Start(therapistId, now.AddDays(-190));
+        var plan = NewPlan(referral, therapistId, now.AddDays(-190));
+        plan.Sign(therapistId, now.AddDays(-190));
+        // Certified for 60 days, 130 days ago: due for re-certification by date.
+        plan.Certify(referral.ReferringClinicianId, now.AddDays(-190), recertifyAfterDays: 60);
+        await app.WithDbAsync(async db =>
+        {
+            db.Referrals.Add(referral);
+            db.Plans.Add(plan);
+            return await db.SaveChangesAsync();
+        });
+        var manager = await app.AsAsync(Roles.Manager);
+        var therapist = await app.AsAsync(Roles.Therapist);
+
+        var whileOpen = await manager.GetStringAsync("/Plans");
+        var discharged = await therapist.PostAsync($"/api/referrals/{referral.Id}/discharge", null);
+        var afterDischarge = await manager.GetStringAsync("/Plans");
+
+        Assert.Contains(plan.Id.ToString(), Section(whileOpen, "plans-awaiting"), StringComparison.Ordinal);
+        Assert.True(discharged.IsSuccessStatusCode, await discharged.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(plan.Id.ToString(), Section(afterDischarge, "plans-awaiting"), StringComparison.Ordinal);
+        Assert.False(await app.WithDbAsync(db => db.Plans.Where(p => p.Id == plan.Id).Select(p => p.EpisodeOpen).SingleAsync()));
+    }
+
     private static PlanOfCare NewPlan(Referral referral, Guid authorId, DateTimeOffset createdAt) => new()
     {
         OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, AuthorId = authorId,

@@ -1474,6 +1474,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("EpisodeOpen")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -1534,6 +1537,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("PatientId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "EpisodeOpen", "Status");
 
                     b.ToTable("Plans");
                 });

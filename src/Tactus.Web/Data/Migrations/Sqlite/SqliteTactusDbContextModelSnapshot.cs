@@ -1455,6 +1455,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EpisodeOpen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -1515,6 +1518,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("PatientId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "EpisodeOpen", "Status");
 
                     b.ToTable("Plans");
                 });

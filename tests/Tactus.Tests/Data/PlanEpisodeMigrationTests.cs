@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Tactus.Tests.Infrastructure;
+
+namespace Tactus.Tests.Data;
+
+/// <summary>
+/// An installation upgraded to stored episode state keeps its plans work-list: plans of referrals still open stay on
+/// it, plans of discharged, cancelled and declined referrals leave it (they needed no action before the upgrade either).
+/// </summary>
+public abstract class PlanEpisodeMigrationTests(MigrationDatabase store)
+{
+    private const string BeforeEpisodeState = "PatientNameWords";
+
+    [Fact]
+    public async Task ExistingPlans_AreOpenExactlyWhileTheirReferralIs()
+    {
+        await using var db = await store.CreateContextAsync();
+        await db.GetService<IMigrator>().MigrateAsync(BeforeEpisodeState);
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync(store.ForeignKeysOff);
+        var organization = Guid.NewGuid();
+        var plans = new Dictionary<string, Guid>();
+        // The techniques column is a text array on PostgreSQL and JSON text on SQLite.
+        object noTechniques = db.Database.IsNpgsql() ? Array.Empty<string>() : "[]";
+        foreach (var status in new[] { "InProgress", "OnHold", "Discharged", "Cancelled", "Declined" })
+        {
+            var (referralId, planId) = (Guid.NewGuid(), Guid.NewGuid());
+            plans[status] = planId;
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "Referrals" ("Id", "OrganizationId", "PatientId", "ReferringClinicianId", "EnteredById", "Reason", "VisitsRequested",
+                    "Urgency", "Status", "CreatedAt")
+                VALUES ({0}, {1}, {2}, {3}, {3}, 'Low back pain', 8, 'Routine', {4}, {5})
+                """,
+                referralId, organization, Guid.NewGuid(), Guid.NewGuid(), status, store.Stored(new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero)));
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "Plans" ("Id", "OrganizationId", "PatientId", "ReferralId", "AuthorId", "SessionsPerWeek", "Weeks", "Techniques",
+                    "CreatedAt", "Status", "RecertifyAfterVisits", "ReportEveryVisits", "ReportEveryDays")
+                VALUES ({0}, {1}, {2}, {3}, {4}, 1, 8, {6}, {5}, 'Certified', 10, 4, 0)
+                """,
+                planId, organization, Guid.NewGuid(), referralId, Guid.NewGuid(), store.Stored(new DateTimeOffset(2026, 10, 2, 9, 0, 0, TimeSpan.Zero)),
+                noTechniques);
+        }
+
+        await db.Database.MigrateAsync();
+        await db.Database.CloseConnectionAsync();
+        var open = await db.Plans.IgnoreQueryFilters().AsNoTracking().Where(p => p.OrganizationId == organization)
+            .ToDictionaryAsync(p => p.Id, p => p.EpisodeOpen);
+
+        Assert.Equal(
+            new Dictionary<string, bool> { ["InProgress"] = true, ["OnHold"] = true, ["Discharged"] = false, ["Cancelled"] = false, ["Declined"] = false },
+            plans.ToDictionary(p => p.Key, p => open[p.Value]));
+    }
+}
+
+public sealed class PlanEpisodeMigrationSqliteTests(SqliteMigrationDatabase store) : PlanEpisodeMigrationTests(store), IClassFixture<SqliteMigrationDatabase>;
+
+public sealed class PlanEpisodeMigrationPostgreSqlTests(PostgreSqlMigrationDatabase store) : PlanEpisodeMigrationTests(store), IClassFixture<PostgreSqlMigrationDatabase>;
