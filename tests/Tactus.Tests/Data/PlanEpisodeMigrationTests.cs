@@ -13,8 +13,9 @@ public abstract class PlanEpisodeMigrationTests(MigrationDatabase store)
 {
     private const string BeforeEpisodeState = "PatientNameWords";
 
+    /// <summary>Also: a certified plan's re-certification falls due the day after its date, or already when its visits reached the limit.</summary>
     [Fact]
-    public async Task ExistingPlans_AreOpenExactlyWhileTheirReferralIs()
+    public async Task ExistingPlans_AreOpenExactlyWhileTheirReferralIs_AndDueAsBefore()
     {
         await using var db = await store.CreateContextAsync();
         await db.GetService<IMigrator>().MigrateAsync(BeforeEpisodeState);
@@ -24,6 +25,7 @@ public abstract class PlanEpisodeMigrationTests(MigrationDatabase store)
         var plans = new Dictionary<string, Guid>();
         // The techniques column is a text array on PostgreSQL and JSON text on SQLite.
         object noTechniques = db.Database.IsNpgsql() ? Array.Empty<string>() : "[]";
+        var recertifyBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(200);
         foreach (var status in new[] { "InProgress", "OnHold", "Discharged", "Cancelled", "Declined" })
         {
             var (referralId, planId) = (Guid.NewGuid(), Guid.NewGuid());
@@ -38,21 +40,26 @@ public abstract class PlanEpisodeMigrationTests(MigrationDatabase store)
             await db.Database.ExecuteSqlRawAsync(
                 """
                 INSERT INTO "Plans" ("Id", "OrganizationId", "PatientId", "ReferralId", "AuthorId", "SessionsPerWeek", "Weeks", "Techniques",
-                    "CreatedAt", "Status", "RecertifyAfterVisits", "ReportEveryVisits", "ReportEveryDays")
-                VALUES ({0}, {1}, {2}, {3}, {4}, 1, 8, {6}, {5}, 'Certified', 10, 4, 0)
+                    "CreatedAt", "Status", "RecertifyAfterVisits", "ReportEveryVisits", "ReportEveryDays", "RecertifyBy", "SignedVisits")
+                VALUES ({0}, {1}, {2}, {3}, {4}, 1, 8, {6}, {5}, 'Certified', 10, 4, 0, {7}, {8})
                 """,
                 planId, organization, Guid.NewGuid(), referralId, Guid.NewGuid(), store.Stored(new DateTimeOffset(2026, 10, 2, 9, 0, 0, TimeSpan.Zero)),
-                noTechniques);
+                noTechniques, recertifyBy, status == "OnHold" ? 10 : 3);
         }
 
         await db.Database.MigrateAsync();
         await db.Database.CloseConnectionAsync();
         var open = await db.Plans.IgnoreQueryFilters().AsNoTracking().Where(p => p.OrganizationId == organization)
             .ToDictionaryAsync(p => p.Id, p => p.EpisodeOpen);
+        var dueOn = await db.Plans.IgnoreQueryFilters().AsNoTracking().Where(p => p.OrganizationId == organization)
+            .ToDictionaryAsync(p => p.Id, p => p.RecertificationDueOn);
 
         Assert.Equal(
             new Dictionary<string, bool> { ["InProgress"] = true, ["OnHold"] = true, ["Discharged"] = false, ["Cancelled"] = false, ["Declined"] = false },
             plans.ToDictionary(p => p.Key, p => open[p.Value]));
+        Assert.Equal(recertifyBy.AddDays(1), dueOn[plans["InProgress"]]);
+        // Ten of ten visits given: due already, at the latest on the day of the upgrade.
+        Assert.True(dueOn[plans["OnHold"]] <= DateOnly.FromDateTime(DateTime.UtcNow), $"due on {dueOn[plans["OnHold"]]}");
     }
 }
 

@@ -148,7 +148,7 @@ public static class SyntheticVolume
             }
         }
 
-        plan.CountSignedVisits(visits.Count);
+        plan.CountSignedVisits(visits.Count, visits.Count >= plan.RecertifyAfterVisits ? visits[plan.RecertifyAfterVisits - 1] : null);
         // Episodes that ended (eight visits, or none for four weeks) are discharged, as a programme would: the open
         // caseload is the recent one, not every patient ever referred.
         if (visits.Count >= 8 || visits[^1] < today.AddDays(-28))

@@ -84,8 +84,7 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
         };
     }
 
-    /// <summary>Plans in one of the waiting states, or certified and due for re-certification (the SQL form of PlanOfCare.RecertificationDue).</summary>
+    /// <summary>Plans in one of the waiting states, or certified and due for re-certification (PlanOfCare.RecertificationDueOn, the stored form of RecertificationDue).</summary>
     private IQueryable<PlanOfCare> WaitingOrDue(IQueryable<PlanOfCare> plans, DateOnly today, params PlanStatus[] waiting) =>
-        plans.Where(p => waiting.Contains(p.Status) || (p.Status == PlanStatus.Certified
-            && (p.RecertifyBy < today || p.SignedVisits >= p.RecertifyAfterVisits)));
+        plans.Where(p => waiting.Contains(p.Status) || (p.Status == PlanStatus.Certified && p.RecertificationDueOn <= today));
 }

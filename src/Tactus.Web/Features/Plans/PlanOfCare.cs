@@ -57,7 +57,15 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
     public void CloseEpisode() => EpisodeOpen = false;
 
     /// <summary>For a bulk load that writes the plan with its signed visits already counted (SyntheticVolume).</summary>
-    public void CountSignedVisits(int count) => SignedVisits = count;
+    /// <param name="limitReachedOn">The day the visit that reached <see cref="RecertifyAfterVisits"/> was given, if one was.</param>
+    public void CountSignedVisits(int count, DateOnly? limitReachedOn)
+    {
+        SignedVisits = count;
+        if (Status == PlanStatus.Certified && limitReachedOn is { } reached && (RecertificationDueOn is null || RecertificationDueOn > reached))
+        {
+            RecertificationDueOn = reached;
+        }
+    }
 
     public void Sign(Guid therapistId, DateTimeOffset at)
     {
@@ -84,7 +92,17 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
         CertifiedById = clinicianId;
         CertifiedAt = at;
         RecertifyBy = DateOnly.FromDateTime(at.UtcDateTime).AddDays(recertifyAfterDays);
+        // Visits already given up to the limit (signed before the certification came back) make it due at once.
+        RecertificationDueOn = SignedVisits >= RecertifyAfterVisits ? DateOnly.FromDateTime(at.UtcDateTime) : RecertifyBy.Value.AddDays(1);
     }
+
+    /// <summary>
+    /// The first day re-certification is due (<see cref="RecertificationDue"/> as a stored date): the day after
+    /// <see cref="RecertifyBy"/>, or the day the signed visits reached the limit if that came first (SessionWorkflow
+    /// brings it forward in the transaction that signs the visit). Indexed with the episode and the state, so the plans
+    /// work-list reads the due plans as one range instead of testing every certified plan of the open episodes.
+    /// </summary>
+    public DateOnly? RecertificationDueOn { get; private set; }
 
     /// <summary>Re-certification is due when the date passes or the visits given reach the limit.</summary>
     public bool RecertificationDue(DateOnly today, int visitsGiven) =>

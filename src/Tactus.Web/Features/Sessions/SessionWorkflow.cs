@@ -152,7 +152,12 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         if (session.PlanId is { } planId)
         {
             // An atomic increment: two visits of one plan signed at once both count. The signature itself is the audited event.
-            await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p.SetProperty(x => x.SignedVisits, x => x.SignedVisits + 1), cancellationToken);
+            // The visit that reaches the plan's limit makes re-certification due today, if it was not due already.
+            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+            await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p
+                .SetProperty(x => x.SignedVisits, x => x.SignedVisits + 1)
+                .SetProperty(x => x.RecertificationDueOn, x => x.Status == PlanStatus.Certified && x.SignedVisits + 1 >= x.RecertifyAfterVisits
+                    && (x.RecertificationDueOn == null || x.RecertificationDueOn > today) ? today : x.RecertificationDueOn), cancellationToken);
         }
 
         await reports.DraftIfDueAsync(session, cancellationToken);

@@ -1491,6 +1491,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateOnly?>("RecertificationDueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("RecertifyAfterVisits")
                         .HasColumnType("integer");
 
@@ -1538,7 +1541,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "CreatedAt");
 
-                    b.HasIndex("OrganizationId", "EpisodeOpen", "Status");
+                    b.HasIndex("OrganizationId", "EpisodeOpen", "Status", "RecertificationDueOn");
 
                     b.ToTable("Plans");
                 });

@@ -1472,6 +1472,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RecertificationDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RecertifyAfterVisits")
                         .HasColumnType("INTEGER");
 
@@ -1519,7 +1522,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "CreatedAt");
 
-                    b.HasIndex("OrganizationId", "EpisodeOpen", "Status");
+                    b.HasIndex("OrganizationId", "EpisodeOpen", "Status", "RecertificationDueOn");
 
                     b.ToTable("Plans");
                 });
