@@ -106,6 +106,28 @@ public static class QueryPlans
         return scans;
     }
 
+    /// <summary>The steps of SQLite's plan for the query, as EXPLAIN QUERY PLAN words them.</summary>
+    public static async Task<IReadOnlyList<string>> SqlitePlanAsync(string connectionString, RecordedQuery query)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + query.Sql;
+        foreach (var (name, value, type) in query.Parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, value ?? DBNull.Value) { DbType = type });
+        }
+
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
+
     private static async Task<IReadOnlyList<string>> PostgresFullScansAsync(string connectionString, RecordedQuery query, IReadOnlySet<string> tables)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -74,7 +74,10 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
     /// </summary>
     private IQueryable<PlanOfCare> AwaitingQuery(DateOnly today)
     {
-        var plans = db.Plans.Where(p => p.EpisodeOpen);
+        // Compared with a parameter, not written as the bare column: SQLite seeks an index on "EpisodeOpen = ?" but
+        // treats "WHERE EpisodeOpen" as an expression to test on every row (it then walked every certified plan).
+        var open = true;
+        var plans = db.Plans.Where(p => p.EpisodeOpen == open);
         var userId = scope.UserId ?? Guid.Empty;
         return scope.Role switch
         {
