@@ -13,7 +13,10 @@ public abstract class PlanEpisodeMigrationTests(MigrationDatabase store)
 {
     private const string BeforeEpisodeState = "PatientNameWords";
 
-    /// <summary>Also: a certified plan's re-certification falls due the day after its date, or already when its visits reached the limit.</summary>
+    /// <summary>
+    /// Also: each plan's next action falls due as before the upgrade: a draft's and a signed plan's at once, a certified
+    /// plan's re-certification the day after its date, or already when its visits reached the limit.
+    /// </summary>
     [Fact]
     public async Task ExistingPlans_AreOpenExactlyWhileTheirReferralIs_AndDueAsBefore()
     {
@@ -47,17 +50,43 @@ public abstract class PlanEpisodeMigrationTests(MigrationDatabase store)
                 noTechniques, recertifyBy, status == "OnHold" ? 10 : 3);
         }
 
+        var (openReferral, draftPlan, signedPlan) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "Referrals" ("Id", "OrganizationId", "PatientId", "ReferringClinicianId", "EnteredById", "Reason", "VisitsRequested",
+                "Urgency", "Status", "CreatedAt")
+            VALUES ({0}, {1}, {2}, {3}, {3}, 'Neck pain', 6, 'Routine', 'Accepted', {4})
+            """,
+            openReferral, organization, Guid.NewGuid(), Guid.NewGuid(), store.Stored(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero)));
+        foreach (var (planId, status) in new[] { (draftPlan, "Draft"), (signedPlan, "Signed") })
+        {
+            // A signed plan's signature, 5 November; a draft has none (the column stays NULL).
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO "Plans" ("Id", "OrganizationId", "PatientId", "ReferralId", "AuthorId", "SessionsPerWeek", "Weeks", "Techniques",
+                    "CreatedAt", "Status", "RecertifyAfterVisits", "ReportEveryVisits", "ReportEveryDays")
+                VALUES ({0}, {1}, {2}, {3}, {4}, 1, 8, {5}, {6}, {7}, 10, 4, 0)
+                """,
+                planId, organization, Guid.NewGuid(), openReferral, Guid.NewGuid(), noTechniques,
+                store.Stored(new DateTimeOffset(2026, 11, 3, 10, 0, 0, TimeSpan.Zero)), status);
+        }
+
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Plans" SET "SignedAt" = {0} WHERE "Id" = {1}""",
+            store.Stored(new DateTimeOffset(2026, 11, 5, 15, 0, 0, TimeSpan.Zero)), signedPlan);
+
         await db.Database.MigrateAsync();
         await db.Database.CloseConnectionAsync();
         var open = await db.Plans.IgnoreQueryFilters().AsNoTracking().Where(p => p.OrganizationId == organization)
             .ToDictionaryAsync(p => p.Id, p => p.EpisodeOpen);
         var dueOn = await db.Plans.IgnoreQueryFilters().AsNoTracking().Where(p => p.OrganizationId == organization)
-            .ToDictionaryAsync(p => p.Id, p => p.RecertificationDueOn);
+            .ToDictionaryAsync(p => p.Id, p => p.ActionDueOn);
 
         Assert.Equal(
             new Dictionary<string, bool> { ["InProgress"] = true, ["OnHold"] = true, ["Discharged"] = false, ["Cancelled"] = false, ["Declined"] = false },
             plans.ToDictionary(p => p.Key, p => open[p.Value]));
         Assert.Equal(recertifyBy.AddDays(1), dueOn[plans["InProgress"]]);
+        // A draft waits on its therapist from its creation, a signed plan on the clinician from the signature.
+        Assert.Equal((new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 5)), (dueOn[draftPlan], dueOn[signedPlan]));
         // Ten of ten visits given: due already, at the latest on the day of the upgrade.
         Assert.True(dueOn[plans["OnHold"]] <= DateOnly.FromDateTime(DateTime.UtcNow), $"due on {dueOn[plans["OnHold"]]}");
     }

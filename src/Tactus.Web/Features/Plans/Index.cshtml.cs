@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Sessions;
 
@@ -50,12 +51,16 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var awaiting = AwaitingQuery(today);
         AwaitingTotal = await awaiting.CountAsync(cancellationToken);
-        var plans = await awaiting.AsNoTracking()
+        // The columns shown, not the plans with their goals and measures joined in.
+        var plans = await awaiting
             .OrderBy(p => p.SignedAt ?? p.CreatedAt).ThenBy(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new AwaitingRow(p.Id, p.PatientId, p.Status, p.SignedAt ?? p.CreatedAt))
+            .ToAuditedListAsync(db, nameof(PlanOfCare), p => p.Id, p => p.PatientId, cancellationToken);
         var planNames = await PatientNames.ForAsync(db, plans.Select(p => p.PatientId).Distinct().ToList(), cancellationToken);
-        Awaiting = plans.Select(p => new PlanItem(p.Id, planNames.GetValueOrDefault(p.PatientId, ""), p.Status, p.SignedAt ?? p.CreatedAt,
-            p.RecertificationDue(today, p.SignedVisits))).ToList();
+        // Every certified plan in the queue is there because its re-certification is due (AwaitingQuery).
+        Awaiting = plans.Select(p => new PlanItem(p.Id, planNames.GetValueOrDefault(p.PatientId, ""), p.Status, p.Since,
+            p.Status == PlanStatus.Certified)).ToList();
 
         var adverse = db.TreatmentSessions.Where(s => s.WorstAdverseEvent != null && s.SignedAt != null);
         AdverseTotal = await adverse.CountAsync(cancellationToken);
@@ -67,27 +72,26 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
             .Select(a => new AdverseItem(s.Id, sessionNames.GetValueOrDefault(s.PatientId, ""), s.SessionDate, a.Kind, a.Severity, a.Note))).ToList();
     }
 
+    private sealed record AwaitingRow(Guid Id, Guid PatientId, PlanStatus Status, DateTimeOffset Since);
+
     /// <summary>
-    /// What waits on the person's action, per role. Re-certification is due when the date has passed or the signed
-    /// visits reach the plan's limit (PlanOfCare.RecertificationDue), and only while the episode is open
-    /// (PlanOfCare.EpisodeOpen): a discharged or cancelled patient's plan needs no re-certification.
+    /// What waits on the person's action, per role: the open episodes' plans whose next action is due by today
+    /// (PlanOfCare.ActionDueOn: drafts and signed plans at once, certified plans once re-certification is due), one
+    /// range on the (organisation, episode open, due on) index, narrowed by role. A discharged or cancelled patient's
+    /// plan needs no action (PlanOfCare.EpisodeOpen).
     /// </summary>
     private IQueryable<PlanOfCare> AwaitingQuery(DateOnly today)
     {
         // Compared with a parameter, not written as the bare column: SQLite seeks an index on "EpisodeOpen = ?" but
         // treats "WHERE EpisodeOpen" as an expression to test on every row (it then walked every certified plan).
         var open = true;
-        var plans = db.Plans.Where(p => p.EpisodeOpen == open);
+        var due = db.Plans.Where(p => p.EpisodeOpen == open && p.ActionDueOn <= today);
         var userId = scope.UserId ?? Guid.Empty;
         return scope.Role switch
         {
-            Roles.Clinician => plans.Where(p => p.Status == PlanStatus.Signed && db.Referrals.Any(r => r.Id == p.ReferralId && r.ReferringClinicianId == userId)),
-            Roles.Therapist => WaitingOrDue(plans.Where(p => p.AuthorId == userId), today, PlanStatus.Draft),
-            _ => WaitingOrDue(plans, today, PlanStatus.Draft, PlanStatus.Signed),
+            Roles.Clinician => due.Where(p => p.Status == PlanStatus.Signed && db.Referrals.Any(r => r.Id == p.ReferralId && r.ReferringClinicianId == userId)),
+            Roles.Therapist => due.Where(p => p.AuthorId == userId && p.Status != PlanStatus.Signed),
+            _ => due,
         };
     }
-
-    /// <summary>Plans in one of the waiting states, or certified and due for re-certification (PlanOfCare.RecertificationDueOn, the stored form of RecertificationDue).</summary>
-    private IQueryable<PlanOfCare> WaitingOrDue(IQueryable<PlanOfCare> plans, DateOnly today, params PlanStatus[] waiting) =>
-        plans.Where(p => waiting.Contains(p.Status) || (p.Status == PlanStatus.Certified && p.RecertificationDueOn <= today));
 }

@@ -12,8 +12,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<PlanOfCare>
         builder.HasOne<Referral>().WithMany().HasForeignKey(p => p.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.PatientId, p.CreatedAt });
         builder.HasIndex(p => new { p.OrganizationId, p.Status });
-        // The plans work-list: the open episodes' plans by state (IndexModel.AwaitingQuery).
-        builder.HasIndex(p => new { p.OrganizationId, p.EpisodeOpen, p.Status, p.RecertificationDueOn });
+        // The plans work-list: the open episodes' plans due by today (IndexModel.AwaitingQuery), one range.
+        builder.HasIndex(p => new { p.OrganizationId, p.EpisodeOpen, p.ActionDueOn });
         builder.Property(p => p.ProtocolId).HasMaxLength(64);
         builder.Property(p => p.Precautions).HasMaxLength(2000);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);

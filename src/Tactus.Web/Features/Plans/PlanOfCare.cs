@@ -21,7 +21,15 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
     public int Weeks { get; init; }
     public List<string> Techniques { get; init; } = [];
     public string? Precautions { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt
+    {
+        get;
+        init
+        {
+            field = value;
+            ActionDueOn = DateOnly.FromDateTime(value.UtcDateTime);
+        }
+    }
     public PlanStatus Status { get; private set; } = PlanStatus.Draft;
     public Guid? SignedById { get; private set; }
     public DateTimeOffset? SignedAt { get; private set; }
@@ -61,9 +69,9 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
     public void CountSignedVisits(int count, DateOnly? limitReachedOn)
     {
         SignedVisits = count;
-        if (Status == PlanStatus.Certified && limitReachedOn is { } reached && (RecertificationDueOn is null || RecertificationDueOn > reached))
+        if (Status == PlanStatus.Certified && limitReachedOn is { } reached && (ActionDueOn is null || ActionDueOn > reached))
         {
-            RecertificationDueOn = reached;
+            ActionDueOn = reached;
         }
     }
 
@@ -77,6 +85,7 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
         Status = PlanStatus.Signed;
         SignedById = therapistId;
         SignedAt = at;
+        ActionDueOn = DateOnly.FromDateTime(at.UtcDateTime);
     }
 
     public void Certify(Guid clinicianId, DateTimeOffset at, int recertifyAfterDays)
@@ -93,16 +102,17 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
         CertifiedAt = at;
         RecertifyBy = DateOnly.FromDateTime(at.UtcDateTime).AddDays(recertifyAfterDays);
         // Visits already given up to the limit (signed before the certification came back) make it due at once.
-        RecertificationDueOn = SignedVisits >= RecertifyAfterVisits ? DateOnly.FromDateTime(at.UtcDateTime) : RecertifyBy.Value.AddDays(1);
+        ActionDueOn = SignedVisits >= RecertifyAfterVisits ? DateOnly.FromDateTime(at.UtcDateTime) : RecertifyBy.Value.AddDays(1);
     }
 
     /// <summary>
-    /// The first day re-certification is due (<see cref="RecertificationDue"/> as a stored date): the day after
-    /// <see cref="RecertifyBy"/>, or the day the signed visits reached the limit if that came first (SessionWorkflow
-    /// brings it forward in the transaction that signs the visit). Indexed with the episode and the state, so the plans
-    /// work-list reads the due plans as one range instead of testing every certified plan of the open episodes.
+    /// The day the plan next waits on someone: its creation for a draft (the therapist signs it), its signature for a
+    /// signed plan (the clinician certifies it), and for a certified plan the first day re-certification is due
+    /// (<see cref="RecertificationDue"/> stored: the day after <see cref="RecertifyBy"/>, or the day the signed visits
+    /// reached the limit if that came first; SessionWorkflow brings it forward in the transaction that signs the visit).
+    /// With <see cref="EpisodeOpen"/> it is the plans work-list as one index range: open episodes' plans due by today.
     /// </summary>
-    public DateOnly? RecertificationDueOn { get; private set; }
+    public DateOnly? ActionDueOn { get; private set; }
 
     /// <summary>Re-certification is due when the date passes or the visits given reach the limit.</summary>
     public bool RecertificationDue(DateOnly today, int visitsGiven) =>

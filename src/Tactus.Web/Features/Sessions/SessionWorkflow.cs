@@ -156,8 +156,8 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p
                 .SetProperty(x => x.SignedVisits, x => x.SignedVisits + 1)
-                .SetProperty(x => x.RecertificationDueOn, x => x.Status == PlanStatus.Certified && x.SignedVisits + 1 >= x.RecertifyAfterVisits
-                    && (x.RecertificationDueOn == null || x.RecertificationDueOn > today) ? today : x.RecertificationDueOn), cancellationToken);
+                .SetProperty(x => x.ActionDueOn, x => x.Status == PlanStatus.Certified && x.SignedVisits + 1 >= x.RecertifyAfterVisits
+                    && (x.ActionDueOn == null || x.ActionDueOn > today) ? today : x.ActionDueOn), cancellationToken);
         }
 
         await reports.DraftIfDueAsync(session, cancellationToken);

@@ -1462,6 +1462,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ActionDueOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid");
 
@@ -1490,9 +1493,6 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ProtocolId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<DateOnly?>("RecertificationDueOn")
-                        .HasColumnType("date");
 
                     b.Property<int>("RecertifyAfterVisits")
                         .HasColumnType("integer");
@@ -1541,7 +1541,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "CreatedAt");
 
-                    b.HasIndex("OrganizationId", "EpisodeOpen", "Status", "RecertificationDueOn");
+                    b.HasIndex("OrganizationId", "EpisodeOpen", "ActionDueOn");
 
                     b.ToTable("Plans");
                 });

@@ -1443,6 +1443,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ActionDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("TEXT");
 
@@ -1470,9 +1473,6 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ProtocolId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("RecertificationDueOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RecertifyAfterVisits")
@@ -1522,7 +1522,7 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "CreatedAt");
 
-                    b.HasIndex("OrganizationId", "EpisodeOpen", "Status", "RecertificationDueOn");
+                    b.HasIndex("OrganizationId", "EpisodeOpen", "ActionDueOn");
 
                     b.ToTable("Plans");
                 });

@@ -1,0 +1,52 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tactus.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PlanActionDueOn : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Plans_OrganizationId_EpisodeOpen_Status_RecertificationDueOn",
+                table: "Plans");
+
+            migrationBuilder.RenameColumn(
+                name: "RecertificationDueOn",
+                table: "Plans",
+                newName: "ActionDueOn");
+
+            // Drafts wait on the therapist from their creation, signed plans on the clinician from the signature.
+            migrationBuilder.Sql("""
+                UPDATE "Plans" SET "ActionDueOn" = date(((CASE WHEN "Status" = 'Signed' THEN "SignedAt" ELSE "CreatedAt" END) - 621355968000000000) / 10000000, 'unixepoch')
+                WHERE "Status" IN ('Draft', 'Signed');
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_OrganizationId_EpisodeOpen_ActionDueOn",
+                table: "Plans",
+                columns: new[] { "OrganizationId", "EpisodeOpen", "ActionDueOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Plans_OrganizationId_EpisodeOpen_ActionDueOn",
+                table: "Plans");
+
+            migrationBuilder.RenameColumn(
+                name: "ActionDueOn",
+                table: "Plans",
+                newName: "RecertificationDueOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_OrganizationId_EpisodeOpen_Status_RecertificationDueOn",
+                table: "Plans",
+                columns: new[] { "OrganizationId", "EpisodeOpen", "Status", "RecertificationDueOn" });
+        }
+    }
+}
