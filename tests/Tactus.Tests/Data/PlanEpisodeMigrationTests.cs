@@ -85,6 +85,7 @@ public abstract class PlanEpisodeMigrationTests(MigrationDatabase store)
             new Dictionary<string, bool> { ["InProgress"] = true, ["OnHold"] = true, ["Discharged"] = false, ["Cancelled"] = false, ["Declined"] = false },
             plans.ToDictionary(p => p.Key, p => open[p.Value]));
         Assert.Equal(recertifyBy.AddDays(1), dueOn[plans["InProgress"]]);
+        Assert.All(new[] { "Discharged", "Cancelled", "Declined" }, closed => Assert.Null(dueOn[plans[closed]]));
         // A draft waits on its therapist from its creation, a signed plan on the clinician from the signature.
         Assert.Equal((new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 5)), (dueOn[draftPlan], dueOn[signedPlan]));
         // Ten of ten visits given: due already, at the latest on the day of the upgrade.

@@ -62,7 +62,12 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
     /// </summary>
     public bool EpisodeOpen { get; private set; } = true;
 
-    public void CloseEpisode() => EpisodeOpen = false;
+    /// <summary>The episode ended: nothing about this plan waits on anyone any more.</summary>
+    public void CloseEpisode()
+    {
+        EpisodeOpen = false;
+        ActionDueOn = null;
+    }
 
     /// <summary>For a bulk load that writes the plan with its signed visits already counted (SyntheticVolume).</summary>
     /// <param name="limitReachedOn">The day the visit that reached <see cref="RecertifyAfterVisits"/> was given, if one was.</param>
@@ -110,7 +115,8 @@ public sealed class PlanOfCare : IOrganizationOwned, IPatientData
     /// signed plan (the clinician certifies it), and for a certified plan the first day re-certification is due
     /// (<see cref="RecertificationDue"/> stored: the day after <see cref="RecertifyBy"/>, or the day the signed visits
     /// reached the limit if that came first; SessionWorkflow brings it forward in the transaction that signs the visit).
-    /// With <see cref="EpisodeOpen"/> it is the plans work-list as one index range: open episodes' plans due by today.
+    /// None once the episode has closed. With <see cref="EpisodeOpen"/> it is the plans work-list as one index range:
+    /// open episodes' plans due by today (and the planner's estimate of that range counts only open episodes).
     /// </summary>
     public DateOnly? ActionDueOn { get; private set; }
 

@@ -156,7 +156,7 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
             var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
             await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(p => p
                 .SetProperty(x => x.SignedVisits, x => x.SignedVisits + 1)
-                .SetProperty(x => x.ActionDueOn, x => x.Status == PlanStatus.Certified && x.SignedVisits + 1 >= x.RecertifyAfterVisits
+                .SetProperty(x => x.ActionDueOn, x => x.Status == PlanStatus.Certified && x.EpisodeOpen && x.SignedVisits + 1 >= x.RecertifyAfterVisits
                     && (x.ActionDueOn == null || x.ActionDueOn > today) ? today : x.ActionDueOn), cancellationToken);
         }
 

@@ -175,7 +175,8 @@ public abstract partial class PlanWorkListTests(TactusApp app)
         Assert.Contains(plan.Id.ToString(), Section(whileOpen, "plans-awaiting"), StringComparison.Ordinal);
         Assert.True(discharged.IsSuccessStatusCode, await discharged.Content.ReadAsStringAsync());
         Assert.DoesNotContain(plan.Id.ToString(), Section(afterDischarge, "plans-awaiting"), StringComparison.Ordinal);
-        Assert.False(await app.WithDbAsync(db => db.Plans.Where(p => p.Id == plan.Id).Select(p => p.EpisodeOpen).SingleAsync()));
+        var stored = await app.WithDbAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Id == plan.Id));
+        Assert.Equal((false, (DateOnly?)null), (stored.EpisodeOpen, stored.ActionDueOn));
     }
 
     private static PlanOfCare NewPlan(Referral referral, Guid authorId, DateTimeOffset createdAt) => new()

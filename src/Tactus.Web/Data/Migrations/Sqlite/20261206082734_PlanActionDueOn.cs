@@ -19,10 +19,12 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 table: "Plans",
                 newName: "ActionDueOn");
 
-            // Drafts wait on the therapist from their creation, signed plans on the clinician from the signature.
+            // Drafts wait on the therapist from their creation, signed plans on the clinician from the signature; a closed
+            // episode's plan waits on nobody.
             migrationBuilder.Sql("""
                 UPDATE "Plans" SET "ActionDueOn" = date(((CASE WHEN "Status" = 'Signed' THEN "SignedAt" ELSE "CreatedAt" END) - 621355968000000000) / 10000000, 'unixepoch')
                 WHERE "Status" IN ('Draft', 'Signed');
+                UPDATE "Plans" SET "ActionDueOn" = NULL WHERE "EpisodeOpen" = FALSE;
                 """);
 
             migrationBuilder.CreateIndex(
