@@ -25,8 +25,6 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 UPDATE "Plans" SET "ActionDueOn" = ((CASE WHEN "Status" = 'Signed' THEN "SignedAt" ELSE "CreatedAt" END) AT TIME ZONE 'UTC')::date
                 WHERE "Status" IN ('Draft', 'Signed');
                 UPDATE "Plans" SET "ActionDueOn" = NULL WHERE "EpisodeOpen" = FALSE;
-                -- Every plan row changed: fresh figures for the planner now, not when autovacuum gets to it.
-                ANALYZE "Plans";
                 """);
 
             migrationBuilder.CreateIndex(
