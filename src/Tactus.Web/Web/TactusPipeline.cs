@@ -13,7 +13,9 @@ public static class TactusPipeline
         app.UseExceptionHandler("/Error");
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health"),
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseStatusCodePages(Features.Fhir.FhirApi.StatusCodeOutcomeAsync));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health")
+                && !c.Request.Path.StartsWithSegments("/fhir"),
             pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         app.UseStaticFiles();
         app.UseRouting();

@@ -17,7 +17,10 @@ public static class FhirApi
 
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder app)
     {
+        // The capability statement is public, as FHIR clients read it before they authenticate.
+        app.MapGet("/fhir/metadata", GetCapabilities).AllowAnonymous();
         var fhir = app.MapGroup("/fhir").RequireAuthorization(Policies.ClinicalRecords);
+        fhir.MapGet("/Patient/{id}", GetPatientAsync);
         fhir.MapGet("/DiagnosticReport/{id}", async (string id, TactusDbContext db, Organizations.OrganizationName organization, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var reportId)
@@ -29,8 +32,58 @@ public static class FhirApi
             var resource = ReportFhir.Build(report, await organization.CurrentAsync(ct));
             return Results.Text(ReportFhir.Serialize(resource), ContentType, System.Text.Encoding.UTF8);
         });
-        fhir.MapFallback(() => Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported."));
+        fhir.MapFallback(Unsupported);
         return app;
+    }
+
+    /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "DiagnosticReport"];
+
+    private static IResult Unsupported(HttpRequest request)
+    {
+        var type = request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
+        return type is not null && Served.Contains(type)
+            ? Outcome(StatusCodes.Status405MethodNotAllowed, OperationOutcome.IssueType.NotSupported, $"{request.Method} is not supported on {type} (see /fhir/metadata).")
+            : Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported (see /fhir/metadata).");
+    }
+
+    private static IResult GetCapabilities(TimeProvider time) => Resource(FhirCapabilities.Build(time.GetUtcNow()));
+
+    /// <summary>A patient the caller may see (the context scopes it), with its version as the ETag; another organisation's answers 404.</summary>
+    private static async Task<IResult> GetPatientAsync(string id, TactusDbContext db, HttpResponse response, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var patientId)
+            || await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, ct) is not { } patient)
+        {
+            return Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.");
+        }
+
+        response.Headers.ETag = $"W/\"{patient.Version}\"";
+        response.Headers.LastModified = patient.UpdatedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return Resource(PatientFhir.Build(patient));
+    }
+
+    public static IResult Resource(Resource resource) =>
+        Results.Text(JsonSerializer.Serialize(resource, ReportFhir.Json), ContentType, System.Text.Encoding.UTF8);
+
+    /// <summary>
+    /// A status with no body under /fhir (a refused sign-in, a forbidden role, an unknown route, a refused method, too many
+    /// requests) answers an OperationOutcome, not the HTML error page people see.
+    /// </summary>
+    public static System.Threading.Tasks.Task StatusCodeOutcomeAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
+    {
+        var status = context.HttpContext.Response.StatusCode;
+        var (type, message) = status switch
+        {
+            401 => (OperationOutcome.IssueType.Login, "Sign in to use the FHIR interface."),
+            403 => (OperationOutcome.IssueType.Forbidden, "Your role may not read clinical records."),
+            404 => (OperationOutcome.IssueType.NotFound, "Nothing is known at this address."),
+            405 => (OperationOutcome.IssueType.NotSupported, "This method is not supported here."),
+            406 or 415 => (OperationOutcome.IssueType.NotSupported, "Tactus speaks application/fhir+json."),
+            429 => (OperationOutcome.IssueType.Throttled, "Too many requests; wait and try again."),
+            _ => (OperationOutcome.IssueType.Processing, $"The request could not be completed ({status})."),
+        };
+        return Outcome(status, type, message).ExecuteAsync(context.HttpContext);
     }
 
     public static IResult Outcome(int status, OperationOutcome.IssueType type, string message) =>

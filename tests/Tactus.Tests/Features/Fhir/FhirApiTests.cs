@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json;
+using Hl7.Fhir.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Tests.Infrastructure;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Fhir;
+using CapabilityStatement = Hl7.Fhir.Model.CapabilityStatement;
+using FhirPatient = Hl7.Fhir.Model.Patient;
+using ModelInfo = Hl7.Fhir.Model.ModelInfo;
+using OperationOutcome = Hl7.Fhir.Model.OperationOutcome;
+
+namespace Tactus.Tests.Features.Fhir;
+
+/// <summary>
+/// The FHIR interface as an EHR's client meets it: a public capability statement that says what is served, a patient
+/// read with its version, and an OperationOutcome (never an HTML page) for every refusal.
+/// </summary>
+public abstract class FhirApiTests(TactusApp app)
+{
+    private static readonly JsonSerializerOptions Fhir = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
+    [Fact]
+    public async Task Metadata_IsPublic_AndNamesTheInteractionsServed()
+    {
+        var anonymous = app.CreateBrowserlessClient();
+
+        var response = await anonymous.GetAsync("/fhir/metadata");
+        var capabilities = JsonSerializer.Deserialize<CapabilityStatement>(await response.Content.ReadAsStringAsync(), Fhir)!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Hl7.Fhir.Model.FHIRVersion.N4_0_1, capabilities.FhirVersion);
+        var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
+        Assert.Equal(["DiagnosticReport", "Patient"], served.Keys.Order());
+        Assert.All(served.Values, interactions => Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read], interactions));
+    }
+
+    [Fact]
+    public async Task PatientRead_ReturnsTheRecordWithItsVersion_AndIsAudited()
+    {
+        var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
+        var therapist = await app.AsAsync(Roles.Therapist);
+
+        var response = await therapist.GetAsync($"/fhir/Patient/{patient.Id}");
+        var resource = JsonSerializer.Deserialize<FhirPatient>(await response.Content.ReadAsStringAsync(), Fhir)!;
+        var audited = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters()
+            .CountAsync(a => a.PatientId == patient.Id && a.Action == "read" && a.EntityType == "Patient"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"W/\"{patient.Version}\"", response.Headers.ETag?.ToString());
+        Assert.NotNull(response.Content.Headers.LastModified);
+        Assert.Equal(patient.Id.ToString(), resource.Id);
+        Assert.Equal((PatientFhir.MrnSystem, patient.Mrn), (resource.Identifier[0].System, resource.Identifier[0].Value));
+        Assert.Equal(patient.FamilyName, resource.Name[0].Family);
+        Assert.Equal(patient.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), resource.BirthDate);
+        Assert.True(audited > 0);
+    }
+
+    [Fact]
+    public async Task PatientOfAnotherOrganisation_OrUnknown_Answers404Outcome()
+    {
+        var other = await app.OtherOrganizationPatientAsync();
+        var therapist = await app.AsAsync(Roles.Therapist);
+
+        foreach (var id in new[] { other.Id.ToString(), Guid.NewGuid().ToString(), "not-an-id" })
+        {
+            var response = await therapist.GetAsync($"/fhir/Patient/{id}");
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(OperationOutcome.IssueType.NotFound, (await OutcomeAsync(response)).Issue[0].Code);
+        }
+    }
+
+    /// <summary>A refusal a FHIR client can read: signed out, a role without clinical records, an unknown route, a wrong method.</summary>
+    [Fact]
+    public async Task Refusals_AnswerOperationOutcomes_NeverTheHtmlErrorPage()
+    {
+        var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
+        var anonymous = app.CreateBrowserlessClient();
+        var biller = await app.AsAsync(Roles.Biller);
+        var therapist = await app.AsAsync(Roles.Therapist);
+
+        var signedOut = await anonymous.GetAsync($"/fhir/Patient/{patient.Id}");
+        var forbidden = await biller.GetAsync($"/fhir/Patient/{patient.Id}");
+        var unknownRoute = await therapist.GetAsync("/fhir/Basket/1");
+        var wrongMethod = await therapist.DeleteAsync($"/fhir/Patient/{patient.Id}");
+
+        Assert.Equal((HttpStatusCode.Unauthorized, OperationOutcome.IssueType.Login), (signedOut.StatusCode, (await OutcomeAsync(signedOut)).Issue[0].Code));
+        Assert.Equal((HttpStatusCode.Forbidden, OperationOutcome.IssueType.Forbidden), (forbidden.StatusCode, (await OutcomeAsync(forbidden)).Issue[0].Code));
+        Assert.Equal(HttpStatusCode.NotFound, unknownRoute.StatusCode);
+        Assert.Equal(OperationOutcome.IssueType.NotSupported, (await OutcomeAsync(unknownRoute)).Issue[0].Code);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal(OperationOutcome.IssueType.NotSupported, (await OutcomeAsync(wrongMethod)).Issue[0].Code);
+    }
+
+    private static async Task<OperationOutcome> OutcomeAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonSerializer.Deserialize<OperationOutcome>(await response.Content.ReadAsStringAsync(), Fhir)!;
+    }
+}
+
+public sealed class FhirApiSqliteTests(SqliteApp app) : FhirApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class FhirApiPostgreSqlTests(PostgreSqlApp app) : FhirApiTests(app), IClassFixture<PostgreSqlApp>;
