@@ -20,6 +20,7 @@ public static class FhirApi
         // The capability statement is public, as FHIR clients read it before they authenticate.
         app.MapGet("/fhir/metadata", GetCapabilities).AllowAnonymous();
         var fhir = app.MapGroup("/fhir").RequireAuthorization(Policies.ClinicalRecords);
+        fhir.MapGet("/Patient", FhirPatientSearch.SearchAsync);
         fhir.MapGet("/Patient/{id}", GetPatientAsync);
         fhir.MapGet("/DiagnosticReport/{id}", async (string id, TactusDbContext db, Organizations.OrganizationName organization, CancellationToken ct) =>
         {

@@ -28,12 +28,20 @@ public static class FhirCapabilities
                 },
                 Resource =
                 [
-                    Read(ResourceType.Patient),
+                    PatientResource(),
                     Read(ResourceType.DiagnosticReport),
                 ],
             },
         ],
     };
+
+    private static CapabilityStatement.ResourceComponent PatientResource()
+    {
+        var patient = Read(ResourceType.Patient);
+        patient.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
+        patient.SearchParam = [.. FhirPatientSearch.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
+        return patient;
+    }
 
     private static CapabilityStatement.ResourceComponent Read(ResourceType type) => new()
     {

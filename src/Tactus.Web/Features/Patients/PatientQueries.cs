@@ -11,8 +11,16 @@ public static class PatientQueries
 
     /// <param name="WithTotal">Count every match too: a second pass over the matches, so only when the caller asks.</param>
     /// <param name="After">The cursor of the last row of the previous page (<see cref="Page{T}.Next"/>): the next page starts after it, by an index seek, however deep.</param>
+    /// <param name="Family">Words that must start a word of the family name (FHIR <c>family</c>); <paramref name="Name"/> matches either name.</param>
+    /// <param name="Given">Words that must start a word of the given name (FHIR <c>given</c>).</param>
+    /// <param name="MrnExact">The MRN as a whole (FHIR <c>identifier</c>), not its start.</param>
     public sealed record SearchCriteria(string? Name, DateOnly? BirthDate, string? Mrn, int Page = 1, int PageSize = DefaultPageSize,
-        bool WithTotal = false, string? After = null);
+        bool WithTotal = false, string? After = null, string? Family = null, string? Given = null, bool MrnExact = false);
+
+    private readonly record struct NameTerm(string Key, NameParts Parts);
+
+    private static IEnumerable<NameTerm> Terms(string? text, NameParts parts) =>
+        (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchKey.Of).Where(k => k.Length > 0).Select(k => new NameTerm(k, parts));
 
     /// <param name="Total">The number of matches, when asked for.</param>
     /// <param name="HasMore">Another page follows this one.</param>
@@ -43,7 +51,9 @@ public static class PatientQueries
             // The start of the MRN is enough ("MRN00012" finds MRN0001234), as a range on the unique index.
             var mrn = criteria.Mrn.Trim().ToUpperInvariant();
             var mrnUpper = SearchKey.UpperBound(mrn);
-            patients = patients.Where(p => string.Compare(p.Mrn, mrn) >= 0 && string.Compare(p.Mrn, mrnUpper) < 0);
+            patients = criteria.MrnExact
+                ? patients.Where(p => p.Mrn == mrn)
+                : patients.Where(p => string.Compare(p.Mrn, mrn) >= 0 && string.Compare(p.Mrn, mrnUpper) < 0);
         }
 
         var pageSize = Math.Clamp(criteria.PageSize, 1, MaxPageSize);
@@ -51,7 +61,8 @@ public static class PatientQueries
         var from = criteria.After is { } after && Cursor.TryRead(after, out var position) ? position : ((string Word, string FamilyKey, string GivenKey, string Mrn)?)null;
         // Every word of the query must start a word of the given or family name, ignoring case and accents: "mar che"
         // finds Maria Chen, "jose" finds José, "ann" finds Mary Ann.
-        var terms = (criteria.Name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SearchKey.Of).Where(k => k.Length > 0).Distinct().Take(4).ToList();
+        var terms = Terms(criteria.Name, NameParts.Given | NameParts.Family).Concat(Terms(criteria.Family, NameParts.Family))
+            .Concat(Terms(criteria.Given, NameParts.Given)).Distinct().Take(4).ToList();
         IQueryable<Patient> sorted;
         int? total;
         if (terms.Count == 0)
@@ -68,14 +79,16 @@ public static class PatientQueries
         }
         else
         {
-            var (first, firstUpper) = (terms[0], SearchKey.UpperBound(terms[0]));
+            var (first, firstUpper, firstParts) = (terms[0].Key, SearchKey.UpperBound(terms[0].Key), terms[0].Parts);
             // A patient two of whose words start with the first term is listed once, at the first of them.
-            var words = db.PatientNameWords.Where(w => string.Compare(w.Word, first) >= 0 && string.Compare(w.Word, firstUpper) < 0
-                && !db.PatientNameWords.Any(o => o.PatientId == w.PatientId && string.Compare(o.Word, first) >= 0 && string.Compare(o.Word, w.Word) < 0));
-            foreach (var term in terms.Skip(1))
+            var words = db.PatientNameWords.Where(w => string.Compare(w.Word, first) >= 0 && string.Compare(w.Word, firstUpper) < 0 && (w.Parts & firstParts) != 0
+                && !db.PatientNameWords.Any(o => o.PatientId == w.PatientId && string.Compare(o.Word, first) >= 0 && string.Compare(o.Word, w.Word) < 0
+                    && (o.Parts & firstParts) != 0));
+            foreach (var (term, parts) in terms.Skip(1))
             {
                 var upper = SearchKey.UpperBound(term);
-                words = words.Where(w => db.PatientNameWords.Any(o => o.PatientId == w.PatientId && string.Compare(o.Word, term) >= 0 && string.Compare(o.Word, upper) < 0));
+                words = words.Where(w => db.PatientNameWords.Any(o => o.PatientId == w.PatientId && string.Compare(o.Word, term) >= 0
+                    && string.Compare(o.Word, upper) < 0 && (o.Parts & parts) != 0));
             }
 
             var matches = words.Join(patients, w => w.PatientId, p => p.Id, (w, p) => new { Word = w, Patient = p });
@@ -100,10 +113,11 @@ public static class PatientQueries
     }
 
     /// <summary>The word a listed patient was found by: the first of their words that the first term starts.</summary>
-    private static string MatchedWord(Patient patient, List<string> terms) =>
+    private static string MatchedWord(Patient patient, List<NameTerm> terms) =>
         terms.Count == 0
             ? ""
-            : PatientNameWord.For(patient).Select(w => w.Word).Where(w => w.StartsWith(terms[0], StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
+            : PatientNameWord.For(patient).Where(w => (w.Parts & terms[0].Parts) != 0).Select(w => w.Word)
+                .Where(w => w.StartsWith(terms[0].Key, StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "";
 
     /// <summary>Where a page ended: the last row's sort key, as an opaque URL-safe token.</summary>
     private static class Cursor

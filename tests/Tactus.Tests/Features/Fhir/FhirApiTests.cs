@@ -33,7 +33,10 @@ public abstract class FhirApiTests(TactusApp app)
         Assert.Equal(Hl7.Fhir.Model.FHIRVersion.N4_0_1, capabilities.FhirVersion);
         var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
         Assert.Equal(["DiagnosticReport", "Patient"], served.Keys.Order());
-        Assert.All(served.Values, interactions => Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read], interactions));
+        Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read], served["DiagnosticReport"]);
+        Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType], served["Patient"]);
+        Assert.Equal(["birthdate", "family", "given", "identifier", "name"],
+            capabilities.Rest.Single().Resource.Single(r => r.Type == "Patient").SearchParam.Select(p => p.Name).Order());
     }
 
     [Fact]
@@ -92,6 +95,68 @@ public abstract class FhirApiTests(TactusApp app)
         Assert.Equal(OperationOutcome.IssueType.NotSupported, (await OutcomeAsync(unknownRoute)).Issue[0].Code);
         Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
         Assert.Equal(OperationOutcome.IssueType.NotSupported, (await OutcomeAsync(wrongMethod)).Issue[0].Code);
+    }
+
+    [Fact]
+    public async Task PatientSearch_ByFamily_PagesThroughEveryMatchOnce_AndGivenIsNotFamily()
+    {
+        var manager = await app.AsAsync(Roles.Manager);
+        var family = "Fhirsearch" + Guid.NewGuid().ToString("N")[..6];
+        var created = new List<string>();
+        foreach (var given in new[] { "Ada", "Bo", "Cy" })
+        {
+            var response = await manager.PostAsync("/api/patients", Json.Body(
+                $$"""{"confirmNotDuplicate":true,"givenName":"{{given}}","familyName":"{{family}}","birthDate":"1982-03-04"}"""));
+            created.Add((await response.ReadAsync<Tactus.Web.Features.Patients.PatientDto>())!.Id.ToString());
+        }
+
+        var seen = new List<string>();
+        string? next = $"/fhir/Patient?family={family.ToLowerInvariant()}&_count=2";
+        var pages = 0;
+        while (next is not null && pages++ < 5)
+        {
+            var bundle = await BundleAsync(await manager.GetAsync(next));
+            Assert.Equal(Hl7.Fhir.Model.Bundle.BundleType.Searchset, bundle.Type);
+            seen.AddRange(bundle.Entry.Select(e => e.Resource!.Id!));
+            next = bundle.Link.SingleOrDefault(l => l.Relation == "next")?.Url;
+        }
+
+        var byGiven = await BundleAsync(await manager.GetAsync($"/fhir/Patient?given={family}"));
+
+        Assert.Equal(2, pages);
+        Assert.Equal(created, seen);
+        Assert.Empty(byGiven.Entry);
+    }
+
+    [Fact]
+    public async Task PatientSearch_ByIdentifier_IsExact_AndUnknownParametersAreReportedOrRefused()
+    {
+        var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
+        var therapist = await app.AsAsync(Roles.Therapist);
+
+        var byMrn = await BundleAsync(await therapist.GetAsync($"/fhir/Patient?identifier={PatientFhir.MrnSystem}|{patient.Mrn}&colour=blue"));
+        var otherSystem = await BundleAsync(await therapist.GetAsync($"/fhir/Patient?identifier=urn:other|{patient.Mrn}"));
+        using var strictRequest = new HttpRequestMessage(HttpMethod.Get, $"/fhir/Patient?identifier={patient.Mrn}&colour=blue");
+        strictRequest.Headers.Add("Prefer", "handling=strict");
+        var strict = await therapist.SendAsync(strictRequest);
+        var badCount = await therapist.GetAsync("/fhir/Patient?family=a&_count=0");
+        var badDate = await therapist.GetAsync("/fhir/Patient?birthdate=ge1980");
+
+        Assert.Equal(patient.Id.ToString(), Assert.Single(byMrn.Entry, e => e.Search!.Mode == Hl7.Fhir.Model.Bundle.SearchEntryMode.Match).Resource!.Id);
+        var warning = Assert.IsType<OperationOutcome>(Assert.Single(byMrn.Entry, e => e.Search!.Mode == Hl7.Fhir.Model.Bundle.SearchEntryMode.Outcome).Resource);
+        Assert.Contains("colour", warning.Issue[0].Diagnostics, StringComparison.Ordinal);
+        Assert.Empty(otherSystem.Entry);
+        Assert.Equal(HttpStatusCode.BadRequest, strict.StatusCode);
+        Assert.Equal(OperationOutcome.IssueType.NotSupported, (await OutcomeAsync(strict)).Issue[0].Code);
+        Assert.Equal(HttpStatusCode.BadRequest, badCount.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Equal(OperationOutcome.IssueType.Invalid, (await OutcomeAsync(badDate)).Issue[0].Code);
+    }
+
+    private static async Task<Hl7.Fhir.Model.Bundle> BundleAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonSerializer.Deserialize<Hl7.Fhir.Model.Bundle>(await response.Content.ReadAsStringAsync(), Fhir)!;
     }
 
     private static async Task<OperationOutcome> OutcomeAsync(HttpResponseMessage response)

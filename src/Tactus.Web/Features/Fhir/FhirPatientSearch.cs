@@ -1,0 +1,114 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Patients;
+
+namespace Tactus.Web.Features.Fhir;
+
+/// <summary>
+/// <c>GET /fhir/Patient?…</c>: the product's own patient search (one index range, keyset pages) as a FHIR searchset.
+/// Parameters it does not know are left out and reported in an OperationOutcome entry, or refused with
+/// <c>Prefer: handling=strict</c> (FHIR R4 §3.1.1.4.1, "handling").
+/// </summary>
+public static class FhirPatientSearch
+{
+    /// <summary>The search parameters honoured, as the CapabilityStatement lists them.</summary>
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
+    [
+        ("name", SearchParamType.String), ("family", SearchParamType.String), ("given", SearchParamType.String),
+        ("birthdate", SearchParamType.Date), ("identifier", SearchParamType.Token),
+    ];
+
+    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format"];
+
+    public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct)
+    {
+        var query = request.Query;
+        var ignored = query.Keys.Where(k => !Controls.Contains(k) && Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();
+        var strict = request.Headers["Prefer"].Any(v => v?.Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true);
+        if (ignored.Count > 0 && strict)
+        {
+            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported,
+                $"Unknown or unsupported search parameters: {string.Join(", ", ignored)}.");
+        }
+
+        if (Problem(query) is { } problem)
+        {
+            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, problem);
+        }
+
+        var count = query.TryGetValue("_count", out var c) ? int.Parse(c.ToString(), CultureInfo.InvariantCulture) : PatientQueries.DefaultPageSize;
+        var birthDate = query.TryGetValue("birthdate", out var b) ? DateOnly.ParseExact(b.ToString().Replace("eq", "", StringComparison.Ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+        var mrn = query.TryGetValue("identifier", out var i) ? i.ToString().Split('|')[^1] : null;
+        if (i.ToString().Split('|') is [var system, _] && system.Length > 0 && system != PatientFhir.MrnSystem)
+        {
+            // Tactus holds one kind of identifier: another system matches no patient.
+            return FhirApi.Resource(new Bundle { Type = Bundle.BundleType.Searchset });
+        }
+
+        var page = await db.SearchPatientsAsync(new PatientQueries.SearchCriteria(
+            query["name"].ToString(), birthDate, mrn, PageSize: count, After: query["_cursor"].ToString() is { Length: > 0 } cursor ? cursor : null,
+            Family: query["family"].ToString(), Given: query["given"].ToString(), MrnExact: true), ct);
+
+        var self = $"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}";
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
+        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = self });
+        if (page.Next is { } next)
+        {
+            var rest = query.Where(q => q.Key != "_cursor").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}");
+            bundle.Link.Add(new Bundle.LinkComponent
+            {
+                Relation = "next",
+                Url = $"{request.Scheme}://{request.Host}{request.Path}?{string.Join("&", rest.Append($"_cursor={next}"))}",
+            });
+        }
+
+        foreach (var patient in page.Items)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = $"{request.Scheme}://{request.Host}/fhir/Patient/{patient.Id}",
+                Resource = PatientFhir.Build(patient),
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
+        if (ignored.Count > 0)
+        {
+            var outcome = FhirApi.OperationOutcomeFor(StatusCodes.Status200OK, OperationOutcome.IssueType.NotSupported,
+                $"Ignored unknown or unsupported search parameters: {string.Join(", ", ignored)}.");
+            outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Warning;
+            bundle.Entry.Add(new Bundle.EntryComponent { Resource = outcome, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
+        }
+
+        return FhirApi.Resource(bundle);
+    }
+
+    /// <summary>What is wrong with the values of the honoured parameters, in words a client's developer can act on.</summary>
+    private static string? Problem(IQueryCollection query)
+    {
+        if (query.TryGetValue("_count", out var count)
+            && (!int.TryParse(count.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > PatientQueries.MaxPageSize))
+        {
+            return $"_count must be a whole number from 1 to {PatientQueries.MaxPageSize}.";
+        }
+
+        if (query.TryGetValue("birthdate", out var birthdate)
+            && !DateOnly.TryParseExact(birthdate.ToString().Replace("eq", "", StringComparison.Ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            return "birthdate must be a full date (yyyy-MM-dd), optionally with the prefix eq; other prefixes and partial dates are not supported.";
+        }
+
+        if (query.Keys.Any(k => query[k].Count > 1))
+        {
+            return "Each search parameter may be given once.";
+        }
+
+        if (query.TryGetValue("_cursor", out var cursor) && !PatientQueries.IsValidCursor(cursor.ToString()))
+        {
+            return "_cursor is not one this server gave; follow the bundle's next link.";
+        }
+
+        return null;
+    }
+}
