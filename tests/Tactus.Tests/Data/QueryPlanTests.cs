@@ -67,6 +67,9 @@ public abstract class QueryPlanTests(PlanRecordingApp app)
         { Roles.Manager, "/api/patients?name=ch&total=true" },
         { Roles.Manager, "/api/patients?name=ch%20ma" },
         { Roles.Therapist, "/api/patients?name=ch&birthDate={care-team-birth-date}" },
+        { Roles.Therapist, "/fhir/Patient?family=ch&given=a" },
+        { Roles.Manager, "/fhir/Patient?identifier={care-team-mrn}" },
+        { Roles.Therapist, "/fhir/Patient/{care-team-patient}" },
     };
 
     [Theory]
