@@ -30,8 +30,7 @@ public static class FhirApi
                 return Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"DiagnosticReport/{id} is not known.");
             }
 
-            var resource = ReportFhir.Build(report, await organization.CurrentAsync(ct));
-            return Results.Text(ReportFhir.Serialize(resource), ContentType, System.Text.Encoding.UTF8);
+            return Resource(ReportFhir.Build(report, await organization.CurrentAsync(ct)));
         });
         fhir.MapFallback(Unsupported);
         return app;
@@ -64,8 +63,7 @@ public static class FhirApi
         return Resource(PatientFhir.Build(patient));
     }
 
-    public static IResult Resource(Resource resource) =>
-        Results.Text(JsonSerializer.Serialize(resource, ReportFhir.Json), ContentType, System.Text.Encoding.UTF8);
+    public static IResult Resource(Resource resource) => new FhirResult(resource);
 
     /// <summary>
     /// A status with no body under /fhir (a refused sign-in, a forbidden role, an unknown route, a refused method, too many
@@ -88,7 +86,7 @@ public static class FhirApi
     }
 
     public static IResult Outcome(int status, OperationOutcome.IssueType type, string message) =>
-        Results.Text(JsonSerializer.Serialize(OperationOutcomeFor(status, type, message), ReportFhir.Json), ContentType, System.Text.Encoding.UTF8, status);
+        new FhirResult(OperationOutcomeFor(status, type, message), status);
 
     public static OperationOutcome OperationOutcomeFor(int status, OperationOutcome.IssueType type, string message) => new()
     {

@@ -16,7 +16,7 @@ public static class FhirCapabilities
         Software = new CapabilityStatement.SoftwareComponent { Name = "Tactus" },
         Implementation = new CapabilityStatement.ImplementationComponent { Description = "Tactus medical massage programme" },
         FhirVersion = FHIRVersion.N4_0_1,
-        Format = ["json"],
+        Format = ["json", "xml"],
         Rest =
         [
             new CapabilityStatement.RestComponent

@@ -153,6 +153,25 @@ public abstract class FhirApiTests(TactusApp app)
         Assert.Equal(OperationOutcome.IssueType.Invalid, (await OutcomeAsync(badDate)).Issue[0].Code);
     }
 
+    /// <summary>XML when the client asks for it by _format or by Accept, refusals included (FHIR R4 §2.1.0).</summary>
+    [Fact]
+    public async Task Xml_WhenAskedForByFormatOrAccept_IncludingOutcomes()
+    {
+        var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
+        var therapist = await app.AsAsync(Roles.Therapist);
+        var xml = new FhirXmlDeserializer();
+
+        var byFormat = await therapist.GetAsync($"/fhir/Patient/{patient.Id}?_format=xml");
+        using var acceptXml = new HttpRequestMessage(HttpMethod.Get, $"/fhir/Patient/{Guid.NewGuid()}");
+        acceptXml.Headers.Accept.ParseAdd("application/fhir+xml");
+        var notFound = await therapist.SendAsync(acceptXml);
+
+        Assert.Equal("application/fhir+xml", byFormat.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(patient.Id.ToString(), xml.Deserialize<FhirPatient>(await byFormat.Content.ReadAsStringAsync()).Id);
+        Assert.Equal((HttpStatusCode.NotFound, "application/fhir+xml"), (notFound.StatusCode, notFound.Content.Headers.ContentType?.MediaType));
+        Assert.Equal(OperationOutcome.IssueType.NotFound, xml.Deserialize<OperationOutcome>(await notFound.Content.ReadAsStringAsync()).Issue[0].Code);
+    }
+
     private static async Task<Hl7.Fhir.Model.Bundle> BundleAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

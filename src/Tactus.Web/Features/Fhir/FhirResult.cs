@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+
+namespace Tactus.Web.Features.Fhir;
+
+/// <summary>
+/// A FHIR resource in the format the client asked for (FHIR R4 §2.1.0 "Content Types and encodings"): <c>_format</c>
+/// first, then the Accept header; JSON when neither names XML.
+/// </summary>
+public sealed class FhirResult(Resource resource, int status = StatusCodes.Status200OK) : IResult
+{
+    public const string JsonType = "application/fhir+json";
+    public const string XmlType = "application/fhir+xml";
+
+    private static readonly FhirXmlSerializer Xml = new();
+
+    public System.Threading.Tasks.Task ExecuteAsync(HttpContext httpContext)
+    {
+        var xml = WantsXml(httpContext.Request);
+        var body = xml ? Xml.SerializeToString(resource) : JsonSerializer.Serialize(resource, Reports.ReportFhir.Json);
+        httpContext.Response.StatusCode = status;
+        httpContext.Response.ContentType = (xml ? XmlType : JsonType) + "; charset=utf-8";
+        return httpContext.Response.WriteAsync(body, httpContext.RequestAborted);
+    }
+
+    public static bool WantsXml(HttpRequest request)
+    {
+        var format = request.Query["_format"].ToString();
+        if (format.Length > 0)
+        {
+            return format.Contains("xml", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var accept = request.Headers.Accept.ToString();
+        return accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
+    }
+}
