@@ -13,8 +13,8 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlTactusDbContext))]
-    [Migration("20261206075311_PlanRecertificationDueOn")]
-    partial class PlanRecertificationDueOn
+    [Migration("20261206091521_PlanEpisodeAndNextActionDue")]
+    partial class PlanEpisodeAndNextActionDue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1465,6 +1465,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ActionDueOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid");
 
@@ -1493,9 +1496,6 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<string>("ProtocolId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<DateOnly?>("RecertificationDueOn")
-                        .HasColumnType("date");
 
                     b.Property<int>("RecertifyAfterVisits")
                         .HasColumnType("integer");
@@ -1544,7 +1544,7 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "CreatedAt");
 
-                    b.HasIndex("OrganizationId", "EpisodeOpen", "Status", "RecertificationDueOn");
+                    b.HasIndex("OrganizationId", "EpisodeOpen", "ActionDueOn");
 
                     b.ToTable("Plans");
                 });
