@@ -72,28 +72,27 @@ public static class AuditAppender
         command.Transaction = transaction;
         foreach (var chunk in entries.Chunk(rowsPerStatement))
         {
-            var sql = new System.Text.StringBuilder("INSERT INTO \"AuditEntries\" (")
-                .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ");
+            // Same row count, same text: SQLite keeps the compiled statement for the next row.
+            if (command.Parameters.Count != chunk.Length * columns.Count)
+            {
+                var sql = new System.Text.StringBuilder("INSERT INTO \"AuditEntries\" (")
+                    .AppendJoin(", ", columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ");
+                for (var row = 0; row < chunk.Length; row++)
+                {
+                    sql.Append(row == 0 ? "(" : ", (").AppendJoin(", ", columns.Select((_, column) => $"@a{row}_{column}")).Append(')');
+                }
+
+                command.CommandText = sql.ToString();
+            }
+
             command.Parameters.Clear();
             for (var row = 0; row < chunk.Length; row++)
             {
-                sql.Append(row == 0 ? "(" : ", (");
                 for (var column = 0; column < columns.Count; column++)
                 {
-                    var name = $"@a{row}_{column}";
-                    sql.Append(column == 0 ? name : ", " + name);
                     var (property, _, mapping, getter) = columns[column];
-                    command.Parameters.Add(mapping.CreateParameter(command, name, getter.GetClrValue(chunk[row]), property.IsNullable));
+                    command.Parameters.Add(mapping.CreateParameter(command, $"@a{row}_{column}", getter.GetClrValue(chunk[row]), property.IsNullable));
                 }
-
-                sql.Append(')');
-            }
-
-            // Unchanged text keeps SQLite's compiled statement for the next row.
-            var text = sql.ToString();
-            if (command.CommandText != text)
-            {
-                command.CommandText = text;
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);

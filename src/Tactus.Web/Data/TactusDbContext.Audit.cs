@@ -29,8 +29,11 @@ public abstract partial class TactusDbContext
     {
         ChangeTracker.DetectChanges();
         await Features.Patients.PatientNameWords.SyncAsync(this, cancellationToken);
-        await Features.Plans.PlanEpisodes.SyncAsync(this, cancellationToken);
-        ChangeTracker.DetectChanges();
+        if (await Features.Plans.PlanEpisodes.SyncAsync(this, cancellationToken))
+        {
+            // The closed plans' audit entries are collected below from their tracked state.
+            ChangeTracker.DetectChanges();
+        }
         var records = CollectChangeAudit();
         if (records.Count == 0)
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hl7.Fhir.Model;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
@@ -13,8 +12,6 @@ namespace Tactus.Web.Features.Fhir;
 /// </summary>
 public static class FhirApi
 {
-    public const string ContentType = "application/fhir+json";
-
     public static IEndpointRouteBuilder MapFhirApi(this IEndpointRouteBuilder app)
     {
         // The capability statement is public, as FHIR clients read it before they authenticate.

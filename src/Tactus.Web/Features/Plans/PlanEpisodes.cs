@@ -14,18 +14,20 @@ internal static class PlanEpisodes
     public static bool Closes(ReferralStatus status) =>
         status is ReferralStatus.Discharged or ReferralStatus.Cancelled or ReferralStatus.Declined;
 
-    public static async Task SyncAsync(TactusDbContext db, CancellationToken cancellationToken)
+    /// <returns>Whether a plan was changed (the caller detects changes again only then).</returns>
+    public static async Task<bool> SyncAsync(TactusDbContext db, CancellationToken cancellationToken)
     {
         var closed = db.ChangeTracker.Entries<Referral>()
             .Where(e => e.State == EntityState.Modified && e.Property(r => r.Status).IsModified && Closes(e.Entity.Status))
             .Select(e => e.Entity.Id).ToList();
         if (closed.Count == 0)
         {
-            return;
+            return false;
         }
 
         // The caller could change the referral, so it may see the referral's plans.
         var plans = await db.Plans.Where(p => closed.Contains(p.ReferralId) && p.EpisodeOpen).ToListAsync(cancellationToken);
         plans.ForEach(p => p.CloseEpisode());
+        return plans.Count > 0;
     }
 }

@@ -67,7 +67,6 @@ public static class ReportFhir
         return diagnostic;
     }
 
-    public static string Serialize(DiagnosticReport report) => JsonSerializer.Serialize(report, Json);
 
     private static CodeableConcept Code(ReportContent.Outcome outcome)
     {
