@@ -19,6 +19,10 @@ public static class FhirApi
         var fhir = app.MapGroup("/fhir").RequireAuthorization(Policies.ClinicalRecords);
         fhir.MapGet("/Patient", FhirPatientSearch.SearchAsync);
         fhir.MapGet("/Patient/{id}", GetPatientAsync);
+        fhir.MapGet("/Patient/{id}/_history/{version}", GetPatientVersionAsync);
+        fhir.MapGet("/Patient/{id}/_history", GetPatientHistoryAsync);
+        fhir.MapPost("/Patient", FhirPatientWrites.CreateAsync).RequireAuthorization(Policies.PatientEditing);
+        fhir.MapPut("/Patient/{id}", FhirPatientWrites.UpdateAsync).RequireAuthorization(Policies.PatientEditing);
         fhir.MapGet("/DiagnosticReport/{id}", async (string id, TactusDbContext db, Organizations.OrganizationName organization, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var reportId)
@@ -58,6 +62,51 @@ public static class FhirApi
         response.Headers.ETag = $"W/\"{patient.Version}\"";
         response.Headers.LastModified = patient.UpdatedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         return Resource(PatientFhir.Build(patient));
+    }
+
+    /// <summary>
+    /// vread (FHIR R4 §3.1.0.3): Tactus keeps the current version of a patient's demographics (each change is in the audit
+    /// trail, not as a resource), so the current version answers and an earlier one is 404 saying so.
+    /// </summary>
+    private static async Task<IResult> GetPatientVersionAsync(string id, string version, TactusDbContext db, HttpResponse response, CancellationToken ct)
+    {
+        var current = await GetPatientAsync(id, db, response, ct);
+        if (current is not FhirResult { Resource: Hl7.Fhir.Model.Patient patient })
+        {
+            return current;
+        }
+
+        return patient.Meta?.VersionId == version
+            ? current
+            : Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound,
+                $"Patient/{id} version {version} is not kept; Tactus serves the current version ({patient.Meta?.VersionId}).");
+    }
+
+    /// <summary>An instance history (FHIR R4 §3.1.0.10): the one version Tactus keeps.</summary>
+    private static async Task<IResult> GetPatientHistoryAsync(string id, TactusDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var current = await GetPatientAsync(id, db, request.HttpContext.Response, ct);
+        if (current is not FhirResult { Resource: Hl7.Fhir.Model.Patient patient })
+        {
+            return current;
+        }
+
+        var created = patient.Meta?.VersionId == "1";
+        var history = new Bundle { Type = Bundle.BundleType.History, Total = 1 };
+        history.Entry.Add(new Bundle.EntryComponent
+        {
+            FullUrl = $"{request.Scheme}://{request.Host}/fhir/Patient/{patient.Id}",
+            Resource = patient,
+            Request = new Bundle.RequestComponent
+            {
+                Method = created ? Bundle.HTTPVerb.POST : Bundle.HTTPVerb.PUT,
+                Url = created ? "Patient" : $"Patient/{patient.Id}",
+            },
+            Response = new Bundle.ResponseComponent { Status = created ? "201" : "200", LastModified = patient.Meta?.LastUpdated },
+        });
+        request.HttpContext.Response.Headers.ETag = Microsoft.Extensions.Primitives.StringValues.Empty;
+        request.HttpContext.Response.Headers.LastModified = Microsoft.Extensions.Primitives.StringValues.Empty;
+        return Resource(history);
     }
 
     public static IResult Resource(Resource resource) => new FhirResult(resource);

@@ -38,7 +38,19 @@ public static class FhirCapabilities
     private static CapabilityStatement.ResourceComponent PatientResource()
     {
         var patient = Read(ResourceType.Patient);
-        patient.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
+        foreach (var interaction in new[]
+                 {
+                     CapabilityStatement.TypeRestfulInteraction.Vread, CapabilityStatement.TypeRestfulInteraction.HistoryInstance,
+                     CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create,
+                     CapabilityStatement.TypeRestfulInteraction.Update,
+                 })
+        {
+            patient.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = interaction });
+        }
+
+        patient.Versioning = CapabilityStatement.ResourceVersionPolicy.VersionedUpdate;
+        patient.ConditionalCreate = true;
+        patient.UpdateCreate = false;
         patient.SearchParam = [.. FhirPatientSearch.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
         return patient;
     }

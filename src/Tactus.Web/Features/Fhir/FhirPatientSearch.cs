@@ -24,7 +24,7 @@ public static class FhirPatientSearch
     public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct)
     {
         var query = request.Query;
-        var ignored = query.Keys.Where(k => !Controls.Contains(k) && Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();
+        var ignored = Unknown(query);
         var strict = request.Headers["Prefer"].Any(v => v?.Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true);
         if (ignored.Count > 0 && strict)
         {
@@ -32,23 +32,18 @@ public static class FhirPatientSearch
                 $"Unknown or unsupported search parameters: {string.Join(", ", ignored)}.");
         }
 
-        if (Problem(query) is { } problem)
+        if (Criteria(query) is not { } parsed)
         {
-            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, problem);
+            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, Problem(query)!);
         }
 
-        var count = query.TryGetValue("_count", out var c) ? int.Parse(c.ToString(), CultureInfo.InvariantCulture) : PatientQueries.DefaultPageSize;
-        var birthDate = query.TryGetValue("birthdate", out var b) ? DateOnly.ParseExact(b.ToString().Replace("eq", "", StringComparison.Ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
-        var mrn = query.TryGetValue("identifier", out var i) ? i.ToString().Split('|')[^1] : null;
-        if (i.ToString().Split('|') is [var system, _] && system.Length > 0 && system != PatientFhir.MrnSystem)
+        if (parsed.OtherSystem)
         {
             // Tactus holds one kind of identifier: another system matches no patient.
             return FhirApi.Resource(new Bundle { Type = Bundle.BundleType.Searchset });
         }
 
-        var page = await db.SearchPatientsAsync(new PatientQueries.SearchCriteria(
-            query["name"].ToString(), birthDate, mrn, PageSize: count, After: query["_cursor"].ToString() is { Length: > 0 } cursor ? cursor : null,
-            Family: query["family"].ToString(), Given: query["given"].ToString(), MrnExact: true), ct);
+        var page = await db.SearchPatientsAsync(parsed.Criteria, ct);
 
         var self = $"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}";
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
@@ -84,8 +79,32 @@ public static class FhirPatientSearch
         return FhirApi.Resource(bundle);
     }
 
+    /// <summary>The honoured parameters as the product's search; null when a value is wrong (<see cref="Problem"/> says what).</summary>
+    /// <param name="OtherSystem">The identifier names a system other than Tactus's MRNs: nothing can match.</param>
+    public sealed record Parsed(PatientQueries.SearchCriteria Criteria, bool OtherSystem);
+
+    public static Parsed? Criteria(IQueryCollection query)
+    {
+        if (Problem(query) is not null)
+        {
+            return null;
+        }
+
+        var count = query.TryGetValue("_count", out var c) ? int.Parse(c.ToString(), CultureInfo.InvariantCulture) : PatientQueries.DefaultPageSize;
+        var birthDate = query.TryGetValue("birthdate", out var b) ? DateOnly.ParseExact(b.ToString().Replace("eq", "", StringComparison.Ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+        var mrn = query.TryGetValue("identifier", out var i) ? i.ToString().Split('|')[^1] : null;
+        var otherSystem = i.ToString().Split('|') is [var system, _] && system.Length > 0 && system != PatientFhir.MrnSystem;
+        return new Parsed(new PatientQueries.SearchCriteria(
+            query["name"].ToString(), birthDate, mrn, PageSize: count, After: query["_cursor"].ToString() is { Length: > 0 } cursor ? cursor : null,
+            Family: query["family"].ToString(), Given: query["given"].ToString(), MrnExact: true), otherSystem);
+    }
+
+    /// <summary>Parameters this search does not honour (reported, or refused when the client asks for strict handling).</summary>
+    public static List<string> Unknown(IQueryCollection query) =>
+        query.Keys.Where(k => !Controls.Contains(k) && Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();
+
     /// <summary>What is wrong with the values of the honoured parameters, in words a client's developer can act on.</summary>
-    private static string? Problem(IQueryCollection query)
+    public static string? Problem(IQueryCollection query)
     {
         if (query.TryGetValue("_count", out var count)
             && (!int.TryParse(count.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > PatientQueries.MaxPageSize))

@@ -6,7 +6,7 @@ namespace Tactus.Web.Features.Fhir;
 
 /// <summary>
 /// A FHIR resource in the format the client asked for (FHIR R4 §2.1.0 "Content Types and encodings"): <c>_format</c>
-/// first, then the Accept header; JSON when neither names XML.
+/// first, then the Accept header, then the format of the request's own body; JSON when none names XML.
 /// </summary>
 public sealed class FhirResult(Resource resource, int status = StatusCodes.Status200OK) : IResult
 {
@@ -14,6 +14,8 @@ public sealed class FhirResult(Resource resource, int status = StatusCodes.Statu
     public const string XmlType = "application/fhir+xml";
 
     private static readonly FhirXmlSerializer Xml = new();
+
+    public Resource Resource => resource;
 
     public System.Threading.Tasks.Task ExecuteAsync(HttpContext httpContext)
     {
@@ -33,6 +35,12 @@ public sealed class FhirResult(Resource resource, int status = StatusCodes.Statu
         }
 
         var accept = request.Headers.Accept.ToString();
-        return accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
+        if (accept.Contains("xml", StringComparison.OrdinalIgnoreCase) || accept.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
+        }
+
+        // No preference stated: answer in the format the client wrote in.
+        return request.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) == true;
     }
 }

@@ -34,7 +34,15 @@ public abstract class FhirApiTests(TactusApp app)
         var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
         Assert.Equal(["DiagnosticReport", "Patient"], served.Keys.Order());
         Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read], served["DiagnosticReport"]);
-        Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType], served["Patient"]);
+        Assert.Equal(
+            [
+                CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
+                CapabilityStatement.TypeRestfulInteraction.HistoryInstance, CapabilityStatement.TypeRestfulInteraction.SearchType,
+                CapabilityStatement.TypeRestfulInteraction.Create, CapabilityStatement.TypeRestfulInteraction.Update,
+            ],
+            served["Patient"]);
+        var patient = capabilities.Rest.Single().Resource.Single(r => r.Type == "Patient");
+        Assert.Equal((true, false, CapabilityStatement.ResourceVersionPolicy.VersionedUpdate), (patient.ConditionalCreate, patient.UpdateCreate, patient.Versioning));
         Assert.Equal(["birthdate", "family", "given", "identifier", "name"],
             capabilities.Rest.Single().Resource.Single(r => r.Type == "Patient").SearchParam.Select(p => p.Name).Order());
     }

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Patients;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Fhir;
+
+/// <summary>
+/// <c>POST /fhir/Patient</c> and <c>PUT /fhir/Patient/{id}</c>: an EHR registers or corrects a patient through the same
+/// workflow as the registration form (duplicate check, care team, audit in the same transaction).
+/// </summary>
+public static class FhirPatientWrites
+{
+    /// <summary>
+    /// Create, or with <c>If-None-Exist</c> a conditional create (FHIR R4 §3.1.0.8.1): no match creates, one match answers
+    /// 200 with that patient and creates nothing (so a retried registration is not doubled), several answer 412.
+    /// </summary>
+    public static async Task<IResult> CreateAsync(HttpRequest request, PatientWorkflow workflow, TactusDbContext db, CancellationToken ct)
+    {
+        var body = await FhirRequestBody.ReadAsync<Hl7.Fhir.Model.Patient>(request);
+        if (body.Error is { } error)
+        {
+            return error;
+        }
+
+        if (request.Headers["If-None-Exist"].ToString() is { Length: > 0 } condition)
+        {
+            var query = new QueryCollection(QueryHelpers.ParseQuery(condition.StartsWith('?') ? condition : "?" + condition));
+            if (FhirPatientSearch.Unknown(query).Where(k => k != "_count" && k != "_cursor") is var unknown && unknown.Any()
+                || query.Count == 0 || FhirPatientSearch.Criteria(query) is not { } parsed)
+            {
+                return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid,
+                    "If-None-Exist takes Patient search parameters Tactus honours (identifier, name, family, given, birthdate). "
+                    + (FhirPatientSearch.Problem(query) ?? ""));
+            }
+
+            if (!parsed.OtherSystem)
+            {
+                var matches = await db.SearchPatientsAsync(parsed.Criteria with { PageSize = 2, After = null }, ct);
+                if (matches.Items.Count > 1)
+                {
+                    return FhirApi.Outcome(StatusCodes.Status412PreconditionFailed, OperationOutcome.IssueType.MultipleMatches,
+                        "More than one patient matches If-None-Exist; make the condition specific.");
+                }
+
+                if (matches.Items.Count == 1)
+                {
+                    return Written(request, matches.Items[0], StatusCodes.Status200OK);
+                }
+            }
+        }
+
+        var (input, problems) = PatientFhirInput.Read<NewPatientInput>(body.Resource!, request.HttpContext.RequestServices);
+        if (problems is not null)
+        {
+            return new FhirResult(problems, StatusCodes.Status422UnprocessableEntity);
+        }
+
+        var patient = await workflow.CreateAsync(input!, ct);
+        return Written(request, patient, StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// Update (FHIR R4 §3.1.0.4): the body replaces the demographics. <c>If-Match</c> with the version read makes it a
+    /// version-aware update that a concurrent change turns into 412 rather than overwriting. A patient the caller cannot
+    /// see, or that does not exist, is 404: Tactus assigns patients' ids, so an update never creates.
+    /// </summary>
+    public static async Task<IResult> UpdateAsync(string id, HttpRequest request, PatientWorkflow workflow, TactusDbContext db, CancellationToken ct)
+    {
+        var body = await FhirRequestBody.ReadAsync<Hl7.Fhir.Model.Patient>(request);
+        if (body.Error is { } error)
+        {
+            return error;
+        }
+
+        if (body.Resource!.Id != id)
+        {
+            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid,
+                "The resource's id must be the id in the address (FHIR R4 §3.1.0.4).");
+        }
+
+        int? expected = null;
+        if (request.Headers.IfMatch.ToString() is { Length: > 0 } ifMatch)
+        {
+            if (ParseVersion(ifMatch) is not { } version)
+            {
+                return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "If-Match takes the ETag a read returned, such as W/\"3\".");
+            }
+
+            expected = version;
+        }
+
+        if (!Guid.TryParse(id, out var patientId)
+            || await db.Patients.Where(p => p.Id == patientId).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct) is not { } current)
+        {
+            return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.");
+        }
+
+        if (expected is { } wanted && wanted != current)
+        {
+            return VersionConflict(wanted, current);
+        }
+
+        var (input, problems) = PatientFhirInput.Read<PatientUpdate>(body.Resource, request.HttpContext.RequestServices,
+            update => update.Version = expected ?? current);
+        if (problems is not null)
+        {
+            return new FhirResult(problems, StatusCodes.Status422UnprocessableEntity);
+        }
+
+        try
+        {
+            var patient = await workflow.UpdateAsync(patientId, input!, ct);
+            return patient is null
+                ? FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.")
+                : Written(request, patient, StatusCodes.Status200OK);
+        }
+        catch (Exception e) when (e is DomainRuleException { Code: "stale-version" } or DbUpdateConcurrencyException)
+        {
+            return VersionConflict(expected ?? current, null);
+        }
+    }
+
+    /// <summary>A weak or strong ETag of a version, as FHIR servers give it (<c>W/"3"</c>).</summary>
+    public static int? ParseVersion(string etag)
+    {
+        var value = etag.Trim();
+        value = value.StartsWith("W/", StringComparison.Ordinal) ? value[2..] : value;
+        value = value.Trim('"');
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0 ? version : null;
+    }
+
+    private static IResult VersionConflict(int wanted, int? current) =>
+        FhirApi.Outcome(StatusCodes.Status412PreconditionFailed, OperationOutcome.IssueType.Conflict,
+            $"The patient changed since version {wanted} was read{(current is { } now ? $" (it is now version {now})" : "")}; read it again and apply the change to the new version.");
+
+    /// <summary>The answer to a write (FHIR R4 §3.1.0.1.7): Location and ETag, and the body the client asked for with <c>Prefer: return=…</c>.</summary>
+    private static IResult Written(HttpRequest request, Patients.Patient patient, int status)
+    {
+        var response = request.HttpContext.Response;
+        var version = patient.Version.ToString(CultureInfo.InvariantCulture);
+        response.Headers.Location = $"{request.Scheme}://{request.Host}/fhir/Patient/{patient.Id}/_history/{version}";
+        response.Headers.ETag = $"W/\"{version}\"";
+        response.Headers.LastModified = patient.UpdatedAt.ToString("R", CultureInfo.InvariantCulture);
+        var prefer = request.Headers["Prefer"].ToString();
+        if (prefer.Contains("return=minimal", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.StatusCode(status);
+        }
+
+        if (prefer.Contains("return=OperationOutcome", StringComparison.OrdinalIgnoreCase))
+        {
+            var outcome = FhirApi.OperationOutcomeFor(status, OperationOutcome.IssueType.Informational, $"Patient/{patient.Id} version {version} stored.");
+            outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Information;
+            return new FhirResult(outcome, status);
+        }
+
+        return new FhirResult(PatientFhir.Build(patient), status);
+    }
+}
