@@ -4,6 +4,7 @@ using Tactus.Web.Features.Claims;
 using Tactus.Web.Features.Coverage;
 using Tactus.Web.Features.Remittance;
 using Tactus.Web.Features.Fhir;
+using Tactus.Web.Features.Smart;
 using Tactus.Web.Features.Intake;
 using Tactus.Web.Features.Questionnaires;
 using Tactus.Web.Features.Patients;
@@ -55,6 +56,7 @@ app.MapRemittanceApi();
 app.MapStatementsApi();
 app.MapDraftsApi();
 app.MapFhirApi();
+app.MapSmartApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

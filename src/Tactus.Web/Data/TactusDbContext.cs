@@ -63,6 +63,9 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
 
+    /// <summary>The SMART authorisation server's signing and encryption keys (ServerKeyOptions).</summary>
+    public DbSet<Features.Smart.AuthorizationServerKey> AuthorizationServerKeys => Set<Features.Smart.AuthorizationServerKey>();
+
     /// <summary>Cookie and token keys, shared by every instance behind a load balancer.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -87,6 +90,10 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.UseOpenIddict(); // SMART apps, authorisations and tokens (OpenIddict's own entities)
+
+        // A person's list of the apps they authorised (/account/apps) reads by subject.
+        builder.Entity<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization>().HasIndex(a => a.Subject);
         builder.ApplyConfigurationsFromAssembly(typeof(TactusDbContext).Assembly,
             type => type.Namespace?.StartsWith("Tactus.Web.Features", StringComparison.Ordinal) == true);
 

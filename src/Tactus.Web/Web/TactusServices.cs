@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
+using Tactus.Web.Features.Smart;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Account;
 using Tactus.Web.Features.Audit;
@@ -36,6 +37,7 @@ public static class TactusServices
                 .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScopeShapeModelCacheKeyFactory>()
                 .ReplaceService<Microsoft.EntityFrameworkCore.Query.IStructuralTypeMaterializerSource, ReadAuditMaterializerSource>()
                 .AddInterceptors(ReadAuditGuard.Instance), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContext<SmartStoreDbContext>(options => options.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -44,6 +46,8 @@ public static class TactusServices
                 .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScopeShapeModelCacheKeyFactory>()
                 .ReplaceService<Microsoft.EntityFrameworkCore.Query.IStructuralTypeMaterializerSource, ReadAuditMaterializerSource>()
                 .AddInterceptors(ReadAuditGuard.Instance, SqlitePragmaInterceptor.Instance),
+                optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContext<SmartStoreDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
 
@@ -147,6 +151,8 @@ public static class TactusServices
             options.LoginPath = "/Account/Login";
         });
 
+        services.AddTactusSmart(environment);
+        services.AddScoped<Features.Smart.SmartApps>();
         services.AddAuthorization(Policies.Add);
         services.AddSignInRateLimit(configuration);
         return services;

@@ -19,12 +19,20 @@ public static class Policies
     public const string Credentialing = "credentialing";
     public const string Billing = "billing";
 
+    /// <summary>
+    /// The FHIR interface: the clinical roles, and a patient for their own record (the access scope shows a patient
+    /// nothing else), as a patient-facing SMART app needs.
+    /// </summary>
+    public const string FhirRecords = "fhir-records";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PatientRecords, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => PatientAccessRules.CanReadPatientRecords(RoleOf(c.User))));
         options.AddPolicy(ClinicalRecords, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => PatientAccessRules.CanReadClinicalRecords(RoleOf(c.User))));
+        options.AddPolicy(FhirRecords, p => p.RequireAuthenticatedUser().RequireAssertion(
+            c => PatientAccessRules.CanReadClinicalRecords(RoleOf(c.User)) || RoleOf(c.User) == Roles.Patient));
         options.AddPolicy(Treating, p => p.RequireRole(Roles.Therapist));
         options.AddPolicy(PatientEditing, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => PatientAccessRules.CanEditPatients(RoleOf(c.User))));

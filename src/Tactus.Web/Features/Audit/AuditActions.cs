@@ -14,6 +14,9 @@ public static class AuditActions
     public const string AccountUnlocked = "account-unlocked";
     public const string UserCreated = "user-created";
     public const string AuditVerified = "audit-verified";
+    public const string AppAuthorized = "app-authorized";
+    public const string AppRevoked = "app-revoked";
+    public const string AppRegistered = "app-registered";
 }
 
 public static class AuditOutcomes

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Reports;
+using Tactus.Web.Features.Smart;
 
 namespace Tactus.Web.Features.Fhir;
 
@@ -16,26 +17,39 @@ public static class FhirApi
     {
         // The capability statement is public, as FHIR clients read it before they authenticate.
         app.MapGet("/fhir/metadata", GetCapabilities).AllowAnonymous();
-        var fhir = app.MapGroup("/fhir").RequireAuthorization(Policies.ClinicalRecords);
-        fhir.MapGet("/Patient", FhirPatientSearch.SearchAsync);
-        fhir.MapGet("/Patient/{id}", GetPatientAsync);
-        fhir.MapGet("/Patient/{id}/_history/{version}", GetPatientVersionAsync);
-        fhir.MapGet("/Patient/{id}/_history", GetPatientHistoryAsync);
-        fhir.MapPost("/Patient", FhirPatientWrites.CreateAsync).RequireAuthorization(Policies.PatientEditing);
-        fhir.MapPut("/Patient/{id}", FhirPatientWrites.UpdateAsync).RequireAuthorization(Policies.PatientEditing);
-        fhir.MapGet("/DiagnosticReport/{id}", async (string id, TactusDbContext db, Organizations.OrganizationName organization, CancellationToken ct) =>
+        var fhir = app.MapGroup("/fhir").RequireAuthorization(Policies.FhirRecords).AddEndpointFilter<Smart.FhirScopeFilter>();
+        fhir.MapGet("/Patient", FhirPatientSearch.SearchAsync).WithMetadata(Interaction("Patient", FhirPermission.Search));
+        fhir.MapGet("/Patient/{id}", GetPatientAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
+        fhir.MapGet("/Patient/{id}/_history/{version}", GetPatientVersionAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
+        fhir.MapGet("/Patient/{id}/_history", GetPatientHistoryAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
+        fhir.MapPost("/Patient", FhirPatientWrites.CreateAsync).RequireAuthorization(Policies.PatientEditing)
+            .WithMetadata(Interaction("Patient", FhirPermission.Create));
+        fhir.MapPut("/Patient/{id}", FhirPatientWrites.UpdateAsync).RequireAuthorization(Policies.PatientEditing)
+            .WithMetadata(Interaction("Patient", FhirPermission.Update));
+        fhir.MapGet("/DiagnosticReport/{id}", async (string id, TactusDbContext db, Organizations.OrganizationName organization, HttpContext http, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var reportId)
-                || await db.OutcomeReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, ct) is not { } report)
+                || await db.OutcomeReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, ct) is not { } report
+                || !InPatientContext(http, report.PatientId))
             {
                 return Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"DiagnosticReport/{id} is not known.");
             }
 
             return Resource(ReportFhir.Build(report, await organization.CurrentAsync(ct)));
-        });
+        }).RequireAuthorization(Policies.ClinicalRecords) // reports go to the care team, not the portal (the access matrix)
+            .WithMetadata(Interaction("DiagnosticReport", FhirPermission.Read));
         fhir.MapFallback(Unsupported);
         return app;
     }
+
+    private static Smart.FhirInteraction Interaction(string type, FhirPermission permission) => new(type, permission);
+
+    /// <summary>
+    /// False when a token launched for one patient (patient-level scopes only) reaches for another patient's record: that
+    /// answers 404, as a record outside the caller's reach does everywhere.
+    /// </summary>
+    public static bool InPatientContext(HttpContext http, Guid patientId) =>
+        http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
     private static readonly HashSet<string> Served = ["metadata", "Patient", "DiagnosticReport"];
@@ -54,6 +68,7 @@ public static class FhirApi
     private static async Task<IResult> GetPatientAsync(string id, TactusDbContext db, HttpResponse response, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var patientId)
+            || !InPatientContext(response.HttpContext, patientId)
             || await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, ct) is not { } patient)
         {
             return Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.");
@@ -118,9 +133,15 @@ public static class FhirApi
     public static System.Threading.Tasks.Task StatusCodeOutcomeAsync(Microsoft.AspNetCore.Diagnostics.StatusCodeContext context)
     {
         var status = context.HttpContext.Response.StatusCode;
+        if (status == StatusCodes.Status401Unauthorized && !context.HttpContext.Response.Headers.ContainsKey("WWW-Authenticate"))
+        {
+            // RFC 6750 §3: a client without a token learns it needs one (SMART discovery names where to get it).
+            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"Tactus FHIR\"";
+        }
+
         var (type, message) = status switch
         {
-            401 => (OperationOutcome.IssueType.Login, "Sign in to use the FHIR interface."),
+            401 => (OperationOutcome.IssueType.Login, "Sign in, or send an access token (see /fhir/.well-known/smart-configuration)."),
             403 => (OperationOutcome.IssueType.Forbidden, "Your role may not read clinical records."),
             404 => (OperationOutcome.IssueType.NotFound, "Nothing is known at this address."),
             405 => (OperationOutcome.IssueType.NotSupported, "This method is not supported here."),

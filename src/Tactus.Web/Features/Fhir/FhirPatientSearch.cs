@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
+using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Patients;
 
@@ -43,7 +44,20 @@ public static class FhirPatientSearch
             return FhirApi.Resource(new Bundle { Type = Bundle.BundleType.Searchset });
         }
 
-        var page = await db.SearchPatientsAsync(parsed.Criteria, ct);
+        var criteria = parsed.Criteria;
+        if (request.HttpContext.Features.Get<Smart.FhirPatientContext>() is { } context)
+        {
+            // A token for one patient finds that patient at most: the search runs on their MRN as well.
+            var mrn = (await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == context.PatientId, ct))?.Mrn;
+            if (mrn is null || (criteria.Mrn is { Length: > 0 } asked && asked != mrn))
+            {
+                return FhirApi.Resource(new Bundle { Type = Bundle.BundleType.Searchset });
+            }
+
+            criteria = criteria with { Mrn = mrn, MrnExact = true };
+        }
+
+        var page = await db.SearchPatientsAsync(criteria, ct);
 
         var self = $"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}";
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset };

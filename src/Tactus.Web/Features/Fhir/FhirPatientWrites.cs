@@ -20,6 +20,12 @@ public static class FhirPatientWrites
     /// </summary>
     public static async Task<IResult> CreateAsync(HttpRequest request, PatientWorkflow workflow, TactusDbContext db, CancellationToken ct)
     {
+        if (request.HttpContext.Features.Get<Smart.FhirPatientContext>() is not null)
+        {
+            return FhirApi.Outcome(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+                "A token launched for one patient cannot register another.");
+        }
+
         var body = await FhirRequestBody.ReadAsync<Hl7.Fhir.Model.Patient>(request);
         if (body.Error is { } error)
         {
@@ -93,7 +99,7 @@ public static class FhirPatientWrites
             expected = version;
         }
 
-        if (!Guid.TryParse(id, out var patientId)
+        if (!Guid.TryParse(id, out var patientId) || !FhirApi.InPatientContext(request.HttpContext, patientId)
             || await db.Patients.Where(p => p.Id == patientId).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct) is not { } current)
         {
             return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.");
