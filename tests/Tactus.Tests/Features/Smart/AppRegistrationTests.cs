@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Tactus.Tests.Infrastructure;
+using Tactus.Web.Features.Access;
+using static Tactus.Tests.Infrastructure.SmartFlow;
+
+namespace Tactus.Tests.Features.Smart;
+
+/// <summary>An administrator registers a SMART app through the page; the app can then be authorised by the organisation's people.</summary>
+public abstract partial class AppRegistrationTests(TactusApp app)
+{
+    [Fact]
+    public async Task Administrator_RegistersAnApp_ThatPeopleCanThenAuthorise()
+    {
+        var admin = await app.AsAsync(Roles.Administrator);
+
+        var page = await admin.PostFormAsync("/Admin/Apps", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Home exercise diary", ["Input.RedirectUris"] = RedirectUri, ["Input.Scopes"] = "launch/patient patient/*.rs",
+        });
+        var html = await page.Content.ReadAsStringAsync();
+        var clientId = ClientId().Match(html).Groups[1].Value;
+        var pkce = Pkce.Create();
+        var callback = Callback(await ConsentAsync(await app.AsAsync(Roles.Patient), AuthorizeUrl(clientId, "launch/patient patient/*.rs", pkce), "allow"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.StartsWith("tactus-", clientId, StringComparison.Ordinal);
+        Assert.Contains("Home exercise diary", html, StringComparison.Ordinal);
+        Assert.True(callback.ContainsKey("code"));
+    }
+
+    [Fact]
+    public async Task Registration_RefusesAPlainHttpRedirectAndUnknownScopes_AndOtherRoles()
+    {
+        var admin = await app.AsAsync(Roles.Administrator);
+        var manager = await app.AsAsync(Roles.Manager);
+
+        var refused = await admin.PostFormAsync("/Admin/Apps", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Leaky", ["Input.RedirectUris"] = "http://evil.example/cb", ["Input.Scopes"] = "patient/*.rs admin",
+        });
+        var html = await refused.Content.ReadAsStringAsync();
+        var byManager = await manager.GetAsync("/Admin/Apps");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("is not an https address", html, StringComparison.Ordinal);
+        Assert.Contains("&#x27;admin&#x27; is not a SMART scope", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Client id: <code>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, byManager.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", byManager.Headers.Location?.PathAndQuery ?? byManager.Headers.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("Client id: <code>([^<]+)</code>")]
+    private static partial Regex ClientId();
+}
+
+public sealed class AppRegistrationSqliteTests(SqliteApp app) : AppRegistrationTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AppRegistrationPostgreSqlTests(PostgreSqlApp app) : AppRegistrationTests(app), IClassFixture<PostgreSqlApp>;
