@@ -87,7 +87,8 @@ public static class FhirPatientSearch
             var outcome = FhirApi.OperationOutcomeFor(StatusCodes.Status200OK, OperationOutcome.IssueType.NotSupported,
                 $"Ignored unknown or unsupported search parameters: {string.Join(", ", ignored)}.");
             outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Warning;
-            bundle.Entry.Add(new Bundle.EntryComponent { Resource = outcome, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
+            // Every entry of a searchset has a fullUrl (bdl-15); the outcome has no address of its own, so a urn:uuid.
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{Guid.NewGuid()}", Resource = outcome, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
         }
 
         return FhirApi.Resource(bundle);

@@ -31,7 +31,9 @@ public static class ReportFhir
             Issued = report.SentAt,
             Performer = [new ResourceReference { Display = $"{c.Therapist}, {organizationName}" }],
             BasedOn = [new ResourceReference($"ServiceRequest/{report.ReferralId}")],
-            Conclusion = string.Join("\n\n", new[] { report.Assessment, report.Recommendation is { } r ? "Recommendation: " + r : null }.OfType<string>()),
+            // A draft has no words yet: no conclusion rather than an empty one (FHIR strings may not be empty, R4 §2.24.0.1).
+            Conclusion = string.Join("\n\n", new[] { report.Assessment, report.Recommendation is { } r ? "Recommendation: " + r : null }
+                .Where(t => !string.IsNullOrWhiteSpace(t))) is { Length: > 0 } conclusion ? conclusion : null,
         };
 
         var sequence = 0;

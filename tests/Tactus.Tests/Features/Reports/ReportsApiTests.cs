@@ -103,6 +103,11 @@ public abstract class ReportsApiTests(TactusApp app)
         Assert.True(draft.DraftedBySchedule);
         Assert.Contains("Progress report for Mara Quill", await (await loop.Therapist.GetAsync("/Inbox")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // The draft is already served as a preliminary DiagnosticReport that validates against base R4 (no empty conclusion).
+        var draftFhir = JsonSerializer.Deserialize<DiagnosticReport>(await (await loop.Clinician.GetAsync($"/fhir/DiagnosticReport/{draft.Id}")).Content.ReadAsStringAsync(), Fhir)!;
+        Assert.Equal(DiagnosticReport.DiagnosticReportStatus.Preliminary, draftFhir.Status);
+        Assert.Empty(FhirValidation.Errors(draftFhir));
+
         // Sending needs the therapist's words; a refused send changes nothing.
         var incomplete = await loop.Therapist.PostAsync($"/api/reports/{draft.Id}", Json.Body("""{"assessment":"Improving","recommendation":"","send":true}"""));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, incomplete.StatusCode);
@@ -147,6 +152,7 @@ public abstract class ReportsApiTests(TactusApp app)
         var report = JsonSerializer.Deserialize<DiagnosticReport>(await fhirResponse.Content.ReadAsStringAsync(), Fhir)!;
         var observations = report.Contained.OfType<Observation>().ToList();
         Assert.Equal(DiagnosticReport.DiagnosticReportStatus.Final, report.Status);
+        Assert.Empty(FhirValidation.Errors(report));
         Assert.Equal(observations.Count, report.Result.Count);
         var pain = observations.Where(o => o.Code.Coding.Any(c => c.System == "http://loinc.org" && c.Code == "72514-3")).ToList();
         Assert.Equal([7m, 4m], pain.Select(o => Assert.IsType<Quantity>(o.Value).Value!.Value));
