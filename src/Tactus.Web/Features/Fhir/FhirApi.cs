@@ -26,6 +26,11 @@ public static class FhirApi
             .WithMetadata(Interaction("Patient", FhirPermission.Create));
         fhir.MapPut("/Patient/{id}", FhirPatientWrites.UpdateAsync).RequireAuthorization(Policies.PatientEditing)
             .WithMetadata(Interaction("Patient", FhirPermission.Update));
+        fhir.MapPost("", FhirTransaction.ProcessAsync);
+        fhir.MapGet("/ServiceRequest", FhirServiceRequests.SearchAsync).WithMetadata(Interaction("ServiceRequest", FhirPermission.Search));
+        fhir.MapGet("/ServiceRequest/{id}", FhirServiceRequests.ReadAsync).WithMetadata(Interaction("ServiceRequest", FhirPermission.Read));
+        fhir.MapPost("/ServiceRequest", FhirServiceRequests.CreateAsync).RequireAuthorization(Policies.ReferralEntry)
+            .WithMetadata(Interaction("ServiceRequest", FhirPermission.Create));
         fhir.MapGet("/DiagnosticReport/{id}", async (string id, TactusDbContext db, Organizations.OrganizationName organization, HttpContext http, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var reportId)
@@ -52,7 +57,7 @@ public static class FhirApi
         http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
-    private static readonly HashSet<string> Served = ["metadata", "Patient", "DiagnosticReport"];
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "ServiceRequest", "DiagnosticReport"];
 
     private static IResult Unsupported(HttpRequest request)
     {
@@ -62,7 +67,8 @@ public static class FhirApi
             : Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotSupported, "This FHIR interaction is not supported (see /fhir/metadata).");
     }
 
-    private static IResult GetCapabilities(TimeProvider time) => Resource(FhirCapabilities.Build(time.GetUtcNow()));
+    private static IResult GetCapabilities(TimeProvider time, HttpRequest request) =>
+        Resource(FhirCapabilities.Build(time.GetUtcNow(), $"{request.Scheme}://{request.Host}{request.PathBase}"));
 
     /// <summary>A patient the caller may see (the context scopes it), with its version as the ETag; another organisation's answers 404.</summary>
     private static async Task<IResult> GetPatientAsync(string id, TactusDbContext db, HttpResponse response, CancellationToken ct)
@@ -125,6 +131,41 @@ public static class FhirApi
     }
 
     public static IResult Resource(Resource resource) => new FhirResult(resource);
+
+    /// <summary>
+    /// The answer to a write (FHIR R4 §3.1.0.1.7): Location (with the version when the resource has one), ETag and
+    /// Last-Modified, and the body the client asked for with <c>Prefer: return=minimal | representation | OperationOutcome</c>.
+    /// </summary>
+    public static IResult Written(HttpRequest request, Resource resource, int status, string? version, DateTimeOffset? lastModified)
+    {
+        var response = request.HttpContext.Response;
+        var location = $"{request.Scheme}://{request.Host}/fhir/{resource.TypeName}/{resource.Id}";
+        response.Headers.Location = version is null ? location : $"{location}/_history/{version}";
+        if (version is not null)
+        {
+            response.Headers.ETag = $"W/\"{version}\"";
+        }
+
+        if (lastModified is { } modified)
+        {
+            response.Headers.LastModified = modified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var prefer = request.Headers["Prefer"].ToString();
+        if (prefer.Contains("return=minimal", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.StatusCode(status);
+        }
+
+        if (prefer.Contains("return=OperationOutcome", StringComparison.OrdinalIgnoreCase))
+        {
+            var outcome = OperationOutcomeFor(status, OperationOutcome.IssueType.Informational, $"{resource.TypeName}/{resource.Id} stored.");
+            outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Information;
+            return new FhirResult(outcome, status);
+        }
+
+        return new FhirResult(resource, status);
+    }
 
     /// <summary>
     /// A status with no body under /fhir (a refused sign-in, a forbidden role, an unknown route, a refused method, too many

@@ -8,7 +8,7 @@ namespace Tactus.Web.Features.Fhir;
 /// </summary>
 public static class FhirCapabilities
 {
-    public static CapabilityStatement Build(DateTimeOffset published) => new()
+    public static CapabilityStatement Build(DateTimeOffset published, string root) => new()
     {
         Status = PublicationStatus.Active,
         Date = published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -22,18 +22,38 @@ public static class FhirCapabilities
             new CapabilityStatement.RestComponent
             {
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
-                Security = new CapabilityStatement.SecurityComponent
-                {
-                    Description = "A signed-in Tactus session; every read is scoped to the user's organisation and care team, and audited.",
-                },
+                Security = Security(root),
+                Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction }],
                 Resource =
                 [
                     PatientResource(),
+                    ServiceRequestResource(),
                     Read(ResourceType.DiagnosticReport),
                 ],
             },
         ],
     };
+
+    /// <summary>
+    /// SMART App Launch 2.0 §2.0.3.1: the security service is SMART-on-FHIR, with the OAuth endpoints in the oauth-uris
+    /// extension (the same as /fhir/.well-known/smart-configuration).
+    /// </summary>
+    private static CapabilityStatement.SecurityComponent Security(string root)
+    {
+        var security = new CapabilityStatement.SecurityComponent
+        {
+            Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR", "SMART-on-FHIR")],
+            Description = "SMART on FHIR bearer tokens (or a signed-in Tactus session); every read is scoped to the user's organisation and care team, narrowed by the token's scopes, and audited.",
+        };
+        var uris = new Extension { Url = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris" };
+        uris.Extension.Add(new Extension("authorize", new FhirUri(root + "/connect/authorize")));
+        uris.Extension.Add(new Extension("token", new FhirUri(root + "/connect/token")));
+        uris.Extension.Add(new Extension("revoke", new FhirUri(root + "/connect/revoke")));
+        uris.Extension.Add(new Extension("introspect", new FhirUri(root + "/connect/introspect")));
+        uris.Extension.Add(new Extension("manage", new FhirUri(root + "/account/apps")));
+        security.Extension.Add(uris);
+        return security;
+    }
 
     private static CapabilityStatement.ResourceComponent PatientResource()
     {
@@ -53,6 +73,17 @@ public static class FhirCapabilities
         patient.UpdateCreate = false;
         patient.SearchParam = [.. FhirPatientSearch.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
         return patient;
+    }
+
+    private static CapabilityStatement.ResourceComponent ServiceRequestResource()
+    {
+        var request = Read(ResourceType.ServiceRequest);
+        request.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
+        request.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
+        request.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
+        request.ConditionalCreate = true;
+        request.SearchParam = [.. FhirServiceRequests.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
+        return request;
     }
 
     private static CapabilityStatement.ResourceComponent Read(ResourceType type) => new()

@@ -32,13 +32,21 @@ public static class FhirPatientWrites
             return error;
         }
 
-        if (request.Headers["If-None-Exist"].ToString() is { Length: > 0 } condition)
+        return (await CreateCoreAsync(body.Resource!, request.Headers["If-None-Exist"].ToString(), workflow, db, request.HttpContext.RequestServices, ct))
+            .ToResult(request);
+    }
+
+    /// <summary>The create itself, shared with the transaction bundle (whose entries carry their own If-None-Exist).</summary>
+    public static async Task<FhirWriteOutcome> CreateCoreAsync(Hl7.Fhir.Model.Patient resource, string? condition, PatientWorkflow workflow,
+        TactusDbContext db, IServiceProvider services, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(condition))
         {
             var query = new QueryCollection(QueryHelpers.ParseQuery(condition.StartsWith('?') ? condition : "?" + condition));
             if (FhirPatientSearch.Unknown(query).Where(k => k != "_count" && k != "_cursor") is var unknown && unknown.Any()
                 || query.Count == 0 || FhirPatientSearch.Criteria(query) is not { } parsed)
             {
-                return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid,
+                return FhirWriteOutcome.Fail(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid,
                     "If-None-Exist takes Patient search parameters Tactus honours (identifier, name, family, given, birthdate). "
                     + (FhirPatientSearch.Problem(query) ?? ""));
             }
@@ -48,26 +56,28 @@ public static class FhirPatientWrites
                 var matches = await db.SearchPatientsAsync(parsed.Criteria with { PageSize = 2, After = null }, ct);
                 if (matches.Items.Count > 1)
                 {
-                    return FhirApi.Outcome(StatusCodes.Status412PreconditionFailed, OperationOutcome.IssueType.MultipleMatches,
+                    return FhirWriteOutcome.Fail(StatusCodes.Status412PreconditionFailed, OperationOutcome.IssueType.MultipleMatches,
                         "More than one patient matches If-None-Exist; make the condition specific.");
                 }
 
                 if (matches.Items.Count == 1)
                 {
-                    return Written(request, matches.Items[0], StatusCodes.Status200OK);
+                    return Outcome(matches.Items[0], StatusCodes.Status200OK);
                 }
             }
         }
 
-        var (input, problems) = PatientFhirInput.Read<NewPatientInput>(body.Resource!, request.HttpContext.RequestServices);
+        var (input, problems) = PatientFhirInput.Read<NewPatientInput>(resource, services);
         if (problems is not null)
         {
-            return new FhirResult(problems, StatusCodes.Status422UnprocessableEntity);
+            return FhirWriteOutcome.Invalid(problems);
         }
 
-        var patient = await workflow.CreateAsync(input!, ct);
-        return Written(request, patient, StatusCodes.Status201Created);
+        return Outcome(await workflow.CreateAsync(input!, ct), StatusCodes.Status201Created);
     }
+
+    private static FhirWriteOutcome Outcome(Patients.Patient patient, int status) =>
+        new(PatientFhir.Build(patient), status, null, patient.Version.ToString(CultureInfo.InvariantCulture), patient.UpdatedAt);
 
     /// <summary>
     /// Update (FHIR R4 §3.1.0.4): the body replaces the demographics. <c>If-Match</c> with the version read makes it a
@@ -143,27 +153,6 @@ public static class FhirPatientWrites
         FhirApi.Outcome(StatusCodes.Status412PreconditionFailed, OperationOutcome.IssueType.Conflict,
             $"The patient changed since version {wanted} was read{(current is { } now ? $" (it is now version {now})" : "")}; read it again and apply the change to the new version.");
 
-    /// <summary>The answer to a write (FHIR R4 §3.1.0.1.7): Location and ETag, and the body the client asked for with <c>Prefer: return=…</c>.</summary>
-    private static IResult Written(HttpRequest request, Patients.Patient patient, int status)
-    {
-        var response = request.HttpContext.Response;
-        var version = patient.Version.ToString(CultureInfo.InvariantCulture);
-        response.Headers.Location = $"{request.Scheme}://{request.Host}/fhir/Patient/{patient.Id}/_history/{version}";
-        response.Headers.ETag = $"W/\"{version}\"";
-        response.Headers.LastModified = patient.UpdatedAt.ToString("R", CultureInfo.InvariantCulture);
-        var prefer = request.Headers["Prefer"].ToString();
-        if (prefer.Contains("return=minimal", StringComparison.OrdinalIgnoreCase))
-        {
-            return Results.StatusCode(status);
-        }
-
-        if (prefer.Contains("return=OperationOutcome", StringComparison.OrdinalIgnoreCase))
-        {
-            var outcome = FhirApi.OperationOutcomeFor(status, OperationOutcome.IssueType.Informational, $"Patient/{patient.Id} version {version} stored.");
-            outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Information;
-            return new FhirResult(outcome, status);
-        }
-
-        return new FhirResult(PatientFhir.Build(patient), status);
-    }
+    private static IResult Written(HttpRequest request, Patients.Patient patient, int status) =>
+        FhirApi.Written(request, PatientFhir.Build(patient), status, patient.Version.ToString(CultureInfo.InvariantCulture), patient.UpdatedAt);
 }

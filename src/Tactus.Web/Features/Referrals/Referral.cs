@@ -31,6 +31,14 @@ public sealed class Referral : IOrganizationOwned, IPatientData
     /// <summary>Who typed it in, when staff enter a referral on the clinician's behalf.</summary>
     public Guid EnteredById { get; init; }
 
+    /// <summary>
+    /// The referring system's own identifier of this order (FHIR ServiceRequest.identifier, e.g. the EHR's placer order
+    /// number), unique within the organisation: a retried inbound referral finds the first instead of doubling it.
+    /// </summary>
+    public string? ExternalSystem { get; init; }
+
+    public string? ExternalId { get; init; }
+
     public required string Reason { get; set; }
     public string? Goals { get; set; }
     public string? Precautions { get; set; }

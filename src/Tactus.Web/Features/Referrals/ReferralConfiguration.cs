@@ -22,6 +22,12 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         // The work-list's order (Referral.WorklistRank): a page of it is an index walk that stops after the page.
         builder.HasIndex(r => new { r.OrganizationId, r.WorklistRank, r.SentAt, r.Id });
         builder.HasIndex(r => r.PatientId);
+        builder.Property(r => r.ExternalSystem).HasMaxLength(ReferralLimits.ExternalIdentifier);
+        builder.Property(r => r.ExternalId).HasMaxLength(ReferralLimits.ExternalIdentifier);
+        // One referral per referring system's order: the store refuses a concurrent double (NULLs never collide).
+        builder.HasIndex(r => new { r.OrganizationId, r.ExternalSystem, r.ExternalId }).IsUnique();
+        // FHIR ServiceRequest search without a patient: newest first, one index range per page.
+        builder.HasIndex(r => new { r.OrganizationId, r.CreatedAt, r.Id });
         builder.OwnsMany(r => r.Diagnoses, d =>
         {
             d.WithOwner().HasForeignKey("ReferralId");
@@ -48,4 +54,5 @@ public static class ReferralLimits
     public const int Reason = 500;
     public const int MaxVisits = 52;
     public const int MaxDiagnoses = 4;
+    public const int ExternalIdentifier = 200;
 }

@@ -34,6 +34,11 @@ public sealed class NewReferral
 
     public ReferralUrgency Urgency { get; set; } = ReferralUrgency.Routine;
 
+    /// <summary>The referring system's identifier of the order (FHIR only; the form has none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public (string System, string Value)? ExternalIdentifier { get; set; }
+
     /// <summary>Send it to the programme now; otherwise it stays a draft.</summary>
     [Display(Name = "Send to the massage programme now")]
     public bool SendNow { get; set; } = true;

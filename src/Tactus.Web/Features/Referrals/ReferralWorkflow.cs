@@ -52,6 +52,8 @@ public sealed class ReferralWorkflow(TactusDbContext db, AccessScope scope, Diag
             VisitsRequested = input.VisitsRequested,
             Urgency = input.Urgency,
             CreatedAt = now,
+            ExternalSystem = input.ExternalIdentifier?.System,
+            ExternalId = input.ExternalIdentifier?.Value,
         };
         referral.Diagnoses.AddRange(codes.Select((code, rank) => new ReferralDiagnosis
         {

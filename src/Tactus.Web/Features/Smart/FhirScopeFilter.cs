@@ -44,6 +44,14 @@ public sealed class FhirScopeFilter : IEndpointFilter
             $"The app's token does not allow {interaction.Permission.ToString().ToLowerInvariant()} on {interaction.ResourceType}.");
     }
 
+    /// <summary>
+    /// For an interaction a route does not name alone (each entry of a transaction): whether the caller's token allows it.
+    /// A session is not narrowed; a patient-level scope allows it only on the launch patient, which the entry checks.
+    /// </summary>
+    public static bool Permits(HttpContext http, string resourceType, FhirPermission permission) =>
+        !IsBearer(http.Request) || SmartScopes.Allows(SmartScopes.Clinical(http.User.GetScopes()), resourceType, permission,
+            SmartPrincipal.LaunchPatient(http.User) is null ? [ScopeContext.User, ScopeContext.System] : [ScopeContext.User, ScopeContext.System, ScopeContext.Patient]);
+
     public static bool IsBearer(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 }

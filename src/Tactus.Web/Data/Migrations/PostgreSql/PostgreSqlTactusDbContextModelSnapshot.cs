@@ -2037,6 +2037,14 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("EnteredById")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExternalSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Goals")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -2085,6 +2093,11 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id");
+
+                    b.HasIndex("OrganizationId", "ExternalSystem", "ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "Status", "SentAt");
 

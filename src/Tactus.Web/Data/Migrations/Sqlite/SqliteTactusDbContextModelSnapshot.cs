@@ -2018,6 +2018,14 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("EnteredById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Goals")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2066,6 +2074,11 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id");
+
+                    b.HasIndex("OrganizationId", "ExternalSystem", "ExternalId")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId", "Status", "SentAt");
 

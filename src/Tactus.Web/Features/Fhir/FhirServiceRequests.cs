@@ -1,0 +1,234 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Referrals;
+
+namespace Tactus.Web.Features.Fhir;
+
+/// <summary>
+/// Referrals as ServiceRequests: read, search (patient, status, identifier; newest first, keyset pages) and create, the
+/// EHR's inbound referral, through the same workflow and work-list as a referral made in Tactus. A create naming the
+/// EHR's order identifier is idempotent: the store holds one referral per identifier, so a retry finds the first.
+/// </summary>
+public static class FhirServiceRequests
+{
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
+    [
+        ("patient", SearchParamType.Reference), ("status", SearchParamType.Token), ("identifier", SearchParamType.Token),
+    ];
+
+    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format"];
+
+    public static async Task<IResult> ReadAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var referralId)
+            || await db.Referrals.AsNoTracking().Include(r => r.StatusChanges).SingleOrDefaultAsync(r => r.Id == referralId, ct) is not { } referral
+            || !FhirApi.InPatientContext(http, referral.PatientId))
+        {
+            return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"ServiceRequest/{id} is not known.");
+        }
+
+        return FhirApi.Resource(ReferralFhir.Build(referral, await NamesAsync(db, [referral], ct)));
+    }
+
+    public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct)
+    {
+        var query = request.Query;
+        var unknown = query.Keys.Where(k => !Controls.Contains(k) && Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0 && request.Headers["Prefer"].Any(v => v?.Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Unknown or unsupported search parameters: {string.Join(", ", unknown)}.");
+        }
+
+        if (Problem(query) is { } problem)
+        {
+            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, problem);
+        }
+
+        var count = query.TryGetValue("_count", out var c) ? int.Parse(c.ToString(), CultureInfo.InvariantCulture) : 25;
+        var referrals = db.Referrals.AsNoTracking();
+        Guid? patientId = query.TryGetValue("patient", out var p) ? Guid.Parse(p.ToString().Replace("Patient/", "", StringComparison.Ordinal)) : null;
+        if (request.HttpContext.Features.Get<Smart.FhirPatientContext>() is { } context)
+        {
+            if (patientId is { } asked && asked != context.PatientId)
+            {
+                return FhirApi.Resource(new Bundle { Type = Bundle.BundleType.Searchset });
+            }
+
+            patientId = context.PatientId;
+        }
+
+        if (patientId is { } patient)
+        {
+            referrals = referrals.Where(r => r.PatientId == patient);
+        }
+
+        if (query.TryGetValue("status", out var s))
+        {
+            var statuses = s.ToString().Split(',').SelectMany(v => ReferralFhir.StatusesFor(Enum.Parse<RequestStatus>(v.Replace("-", "", StringComparison.Ordinal), ignoreCase: true))).ToList();
+            referrals = referrals.Where(r => statuses.Contains(r.Status));
+        }
+
+        if (query.TryGetValue("identifier", out var i) && i.ToString().Split('|') is [var system, var value])
+        {
+            referrals = referrals.Where(r => r.ExternalSystem == system && r.ExternalId == value);
+        }
+
+        if (query.TryGetValue("_cursor", out var cursor) && Cursor(cursor.ToString()) is var (createdAt, afterId))
+        {
+            referrals = referrals.Where(r => r.CreatedAt < createdAt || (r.CreatedAt == createdAt && r.Id.CompareTo(afterId) < 0));
+        }
+
+        var page = await referrals.Include(r => r.StatusChanges).OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Take(count + 1).AsSplitQuery().ToListAsync(ct);
+        var names = await NamesAsync(db, page, ct);
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
+        var self = $"{request.Scheme}://{request.Host}{request.Path}";
+        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = self + request.QueryString });
+        if (page.Count > count)
+        {
+            var last = page[count - 1];
+            var rest = query.Where(q => q.Key != "_cursor").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
+            rest["_cursor"] = $"{last.CreatedAt.UtcTicks}.{last.Id:N}";
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = QueryHelpers.AddQueryString(self, rest) });
+        }
+
+        foreach (var referral in page.Take(count))
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = $"{request.Scheme}://{request.Host}/fhir/ServiceRequest/{referral.Id}",
+                Resource = ReferralFhir.Build(referral, names),
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
+        if (unknown.Count > 0)
+        {
+            var outcome = FhirApi.OperationOutcomeFor(StatusCodes.Status200OK, OperationOutcome.IssueType.NotSupported, $"Ignored unknown or unsupported search parameters: {string.Join(", ", unknown)}.");
+            outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Warning;
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{Guid.NewGuid()}", Resource = outcome, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
+        }
+
+        return FhirApi.Resource(bundle);
+    }
+
+    /// <summary>
+    /// Create (and with <c>If-None-Exist: identifier=system|value</c> a conditional create, R4 §3.1.0.8.1). With or without
+    /// the header, a ServiceRequest carrying an identifier Tactus already holds answers 200 with that referral.
+    /// </summary>
+    public static async Task<IResult> CreateAsync(HttpRequest request, ReferralWorkflow workflow, TactusDbContext db, CancellationToken ct)
+    {
+        var body = await FhirRequestBody.ReadAsync<ServiceRequest>(request);
+        if (body.Error is { } error)
+        {
+            return error;
+        }
+
+        if (request.Headers["If-None-Exist"].ToString() is { Length: > 0 } condition)
+        {
+            var parsed = QueryHelpers.ParseQuery(condition.StartsWith('?') ? condition : "?" + condition);
+            if (parsed.Count != 1 || !parsed.TryGetValue("identifier", out var identifier) || identifier.ToString().Split('|') is not [{ Length: > 0 } system, { Length: > 0 } value])
+            {
+                return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid,
+                    "If-None-Exist on ServiceRequest takes identifier=system|value (the referring system's order identifier).");
+            }
+
+            if (await FindAsync(db, system, value, ct) is { } found)
+            {
+                return new FhirWriteOutcome(ReferralFhir.Build(found, await NamesAsync(db, [found], ct)), StatusCodes.Status200OK).ToResult(request);
+            }
+        }
+
+        return (await CreateFromAsync(body.Resource!, new ReferralFhirInput.StoredReferences(db), request.HttpContext, workflow, db, ct)).ToResult(request);
+    }
+
+    /// <summary>The create itself, shared with the transaction bundle (which resolves urn:uuid references first).</summary>
+    public static async Task<FhirWriteOutcome> CreateFromAsync(ServiceRequest resource, ReferralFhirInput.IReferences references, HttpContext http,
+        ReferralWorkflow workflow, TactusDbContext db, CancellationToken ct)
+    {
+        var (input, problems) = await ReferralFhirInput.ReadAsync(resource, references, db, http.RequestServices, ct);
+        if (problems is not null)
+        {
+            return FhirWriteOutcome.Invalid(problems);
+        }
+
+        if (!FhirApi.InPatientContext(http, input!.PatientId!.Value))
+        {
+            return FhirWriteOutcome.Fail(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden, "A token launched for one patient can refer that patient only.");
+        }
+
+        if (input.ExternalIdentifier is var (system, value) && await FindAsync(db, system, value, ct) is { } existing)
+        {
+            return new FhirWriteOutcome(ReferralFhir.Build(existing, await NamesAsync(db, [existing], ct)), StatusCodes.Status200OK);
+        }
+
+        Referral referral;
+        try
+        {
+            referral = await workflow.CreateAsync(input, ct);
+        }
+        catch (DbUpdateException) when (input.ExternalIdentifier is not null && db.Database.CurrentTransaction is null)
+        {
+            // A concurrent retry of the same order committed first (the unique index refused this one): answer with it.
+            var (s, v) = input.ExternalIdentifier.Value;
+            var first = await FindAsync(db, s, v, ct) ?? throw new InvalidOperationException("The referral could not be stored.");
+            return new FhirWriteOutcome(ReferralFhir.Build(first, await NamesAsync(db, [first], ct)), StatusCodes.Status200OK);
+        }
+
+        return new FhirWriteOutcome(ReferralFhir.Build(referral, await NamesAsync(db, [referral], ct)), StatusCodes.Status201Created, LastModified: referral.CreatedAt);
+    }
+
+    private static Task<Referral?> FindAsync(TactusDbContext db, string system, string value, CancellationToken ct) =>
+        db.Referrals.AsNoTracking().Include(r => r.StatusChanges).SingleOrDefaultAsync(r => r.ExternalSystem == system && r.ExternalId == value, ct);
+
+    /// <summary>The names of the clinicians and therapists the page's referrals name, in one query.</summary>
+    private static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(TactusDbContext db, IReadOnlyCollection<Referral> referrals, CancellationToken ct)
+    {
+        var ids = referrals.Select(r => r.ReferringClinicianId).Concat(referrals.Select(r => r.AssignedTherapistId).OfType<Guid>()).Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+    }
+
+    private static (DateTimeOffset CreatedAt, Guid Id)? Cursor(string text) =>
+        text.Split('.') is [var ticks, var id] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+            && t is > 0 and < 3155378975999999999 && Guid.TryParseExact(id, "N", out var g)
+            ? (new DateTimeOffset(t, TimeSpan.Zero), g) : null;
+
+    private static string? Problem(IQueryCollection query)
+    {
+        if (query.Keys.Any(k => query[k].Count > 1))
+        {
+            return "Each search parameter may be given once.";
+        }
+
+        if (query.TryGetValue("_count", out var count) && (!int.TryParse(count.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 100))
+        {
+            return "_count must be a whole number from 1 to 100.";
+        }
+
+        if (query.TryGetValue("patient", out var patient) && !Guid.TryParse(patient.ToString().Replace("Patient/", "", StringComparison.Ordinal), out _))
+        {
+            return "patient takes a Patient id (or Patient/{id}).";
+        }
+
+        if (query.TryGetValue("status", out var status)
+            && status.ToString().Split(',').Any(v => !Enum.TryParse<RequestStatus>(v.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || v.Any(char.IsDigit)))
+        {
+            return "status takes draft, active, on-hold, revoked, completed, entered-in-error or unknown.";
+        }
+
+        if (query.TryGetValue("identifier", out var identifier) && identifier.ToString().Split('|') is not [{ Length: > 0 }, { Length: > 0 }])
+        {
+            return "identifier takes system|value.";
+        }
+
+        if (query.TryGetValue("_cursor", out var cursor) && Cursor(cursor.ToString()) is null)
+        {
+            return "_cursor is not one this server gave; follow the bundle's next link.";
+        }
+
+        return null;
+    }
+}
