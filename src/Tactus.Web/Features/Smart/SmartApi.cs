@@ -26,9 +26,15 @@ public static class SmartApi
         return app;
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext http, UserManager<TactusUser> users)
+    private static async Task<IResult> ExchangeAsync(HttpContext http, UserManager<TactusUser> users, SmartApps apps,
+        IOpenIddictApplicationManager applications, IUserClaimsPrincipalFactory<TactusUser> sessions)
     {
         var request = http.GetOpenIddictServerRequest();
+        if (request?.IsClientCredentialsGrantType() == true)
+        {
+            return await BackendServiceAsync(request, apps, applications, sessions);
+        }
+
         if (request is null || !(request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType()))
         {
             return Refuse(Errors.UnsupportedGrantType, "This grant type is not offered.");
@@ -51,6 +57,39 @@ public static class SmartApi
 
         return Results.SignIn(principal!, properties, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    /// <summary>
+    /// SMART Backend Services (client credentials; OpenIddict has already checked the app's signed client assertion
+    /// against its registered keys): a short-lived token for the app's service account, with the system scopes asked for.
+    /// </summary>
+    private static async Task<IResult> BackendServiceAsync(OpenIddictRequest request, SmartApps apps, IOpenIddictApplicationManager applications,
+        IUserClaimsPrincipalFactory<TactusUser> sessions)
+    {
+        var application = await applications.FindByClientIdAsync(request.ClientId!);
+        var account = application is null ? null : await apps.ServiceAccountOfAsync(application);
+        if (application is null || account is null)
+        {
+            return Refuse(Errors.UnauthorizedClient, "This client is not registered as a backend service.");
+        }
+
+        var scopes = request.GetScopes();
+        if (scopes.IsEmpty || scopes.Any(s => SmartScopes.Parse(s) is not { Context: ScopeContext.System }))
+        {
+            return Refuse(Errors.InvalidScope, "A backend service asks for system/ scopes only, and at least one.");
+        }
+
+        if ((await apps.NotAllowedAsync(application, scopes)) is { Count: > 0 } notAllowed)
+        {
+            return Refuse(Errors.InvalidScope, $"The app is not registered for: {string.Join(", ", notAllowed)}.");
+        }
+
+        var principal = await SmartPrincipal.CreateAsync(account, sessions, scopes, launchPatient: null);
+        principal.SetAccessTokenLifetime(BackendTokenLifetime);
+        return Results.SignIn(principal, null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>SMART Backend Services recommends access tokens of five minutes or less; the app asks again with a new assertion.</summary>
+    public static readonly TimeSpan BackendTokenLifetime = TimeSpan.FromMinutes(5);
 
     private static IResult Refuse(string error, string description) => Results.Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>

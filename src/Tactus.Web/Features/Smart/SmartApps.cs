@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Account;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Tactus.Web.Features.Smart;
@@ -10,9 +13,92 @@ namespace Tactus.Web.Features.Smart;
 /// which scopes it may ask for at most. An app belongs to one organisation; another organisation's people cannot
 /// authorise it.
 /// </summary>
-public sealed class SmartApps(IOpenIddictApplicationManager applications)
+public sealed class SmartApps(IOpenIddictApplicationManager applications, UserManager<TactusUser> users)
 {
     public const string OrganizationProperty = "tactus_org";
+
+    /// <summary>The service account a backend app acts as (its organisation, role and audit name).</summary>
+    public const string ServiceAccountProperty = "tactus_service_account";
+
+    /// <summary>Roles a backend service may act as: organisation-wide, as an integration engine or an export needs.</summary>
+    public static readonly IReadOnlyList<string> ServiceRoles = [Roles.Manager, Roles.Administrator];
+
+    /// <param name="JsonWebKeySet">The app's public keys (JWKS JSON), with which it signs its client assertions (private_key_jwt).</param>
+    /// <param name="Role">The role its service account holds: the most a token can see, before its system scopes narrow it.</param>
+    public sealed record BackendRegistration(string Name, string JsonWebKeySet, IReadOnlyList<string> AllowedScopes, string Role);
+
+    /// <summary>
+    /// A backend service (SMART Backend Services: client credentials, private_key_jwt). It acts through a service account of
+    /// the organisation with the role chosen, so every query it makes is scoped and audited as a person's would be; the
+    /// account has no password and cannot sign in to the pages.
+    /// </summary>
+    public async Task<Registered> RegisterBackendAsync(Guid organizationId, BackendRegistration registration, CancellationToken ct = default)
+    {
+        if (registration.AllowedScopes.FirstOrDefault(s => SmartScopes.Parse(s) is not { Context: ScopeContext.System }) is { } notSystem)
+        {
+            throw new ArgumentException($"A backend service takes system/ scopes only ('{notSystem}' is not one).", nameof(registration));
+        }
+
+        if (!ServiceRoles.Contains(registration.Role))
+        {
+            throw new ArgumentException($"A backend service acts as {string.Join(" or ", ServiceRoles)}.", nameof(registration));
+        }
+
+        var keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(registration.JsonWebKeySet);
+        if (keys.Keys.Count == 0 || keys.Keys.Any(k => k.HasPrivateKey))
+        {
+            throw new ArgumentException("Give the app's public keys (a JWKS with at least one key and no private parts).", nameof(registration));
+        }
+
+        var clientId = "tactus-svc-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var account = new TactusUser
+        {
+            OrganizationId = organizationId,
+            UserName = $"{clientId}@apps.tactus.invalid",
+            Email = $"{clientId}@apps.tactus.invalid",
+            EmailConfirmed = true,
+            DisplayName = $"{registration.Name} (backend app)",
+        };
+        Check(await users.CreateAsync(account)); // no password: it cannot sign in to the pages
+        Check(await users.AddToRoleAsync(account, registration.Role));
+
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = registration.Name,
+            JsonWebKeySet = keys,
+            Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
+            Properties =
+            {
+                [OrganizationProperty] = JsonSerializer.SerializeToElement(organizationId.ToString()),
+                [ServiceAccountProperty] = JsonSerializer.SerializeToElement(account.Id.ToString()),
+            },
+        };
+        foreach (var scope in registration.AllowedScopes)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
+
+        await applications.CreateAsync(descriptor, ct);
+        return new Registered(clientId, null);
+    }
+
+    /// <summary>The service account of a backend app, or null for an app that is not one.</summary>
+    public async Task<TactusUser?> ServiceAccountOfAsync(object application, CancellationToken ct = default)
+    {
+        var properties = await applications.GetPropertiesAsync(application, ct);
+        return properties.TryGetValue(ServiceAccountProperty, out var value) && value.ValueKind == JsonValueKind.String
+            ? await users.FindByIdAsync(value.GetString()!) : null;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
 
     /// <param name="Confidential">The app keeps a secret on a server; a public app (in a browser or on a phone) cannot.</param>
     public sealed record Registration(string Name, IReadOnlyList<Uri> RedirectUris, IReadOnlyList<string> AllowedScopes, bool Confidential);
