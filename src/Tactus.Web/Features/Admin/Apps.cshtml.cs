@@ -5,6 +5,7 @@ using OpenIddict.Abstractions;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Smart;
+using Roles = Tactus.Web.Features.Access.Roles;
 
 namespace Tactus.Web.Features.Admin;
 
@@ -14,7 +15,7 @@ namespace Tactus.Web.Features.Admin;
 /// </summary>
 public sealed class AppsModel(SmartApps apps, IOpenIddictApplicationManager applications, AccessScope scope, AuditLog audit) : PageModel
 {
-    public sealed record RegisteredApp(string ClientId, string Name, bool Confidential, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> Scopes);
+    public sealed record RegisteredApp(string ClientId, string Name, string Kind, IReadOnlyList<string> RedirectUris, IReadOnlyList<string> Scopes);
 
     public sealed class NewApp
     {
@@ -34,8 +35,29 @@ public sealed class AppsModel(SmartApps apps, IOpenIddictApplicationManager appl
         public bool Confidential { get; set; }
     }
 
+    public sealed class NewBackend
+    {
+        [Required(ErrorMessage = "Name the backend service.")]
+        [StringLength(100, ErrorMessage = "The name can be at most {1} characters.")]
+        public string? Name { get; set; }
+
+        [Required(ErrorMessage = "Paste the service's public keys (JWKS).")]
+        [Display(Name = "Public keys (JWKS JSON)")]
+        public string? Jwks { get; set; }
+
+        [Required(ErrorMessage = "Give the system scopes it may ask for.")]
+        [Display(Name = "System scopes it may ask for")]
+        public string? Scopes { get; set; } = "system/Patient.rs system/ServiceRequest.crs";
+
+        [Display(Name = "Acts as")]
+        public string Role { get; set; } = Roles.Manager;
+    }
+
     [BindProperty]
     public NewApp Input { get; set; } = new();
+
+    [BindProperty]
+    public NewBackend Backend { get; set; } = new();
 
     public IReadOnlyList<RegisteredApp> Apps { get; private set; } = [];
 
@@ -44,8 +66,52 @@ public sealed class AppsModel(SmartApps apps, IOpenIddictApplicationManager appl
 
     public async Task OnGetAsync(CancellationToken ct) => Apps = await ListAsync(ct);
 
+    /// <summary>A backend service (SMART Backend Services): its keys, system scopes and the role its service account holds.</summary>
+    public async Task<IActionResult> OnPostBackendAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        TryValidateModel(Backend, nameof(Backend));
+        var scopes = (Backend.Scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var wrong in scopes.Where(s => SmartScopes.Parse(s) is not { Context: ScopeContext.System }))
+        {
+            ModelState.AddModelError($"{nameof(Backend)}.{nameof(NewBackend.Scopes)}", $"'{wrong}' is not a system/ scope.");
+        }
+
+        if (!SmartApps.ServiceRoles.Contains(Backend.Role))
+        {
+            ModelState.AddModelError($"{nameof(Backend)}.{nameof(NewBackend.Role)}", "Choose programme manager or administrator.");
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                JustRegistered = await apps.RegisterBackendAsync(scope.OrganizationId!.Value,
+                    new SmartApps.BackendRegistration(Backend.Name!.Trim(), Backend.Jwks!, scopes, Backend.Role), ct);
+                await audit.RecordAsync(AuditActions.AppRegistered, AuditOutcomes.Success, "SmartApp", JustRegistered.ClientId, detail: Backend.Name);
+                Backend = new NewBackend();
+                ModelState.Clear();
+            }
+            catch (ArgumentException invalid)
+            {
+                ModelState.AddModelError($"{nameof(Backend)}.{nameof(NewBackend.Jwks)}", invalid.Message);
+            }
+#pragma warning disable CA1031 // a JWKS pasted by a person: any parse failure is their input, said back to them
+            catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or FormatException or InvalidOperationException)
+#pragma warning restore CA1031
+            {
+                ModelState.AddModelError($"{nameof(Backend)}.{nameof(NewBackend.Jwks)}", "The keys are not a JSON Web Key Set ({\"keys\":[…]}).");
+            }
+        }
+
+        Apps = await ListAsync(ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        ModelState.Clear();
+        TryValidateModel(Input, nameof(Input));
         var uris = (Input.RedirectUris ?? "").Split(['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries).ToList();
         foreach (var uri in uris.Where(u => !Uri.TryCreate(u, UriKind.Absolute, out var parsed) || !IsAllowedRedirect(parsed)))
         {
@@ -99,7 +165,8 @@ public sealed class AppsModel(SmartApps apps, IOpenIddictApplicationManager appl
             list.Add(new RegisteredApp(
                 (await applications.GetClientIdAsync(application, ct))!,
                 await applications.GetDisplayNameAsync(application, ct) ?? "",
-                await applications.GetClientTypeAsync(application, ct) == OpenIddictConstants.ClientTypes.Confidential,
+                await apps.ServiceAccountOfAsync(application, ct) is not null ? "Backend service"
+                    : await applications.GetClientTypeAsync(application, ct) == OpenIddictConstants.ClientTypes.Confidential ? "Confidential" : "Public",
                 (await applications.GetRedirectUrisAsync(application, ct)).ToList(),
                 permissions.Where(p => p.StartsWith(OpenIddictConstants.Permissions.Prefixes.Scope, StringComparison.Ordinal))
                     .Select(p => p[OpenIddictConstants.Permissions.Prefixes.Scope.Length..]).ToList()));

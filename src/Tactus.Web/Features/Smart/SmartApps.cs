@@ -45,7 +45,8 @@ public sealed class SmartApps(IOpenIddictApplicationManager applications, UserMa
         }
 
         var keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(registration.JsonWebKeySet);
-        if (keys.Keys.Count == 0 || keys.Keys.Any(k => k.HasPrivateKey))
+        // Any private member (RFC 7518 §6.2.2, §6.3.2; "k" of a symmetric key) means the secret left its owner: refuse it.
+        if (keys.Keys.Count == 0 || keys.Keys.Any(k => new[] { k.D, k.P, k.Q, k.DP, k.DQ, k.QI, k.K }.Any(part => part is not null)))
         {
             throw new ArgumentException("Give the app's public keys (a JWKS with at least one key and no private parts).", nameof(registration));
         }

@@ -50,6 +50,43 @@ public abstract partial class AppRegistrationTests(TactusApp app)
         Assert.StartsWith("/Account/AccessDenied", byManager.Headers.Location?.PathAndQuery ?? byManager.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Administrator_RegistersABackendService_WithItsPublicKeys_AndAKeyWithAPrivatePartIsRefused()
+    {
+        var admin = await app.AsAsync(Roles.Administrator);
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var publicKey = rsa.ExportParameters(false);
+        var privateKey = rsa.ExportParameters(true);
+        string Jwks(System.Security.Cryptography.RSAParameters key) => System.Text.Json.JsonSerializer.Serialize(new
+        {
+            keys = new[] { new Dictionary<string, string?>
+            {
+                ["kty"] = "RSA", ["kid"] = "k1", ["n"] = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(key.Modulus), ["e"] = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(key.Exponent),
+                ["d"] = key.D is null ? null : Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(key.D),
+            }.Where(p => p.Value is not null).ToDictionary() },
+        });
+
+        var registered = await (await admin.PostFormAsync("/Admin/Apps", new Dictionary<string, string>
+        {
+            ["Backend.Name"] = "Interface engine", ["Backend.Jwks"] = Jwks(publicKey), ["Backend.Scopes"] = "system/Patient.rs", ["Backend.Role"] = "manager",
+        }, "/Admin/Apps?handler=Backend")).Content.ReadAsStringAsync();
+        var withPrivate = await (await admin.PostFormAsync("/Admin/Apps", new Dictionary<string, string>
+        {
+            ["Backend.Name"] = "Leaky engine", ["Backend.Jwks"] = Jwks(privateKey), ["Backend.Scopes"] = "system/Patient.rs", ["Backend.Role"] = "manager",
+        }, "/Admin/Apps?handler=Backend")).Content.ReadAsStringAsync();
+        var userScope = await (await admin.PostFormAsync("/Admin/Apps", new Dictionary<string, string>
+        {
+            ["Backend.Name"] = "Wide engine", ["Backend.Jwks"] = Jwks(publicKey), ["Backend.Scopes"] = "system/Patient.rs user/Patient.rs", ["Backend.Role"] = "manager",
+        }, "/Admin/Apps?handler=Backend")).Content.ReadAsStringAsync();
+
+        Assert.StartsWith("tactus-svc-", ClientId().Match(registered).Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("Backend service", registered, StringComparison.Ordinal);
+        Assert.Contains("no private parts", withPrivate, StringComparison.Ordinal);
+        Assert.DoesNotContain("Client id: <code>", withPrivate, StringComparison.Ordinal);
+        Assert.Contains("&#x27;user/Patient.rs&#x27; is not a system/ scope.", userScope, StringComparison.Ordinal);
+        Assert.DoesNotContain("Client id: <code>", userScope, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("Client id: <code>([^<]+)</code>")]
     private static partial Regex ClientId();
 }
