@@ -37,7 +37,7 @@ public static class TactusServices
                 .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ScopeShapeModelCacheKeyFactory>()
                 .ReplaceService<Microsoft.EntityFrameworkCore.Query.IStructuralTypeMaterializerSource, ReadAuditMaterializerSource>()
                 .AddInterceptors(ReadAuditGuard.Instance), optionsLifetime: ServiceLifetime.Singleton);
-            services.AddDbContext<SmartStoreDbContext>(options => options.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContextPool<SmartStoreDbContext>(options => options.UseNpgsql(connectionString)); // read on every bearer request
         }
         else
         {
@@ -47,8 +47,7 @@ public static class TactusServices
                 .ReplaceService<Microsoft.EntityFrameworkCore.Query.IStructuralTypeMaterializerSource, ReadAuditMaterializerSource>()
                 .AddInterceptors(ReadAuditGuard.Instance, SqlitePragmaInterceptor.Instance),
                 optionsLifetime: ServiceLifetime.Singleton);
-            services.AddDbContext<SmartStoreDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance),
-                optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContextPool<SmartStoreDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(SqlitePragmaInterceptor.Instance));
         }
 
         services.AddDataProtection().SetApplicationName("Tactus").PersistKeysToDbContext<TactusDbContext>();

@@ -12,7 +12,7 @@ public sealed class AuthorizationServerKey
     /// <summary><see cref="Signing"/> or <see cref="Encryption"/>.</summary>
     public required string Use { get; set; }
 
-    /// <summary>The RSA private key (PKCS#8), protected by Data Protection.</summary>
+    /// <summary>The key material, protected by Data Protection: an RSA private key (PKCS#8) to sign, 256 random bits to encrypt.</summary>
     public required string ProtectedKey { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -29,10 +29,11 @@ public sealed class ServerKeyOptions(IServiceScopeFactory scopes, IDataProtectio
             if (!db.AuthorizationServerKeys.Any(k => k.Use == use))
             {
                 using var rsa = RSA.Create(KeySizeBits);
+                var material = use == AuthorizationServerKey.Signing ? rsa.ExportPkcs8PrivateKey() : RandomNumberGenerator.GetBytes(32);
                 db.AuthorizationServerKeys.Add(new AuthorizationServerKey
                 {
                     Use = use,
-                    ProtectedKey = protector.Protect(Convert.ToBase64String(rsa.ExportPkcs8PrivateKey())),
+                    ProtectedKey = protector.Protect(Convert.ToBase64String(material)),
                     CreatedAt = time.GetUtcNow().UtcDateTime,
                 });
                 db.SaveChanges();
@@ -41,16 +42,19 @@ public sealed class ServerKeyOptions(IServiceScopeFactory scopes, IDataProtectio
 
         foreach (var key in db.AuthorizationServerKeys.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id).ToList())
         {
-            var rsa = RSA.Create();
-            rsa.ImportPkcs8PrivateKey(Convert.FromBase64String(protector.Unprotect(key.ProtectedKey)), out _);
-            var securityKey = new RsaSecurityKey(rsa) { KeyId = key.Id.ToString("N") };
+            var material = Convert.FromBase64String(protector.Unprotect(key.ProtectedKey));
             if (key.Use == AuthorizationServerKey.Signing)
             {
-                options.SigningCredentials.Add(new SigningCredentials(securityKey, SecurityAlgorithms.RsaSha256));
+                var rsa = RSA.Create();
+                rsa.ImportPkcs8PrivateKey(material, out _);
+                options.SigningCredentials.Add(new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = key.Id.ToString("N") }, SecurityAlgorithms.RsaSha256));
             }
             else
             {
-                options.EncryptionCredentials.Add(new EncryptingCredentials(securityKey, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+                // Access tokens are read only by Tactus itself, so a symmetric key (AES key wrap) encrypts them: an RSA
+                // unwrap would cost a private-key operation on every FHIR request.
+                options.EncryptionCredentials.Add(new EncryptingCredentials(new SymmetricSecurityKey(material) { KeyId = key.Id.ToString("N") },
+                    SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
             }
         }
     }
