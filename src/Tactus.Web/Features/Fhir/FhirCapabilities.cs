@@ -28,6 +28,7 @@ public static class FhirCapabilities
                 [
                     PatientResource(),
                     ServiceRequestResource(),
+                    Searchable(ResourceType.Observation, FhirObservations.Parameters),
                     Read(ResourceType.DiagnosticReport),
                 ],
             },
@@ -84,6 +85,15 @@ public static class FhirCapabilities
         request.ConditionalCreate = true;
         request.SearchParam = [.. FhirServiceRequests.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
         return request;
+    }
+
+    private static CapabilityStatement.ResourceComponent Searchable(ResourceType type, IReadOnlyList<(string Name, SearchParamType Type)> parameters)
+    {
+        var resource = Read(type);
+        resource.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
+        resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
+        resource.SearchParam = [.. parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
+        return resource;
     }
 
     private static CapabilityStatement.ResourceComponent Read(ResourceType type) => new()

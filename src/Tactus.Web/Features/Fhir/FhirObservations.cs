@@ -1,0 +1,189 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Questionnaires;
+
+namespace Tactus.Web.Features.Fhir;
+
+/// <summary>
+/// Questionnaire scores as Observations: read, and search by patient (required, as FHIR servers commonly ask), code
+/// (LOINC or Tactus's instrument code), category and date (ge, gt, le, lt), newest first in keyset pages.
+/// </summary>
+public static class FhirObservations
+{
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
+    [
+        ("patient", SearchParamType.Reference), ("code", SearchParamType.Token), ("category", SearchParamType.Token), ("date", SearchParamType.Date),
+    ];
+
+    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format"];
+
+    public static async Task<IResult> ReadAsync(string id, TactusDbContext db, InstrumentCatalog catalog, HttpContext http, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var responseId)
+            || await db.MeasureResponses.AsNoTracking().SingleOrDefaultAsync(r => r.Id == responseId, ct) is not { } response
+            || !FhirApi.InPatientContext(http, response.PatientId))
+        {
+            return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Observation/{id} is not known.");
+        }
+
+        return FhirApi.Resource(ObservationFhir.Build(response, catalog.Find(response.Instrument)));
+    }
+
+    public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, InstrumentCatalog catalog, CancellationToken ct)
+    {
+        var query = request.Query;
+        var unknown = query.Keys.Where(k => !Controls.Contains(k) && Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0 && request.Headers["Prefer"].Any(v => v?.Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Unknown or unsupported search parameters: {string.Join(", ", unknown)}.");
+        }
+
+        var context = request.HttpContext.Features.Get<Smart.FhirPatientContext>();
+        if (Problem(query, context is not null) is { } problem)
+        {
+            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, problem);
+        }
+
+        var patientId = query.TryGetValue("patient", out var p) ? Guid.Parse(p.ToString().Replace("Patient/", "", StringComparison.Ordinal)) : context!.PatientId;
+        var empty = new Bundle { Type = Bundle.BundleType.Searchset };
+        if (context is not null && context.PatientId != patientId)
+        {
+            return FhirApi.Resource(empty);
+        }
+
+        var responses = db.MeasureResponses.AsNoTracking().Where(r => r.PatientId == patientId);
+        if (query.TryGetValue("category", out var category) && category.ToString().Split('|')[^1] != "survey")
+        {
+            return FhirApi.Resource(empty); // every score Tactus serves is a survey
+        }
+
+        if (query.TryGetValue("code", out var code))
+        {
+            var instruments = Instruments(code.ToString(), catalog);
+            responses = responses.Where(r => instruments.Contains(r.Instrument));
+        }
+
+        foreach (var value in query["date"])
+        {
+            var (comparison, at) = DateBound(value!)!.Value;
+            responses = comparison switch
+            {
+                "ge" => responses.Where(r => r.CompletedAt >= at),
+                "gt" => responses.Where(r => r.CompletedAt > at),
+                "le" => responses.Where(r => r.CompletedAt <= at),
+                _ => responses.Where(r => r.CompletedAt < at),
+            };
+        }
+
+        if (query.TryGetValue("_cursor", out var cursor) && Cursor(cursor.ToString()) is var (completedAt, afterId))
+        {
+            responses = responses.Where(r => r.CompletedAt < completedAt || (r.CompletedAt == completedAt && r.Id.CompareTo(afterId) < 0));
+        }
+
+        var count = query.TryGetValue("_count", out var c) ? int.Parse(c.ToString(), CultureInfo.InvariantCulture) : 50;
+        var page = await responses.OrderByDescending(r => r.CompletedAt).ThenByDescending(r => r.Id).Take(count + 1).ToListAsync(ct);
+        var self = $"{request.Scheme}://{request.Host}{request.Path}";
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
+        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = self + request.QueryString });
+        if (page.Count > count)
+        {
+            var last = page[count - 1];
+            var rest = query.Where(q => q.Key != "_cursor").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))).ToList();
+            rest.Add(new("_cursor", $"{last.CompletedAt.UtcTicks}.{last.Id:N}"));
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = QueryHelpers.AddQueryString(self, rest) });
+        }
+
+        foreach (var response in page.Take(count))
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = $"{request.Scheme}://{request.Host}/fhir/Observation/{response.Id}",
+                Resource = ObservationFhir.Build(response, catalog.Find(response.Instrument)),
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
+        if (unknown.Count > 0)
+        {
+            var outcome = FhirApi.OperationOutcomeFor(StatusCodes.Status200OK, OperationOutcome.IssueType.NotSupported, $"Ignored unknown or unsupported search parameters: {string.Join(", ", unknown)}.");
+            outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Warning;
+            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{Guid.NewGuid()}", Resource = outcome, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
+        }
+
+        return FhirApi.Resource(bundle);
+    }
+
+    /// <summary>The instruments a code token names: a LOINC total code (several instruments may share none), or Tactus's instrument code.</summary>
+    private static List<string> Instruments(string token, InstrumentCatalog catalog)
+    {
+        var parts = token.Split('|');
+        var (system, value) = parts.Length == 2 ? (parts[0], parts[1]) : ("", parts[0]);
+        return catalog.Instruments.Where(i =>
+                ((system is "" or ObservationFhir.LoincSystem) && i.Loinc.GetValueOrDefault("total") == value)
+                || ((system is "" or Reports.ReportFhir.InstrumentSystem) && string.Equals(i.Code, value, StringComparison.OrdinalIgnoreCase)))
+            .Select(i => i.Code).ToList();
+    }
+
+    private static (string Comparison, DateTimeOffset At)? DateBound(string value)
+    {
+        var prefix = value.Length > 2 && char.IsAsciiLetterLower(value[0]) ? value[..2] : "";
+        var text = value[prefix.Length..];
+        if (prefix is not ("ge" or "gt" or "le" or "lt"))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            // A day is the whole day (FHIR R4 §3.1.1.4.2.1): ge/lt start at its beginning, gt/le end at its end.
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return prefix is "ge" or "lt" ? (prefix, start) : (prefix == "gt" ? "ge" : "lt", start.AddDays(1));
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && text.Contains('T', StringComparison.Ordinal)
+            ? (prefix, at) : null;
+    }
+
+    private static (DateTimeOffset CompletedAt, Guid Id)? Cursor(string text) =>
+        text.Split('.') is [var ticks, var id] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+            && t is > 0 and < 3155378975999999999 && Guid.TryParseExact(id, "N", out var g)
+            ? (new DateTimeOffset(t, TimeSpan.Zero), g) : null;
+
+    private static string? Problem(IQueryCollection query, bool hasPatientContext)
+    {
+        if (query.Keys.Where(k => k != "date").Any(k => query[k].Count > 1))
+        {
+            return "Each search parameter other than date may be given once.";
+        }
+
+        if (!query.ContainsKey("patient") && !hasPatientContext)
+        {
+            return "Observation search needs patient (Patient/{id}); a whole population is read with Bulk Data.";
+        }
+
+        if (query.TryGetValue("patient", out var patient) && !Guid.TryParse(patient.ToString().Replace("Patient/", "", StringComparison.Ordinal), out _))
+        {
+            return "patient takes a Patient id (or Patient/{id}).";
+        }
+
+        if (query.TryGetValue("_count", out var count) && (!int.TryParse(count.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 200))
+        {
+            return "_count must be a whole number from 1 to 200.";
+        }
+
+        if (query["date"].Any(d => d is null || DateBound(d) is null))
+        {
+            return "date takes ge, gt, le or lt with a day (yyyy-MM-dd) or a dateTime with its offset, e.g. date=ge2026-01-01.";
+        }
+
+        if (query.TryGetValue("_cursor", out var cursor) && Cursor(cursor.ToString()) is null)
+        {
+            return "_cursor is not one this server gave; follow the bundle's next link.";
+        }
+
+        return null;
+    }
+}
