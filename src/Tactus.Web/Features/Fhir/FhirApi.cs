@@ -31,6 +31,12 @@ public static class FhirApi
         fhir.MapGet("/ServiceRequest/{id}", FhirServiceRequests.ReadAsync).WithMetadata(Interaction("ServiceRequest", FhirPermission.Read));
         fhir.MapPost("/ServiceRequest", FhirServiceRequests.CreateAsync).RequireAuthorization(Policies.ReferralEntry)
             .WithMetadata(Interaction("ServiceRequest", FhirPermission.Create));
+        fhir.MapGet("/Condition", FhirConditions.SearchAsync).RequireAuthorization(Policies.ClinicalRecords)
+            .WithMetadata(Interaction("Condition", FhirPermission.Search));
+        fhir.MapGet("/Condition/{id}", FhirConditions.ReadAsync).RequireAuthorization(Policies.ClinicalRecords)
+            .WithMetadata(Interaction("Condition", FhirPermission.Read));
+        fhir.MapPost("/Condition", FhirConditions.CreateAsync).RequireAuthorization(Policies.PatientEditing)
+            .WithMetadata(Interaction("Condition", FhirPermission.Create));
         fhir.MapGet("/Observation", FhirObservations.SearchAsync).RequireAuthorization(Policies.ClinicalRecords)
             .WithMetadata(Interaction("Observation", FhirPermission.Search));
         fhir.MapGet("/Observation/{id}", FhirObservations.ReadAsync).RequireAuthorization(Policies.ClinicalRecords)
@@ -61,7 +67,7 @@ public static class FhirApi
         http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
-    private static readonly HashSet<string> Served = ["metadata", "Patient", "ServiceRequest", "Observation", "DiagnosticReport"];
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "ServiceRequest", "Condition", "Observation", "DiagnosticReport"];
 
     private static IResult Unsupported(HttpRequest request)
     {

@@ -28,6 +28,7 @@ public static class FhirCapabilities
                 [
                     PatientResource(),
                     ServiceRequestResource(),
+                    ConditionResource(),
                     Searchable(ResourceType.Observation, FhirObservations.Parameters),
                     Read(ResourceType.DiagnosticReport),
                 ],
@@ -85,6 +86,13 @@ public static class FhirCapabilities
         request.ConditionalCreate = true;
         request.SearchParam = [.. FhirServiceRequests.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
         return request;
+    }
+
+    private static CapabilityStatement.ResourceComponent ConditionResource()
+    {
+        var condition = Searchable(ResourceType.Condition, FhirConditions.Parameters);
+        condition.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
+        return condition;
     }
 
     private static CapabilityStatement.ResourceComponent Searchable(ResourceType type, IReadOnlyList<(string Name, SearchParamType Type)> parameters)

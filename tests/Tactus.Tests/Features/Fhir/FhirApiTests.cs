@@ -32,7 +32,7 @@ public abstract class FhirApiTests(TactusApp app)
         Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Hl7.Fhir.Model.FHIRVersion.N4_0_1, capabilities.FhirVersion);
         var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
-        Assert.Equal(["DiagnosticReport", "Observation", "Patient", "ServiceRequest"], served.Keys.Order());
+        Assert.Equal(["Condition", "DiagnosticReport", "Observation", "Patient", "ServiceRequest"], served.Keys.Order());
         Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
             served["ServiceRequest"]);
         Assert.Contains(capabilities.Rest.Single().Interaction, i => i.Code == CapabilityStatement.SystemRestfulInteraction.Transaction);

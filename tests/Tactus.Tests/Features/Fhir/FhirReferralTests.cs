@@ -147,6 +147,14 @@ public abstract class FhirReferralTests(TactusApp app)
         Assert.Equal(["M79.7"], referral.Diagnoses.Select(d => d.Code));
         Assert.Equal(ReferralStatus.Sent, referral.Status);
         Assert.Empty(FhirValidation.Errors(result));
+
+        var conditions = JsonSerializer.Deserialize<Bundle>(await (await clinician.GetAsync($"/fhir/Condition?patient=Patient/{patient.Id}&code=M79.7")).Content.ReadAsStringAsync(), Fhir)!;
+        var condition = Assert.Single(conditions.Entry).Resource!;
+        var read = await clinician.GetAsync($"/fhir/Condition/{condition.Id}");
+        var noPatient = await clinician.GetAsync("/fhir/Condition?code=M79.7");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noPatient.StatusCode);
+        Assert.Empty(FhirValidation.Errors(conditions));
     }
 
     [Fact]
