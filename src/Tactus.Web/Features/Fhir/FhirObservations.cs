@@ -18,7 +18,7 @@ public static class FhirObservations
         ("patient", SearchParamType.Reference), ("code", SearchParamType.Token), ("category", SearchParamType.Token), ("date", SearchParamType.Date),
     ];
 
-    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format"];
+    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format", "_pretty"];
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, InstrumentCatalog catalog, HttpContext http, CancellationToken ct)
     {

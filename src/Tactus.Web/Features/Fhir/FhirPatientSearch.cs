@@ -20,7 +20,7 @@ public static class FhirPatientSearch
         ("birthdate", SearchParamType.Date), ("identifier", SearchParamType.Token),
     ];
 
-    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format"];
+    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format", "_pretty"];
 
     public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct)
     {

@@ -17,13 +17,22 @@ public sealed class FhirResult(Resource resource, int status = StatusCodes.Statu
 
     public Resource Resource => resource;
 
-    public System.Threading.Tasks.Task ExecuteAsync(HttpContext httpContext)
+    /// <summary>Compact JSON unless the client asks for <c>_pretty=true</c> (FHIR R4 §3.1.1.5.9): a machine reads most replies.</summary>
+    private static readonly JsonSerializerOptions Compact = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
+    public async System.Threading.Tasks.Task ExecuteAsync(HttpContext httpContext)
     {
         var xml = WantsXml(httpContext.Request);
-        var body = xml ? Xml.SerializeToString(resource) : JsonSerializer.Serialize(resource, Reports.ReportFhir.Json);
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = (xml ? XmlType : JsonType) + "; charset=utf-8";
-        return httpContext.Response.WriteAsync(body, httpContext.RequestAborted);
+        if (xml)
+        {
+            await httpContext.Response.WriteAsync(Xml.SerializeToString(resource), httpContext.RequestAborted);
+            return;
+        }
+
+        var pretty = string.Equals(httpContext.Request.Query["_pretty"], "true", StringComparison.OrdinalIgnoreCase);
+        await JsonSerializer.SerializeAsync(httpContext.Response.Body, resource, pretty ? Reports.ReportFhir.Json : Compact, httpContext.RequestAborted);
     }
 
     public static bool WantsXml(HttpRequest request)

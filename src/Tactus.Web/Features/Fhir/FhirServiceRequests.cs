@@ -19,7 +19,7 @@ public static class FhirServiceRequests
         ("patient", SearchParamType.Reference), ("status", SearchParamType.Token), ("identifier", SearchParamType.Token),
     ];
 
-    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format"];
+    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format", "_pretty"];
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
     {

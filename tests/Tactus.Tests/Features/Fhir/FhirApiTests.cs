@@ -30,6 +30,8 @@ public abstract class FhirApiTests(TactusApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain('\n', await response.Content.ReadAsStringAsync()); // compact unless asked
+        Assert.Contains('\n', await anonymous.GetStringAsync("/fhir/metadata?_pretty=true"));
         Assert.Equal(Hl7.Fhir.Model.FHIRVersion.N4_0_1, capabilities.FhirVersion);
         var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
         Assert.Equal(["Condition", "DiagnosticReport", "Observation", "Patient", "ServiceRequest"], served.Keys.Order());
