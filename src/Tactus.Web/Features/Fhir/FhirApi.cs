@@ -41,6 +41,12 @@ public static class FhirApi
             .WithMetadata(Interaction("Observation", FhirPermission.Search));
         fhir.MapGet("/Observation/{id}", FhirObservations.ReadAsync).RequireAuthorization(Policies.ClinicalRecords)
             .WithMetadata(Interaction("Observation", FhirPermission.Read));
+        fhir.MapGet("/Questionnaire", FhirQuestionnaires.SearchAsync).WithMetadata(Interaction("Questionnaire", FhirPermission.Search));
+        fhir.MapGet("/Questionnaire/{id}", FhirQuestionnaires.ReadAsync).WithMetadata(Interaction("Questionnaire", FhirPermission.Read));
+        fhir.MapGet("/QuestionnaireResponse/{id}", FhirQuestionnaires.ReadResponseAsync).RequireAuthorization(Policies.ClinicalRecords)
+            .WithMetadata(Interaction("QuestionnaireResponse", FhirPermission.Read));
+        fhir.MapPost("/QuestionnaireResponse", FhirQuestionnaires.CreateResponseAsync)
+            .WithMetadata(Interaction("QuestionnaireResponse", FhirPermission.Create));
         fhir.MapGet("/DiagnosticReport/{id}", async (string id, TactusDbContext db, Organizations.OrganizationName organization, HttpContext http, CancellationToken ct) =>
         {
             if (!Guid.TryParse(id, out var reportId)
@@ -67,7 +73,7 @@ public static class FhirApi
         http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
-    private static readonly HashSet<string> Served = ["metadata", "Patient", "ServiceRequest", "Condition", "Observation", "DiagnosticReport"];
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "ServiceRequest", "Condition", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport"];
 
     private static IResult Unsupported(HttpRequest request)
     {

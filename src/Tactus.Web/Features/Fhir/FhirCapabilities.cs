@@ -30,6 +30,8 @@ public static class FhirCapabilities
                     ServiceRequestResource(),
                     ConditionResource(),
                     Searchable(ResourceType.Observation, FhirObservations.Parameters),
+                    Searchable(ResourceType.Questionnaire, [("url", SearchParamType.Uri)]),
+                    QuestionnaireResponseResource(),
                     Read(ResourceType.DiagnosticReport),
                 ],
             },
@@ -86,6 +88,14 @@ public static class FhirCapabilities
         request.ConditionalCreate = true;
         request.SearchParam = [.. FhirServiceRequests.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
         return request;
+    }
+
+    private static CapabilityStatement.ResourceComponent QuestionnaireResponseResource()
+    {
+        var response = Read(ResourceType.QuestionnaireResponse);
+        response.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
+        response.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
+        return response;
     }
 
     private static CapabilityStatement.ResourceComponent ConditionResource()

@@ -53,7 +53,7 @@ public abstract class FhirMalformedInputTests(TactusApp app)
         var clinician = await app.AsAsync(Roles.Clinician);
         var patients = await app.PatientCountAsync();
         var failures = new List<string>();
-        foreach (var (method, url) in new[] { ("POST", "/fhir/Patient"), ("PUT", $"/fhir/Patient/{Guid.NewGuid()}"), ("POST", "/fhir/ServiceRequest"), ("POST", "/fhir/Condition"), ("POST", "/fhir") })
+        foreach (var (method, url) in new[] { ("POST", "/fhir/Patient"), ("PUT", $"/fhir/Patient/{Guid.NewGuid()}"), ("POST", "/fhir/ServiceRequest"), ("POST", "/fhir/Condition"), ("POST", "/fhir/QuestionnaireResponse"), ("POST", "/fhir") })
         {
             foreach (var body in Bodies)
             {
