@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Tactus.Web.Features.Audit;
+using Tactus.Web.Features.Smart;
 
 namespace Tactus.Web.Web;
 
@@ -21,6 +22,7 @@ public static class TactusPipeline
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseBearerStampCheck();
         app.UseAuthorization();
         app.UseMiddleware<ReadAuditMiddleware>();
         return app;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
 using static Tactus.Tests.Infrastructure.SmartFlow;
@@ -160,6 +161,33 @@ public abstract class SmartLaunchTests(TactusApp app)
         Assert.Equal("invalid_scope", unregistered["error"]);
         Assert.Equal("access_denied", foreign["error"]);
         Assert.Equal("access_denied", denied["error"]);
+    }
+
+    /// <summary>SR-11: a password, role or MFA change ends an app's access within the minute, as it ends other sessions.</summary>
+    [Fact]
+    public async Task ChangedSecurityStamp_EndsTheToken_WithinTheValidationInterval()
+    {
+        var clientId = await app.RegisterAppAsync(Allowed);
+        var person = await app.AsAsync(Roles.Patient);
+        var pkce = Pkce.Create();
+        var callback = Callback(await ConsentAsync(person, AuthorizeUrl(clientId, "launch/patient patient/*.rs", pkce), "allow"));
+        var token = await ExchangeAsync(app.CreateBrowserlessClient(), clientId, callback["code"], pkce);
+        var bearer = Bearer(token.GetProperty("access_token").GetString()!);
+        var patientId = token.GetProperty("patient").GetString();
+
+        var before = await bearer.GetAsync($"/fhir/Patient/{patientId}");
+        await using (var scope = app.SystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Tactus.Web.Features.Account.TactusUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(SignIn.DemoEmail(Roles.Patient)))!);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var after = await bearer.GetAsync($"/fhir/Patient/{patientId}");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Contains("invalid_token", after.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
