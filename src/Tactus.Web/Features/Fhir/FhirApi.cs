@@ -41,6 +41,9 @@ public static class FhirApi
             .WithMetadata(Interaction("Observation", FhirPermission.Search));
         fhir.MapGet("/Observation/{id}", FhirObservations.ReadAsync).RequireAuthorization(Policies.ClinicalRecords)
             .WithMetadata(Interaction("Observation", FhirPermission.Read));
+        fhir.MapGet("/Practitioner", FhirPractitioners.SearchAsync).WithMetadata(Interaction("Practitioner", FhirPermission.Search));
+        fhir.MapGet("/Practitioner/{id}", FhirPractitioners.ReadAsync).WithMetadata(Interaction("Practitioner", FhirPermission.Read));
+        fhir.MapGet("/Organization/{id}", FhirPractitioners.ReadOrganizationAsync).WithMetadata(Interaction("Organization", FhirPermission.Read));
         fhir.MapGet("/Questionnaire", FhirQuestionnaires.SearchAsync).WithMetadata(Interaction("Questionnaire", FhirPermission.Search));
         fhir.MapGet("/Questionnaire/{id}", FhirQuestionnaires.ReadAsync).WithMetadata(Interaction("Questionnaire", FhirPermission.Read));
         fhir.MapGet("/QuestionnaireResponse/{id}", FhirQuestionnaires.ReadResponseAsync).RequireAuthorization(Policies.ClinicalRecords)
@@ -73,7 +76,7 @@ public static class FhirApi
         http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
-    private static readonly HashSet<string> Served = ["metadata", "Patient", "ServiceRequest", "Condition", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport"];
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport"];
 
     private static IResult Unsupported(HttpRequest request)
     {

@@ -28,6 +28,8 @@ public static class FhirCapabilities
                 [
                     PatientResource(),
                     ServiceRequestResource(),
+                    Searchable(ResourceType.Practitioner, FhirPractitioners.Parameters),
+                    NotVersioned(Read(ResourceType.Organization)),
                     ConditionResource(),
                     Searchable(ResourceType.Observation, FhirObservations.Parameters),
                     Searchable(ResourceType.Questionnaire, [("url", SearchParamType.Uri)]),
@@ -96,6 +98,12 @@ public static class FhirCapabilities
         response.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
         response.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
         return response;
+    }
+
+    private static CapabilityStatement.ResourceComponent NotVersioned(CapabilityStatement.ResourceComponent resource)
+    {
+        resource.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
+        return resource;
     }
 
     private static CapabilityStatement.ResourceComponent ConditionResource()

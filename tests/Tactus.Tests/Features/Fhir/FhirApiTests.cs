@@ -34,7 +34,8 @@ public abstract class FhirApiTests(TactusApp app)
         Assert.Contains('\n', await anonymous.GetStringAsync("/fhir/metadata?_pretty=true"));
         Assert.Equal(Hl7.Fhir.Model.FHIRVersion.N4_0_1, capabilities.FhirVersion);
         var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
-        Assert.Equal(["Condition", "DiagnosticReport", "Observation", "Patient", "Questionnaire", "QuestionnaireResponse", "ServiceRequest"], served.Keys.Order());
+        Assert.Equal(["Condition", "DiagnosticReport", "Observation", "Organization", "Patient", "Practitioner", "Questionnaire", "QuestionnaireResponse", "ServiceRequest"],
+            served.Keys.Order());
         Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
             served["ServiceRequest"]);
         Assert.Contains(capabilities.Rest.Single().Interaction, i => i.Code == CapabilityStatement.SystemRestfulInteraction.Transaction);
@@ -83,6 +84,8 @@ public abstract class FhirApiTests(TactusApp app)
         var other = await app.OtherOrganizationPatientAsync();
         var therapist = await app.AsAsync(Roles.Therapist);
 
+        var foreignOrganization = await therapist.GetAsync($"/fhir/Organization/{other.OrganizationId}");
+        Assert.Equal(HttpStatusCode.NotFound, foreignOrganization.StatusCode);
         foreach (var id in new[] { other.Id.ToString(), Guid.NewGuid().ToString(), "not-an-id" })
         {
             var response = await therapist.GetAsync($"/fhir/Patient/{id}");

@@ -28,6 +28,12 @@ public abstract class FhirValidationTests(TactusApp app)
             ["OperationOutcome"] = $"/fhir/Patient/{Guid.NewGuid()}",
         };
 
+        var practitioners = JsonSerializer.Deserialize<Hl7.Fhir.Model.Bundle>(
+            await (await therapist.GetAsync("/fhir/Practitioner?identifier=http://hl7.org/fhir/sid/us-npi|1234567893")).Content.ReadAsStringAsync(), Fhir)!;
+        var clinicianPractitioner = Assert.Single(practitioners.Entry).Resource!;
+        served["Practitioner"] = $"/fhir/Practitioner/{clinicianPractitioner.Id}";
+        served["Practitioner search"] = "/fhir/Practitioner?name=a";
+        served["Organization"] = $"/fhir/Organization/{patient.OrganizationId}";
         var errors = new List<string>();
         foreach (var (name, url) in served)
         {

@@ -1,0 +1,120 @@
+using Hl7.Fhir.Model;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+
+namespace Tactus.Web.Features.Fhir;
+
+/// <summary>
+/// The organisation's practitioners (therapists and referring clinicians) as FHIR R4 Practitioners, US Core-aligned:
+/// the NPI as identifier, licences as qualifications with their expiry; and the organisation itself. A clinic has tens of
+/// practitioners, so a search answers in one page of at most <see cref="MaxResults"/>.
+/// </summary>
+public static class FhirPractitioners
+{
+    public const string NpiSystem = "http://hl7.org/fhir/sid/us-npi";
+    public const int MaxResults = 100;
+
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
+    [
+        ("identifier", SearchParamType.Token), ("name", SearchParamType.String),
+    ];
+
+    public static Hl7.Fhir.Model.Practitioner Build(Practitioners.Practitioner practitioner, string displayName)
+    {
+        var resource = new Hl7.Fhir.Model.Practitioner
+        {
+            Id = practitioner.Id.ToString(),
+            Active = true,
+            Name = [new HumanName { Text = displayName }],
+        };
+        if (practitioner.Npi is { Length: > 0 } npi)
+        {
+            resource.Identifier.Add(new Identifier(NpiSystem, npi));
+        }
+
+        foreach (var licence in practitioner.Licences)
+        {
+            resource.Qualification.Add(new Hl7.Fhir.Model.Practitioner.QualificationComponent
+            {
+                Identifier = [new Identifier { Value = licence.Number, Assigner = new ResourceReference { Display = $"{licence.State} licensing board" } }],
+                Code = new CodeableConcept { Text = $"{practitioner.Discipline} licence, {licence.State} ({licence.Status.ToString().ToLowerInvariant()})" },
+                Period = new Period { End = licence.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) },
+            });
+        }
+
+        return resource;
+    }
+
+    public static async Task<IResult> ReadAsync(string id, TactusDbContext db, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var practitionerId)
+            || await db.Practitioners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == practitionerId, ct) is not { } practitioner)
+        {
+            return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Practitioner/{id} is not known.");
+        }
+
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == practitioner.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "";
+        return FhirApi.Resource(Build(practitioner, name));
+    }
+
+    public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct)
+    {
+        var query = request.Query;
+        if (query.Keys.Any(k => query[k].Count > 1))
+        {
+            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "Each search parameter may be given once.");
+        }
+
+        var practitioners = db.Practitioners.AsNoTracking();
+        if (query.TryGetValue("identifier", out var identifier))
+        {
+            var parts = identifier.ToString().Split('|');
+            if (parts.Length == 2 && parts[0].Length > 0 && parts[0] != NpiSystem)
+            {
+                return FhirApi.Resource(new Bundle { Type = Bundle.BundleType.Searchset });
+            }
+
+            var npi = parts[^1];
+            practitioners = practitioners.Where(p => p.Npi == npi);
+        }
+
+        var named = practitioners.Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { Practitioner = p, u.DisplayName });
+        if (query.TryGetValue("name", out var name) && name.ToString().Trim() is { Length: > 0 } text)
+        {
+            var lowered = text.ToLowerInvariant();
+            named = named.Where(n => n.DisplayName.ToLower().Contains(lowered));
+        }
+
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
+        var page = await named.OrderBy(n => n.DisplayName).ThenBy(n => n.Practitioner.Id).Take(MaxResults).ToListAsync(ct);
+        foreach (var row in page)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = $"{request.Scheme}://{request.Host}/fhir/Practitioner/{row.Practitioner.Id}",
+                Resource = Build(row.Practitioner, row.DisplayName), // licences are owned, loaded with it
+                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
+        return FhirApi.Resource(bundle);
+    }
+
+    /// <summary>The caller's own organisation (any other id is 404, as every record of another organisation is).</summary>
+    public static async Task<IResult> ReadOrganizationAsync(string id, TactusDbContext db, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var organizationId)
+            || await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct) is not { } organization)
+        {
+            return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Organization/{id} is not known.");
+        }
+
+        var resource = new Hl7.Fhir.Model.Organization { Id = organization.Id.ToString(), Active = true, Name = organization.Name };
+        if (await db.BillingProfiles.AsNoTracking().Select(b => b.Npi).FirstOrDefaultAsync(ct) is { Length: > 0 } npi)
+        {
+            resource.Identifier.Add(new Identifier(NpiSystem, npi));
+        }
+
+        return FhirApi.Resource(resource);
+    }
+}
