@@ -135,7 +135,8 @@ public sealed class AuthorizeModel(
             }
         }
 
-        var principal = await SmartPrincipal.CreateAsync(user, sessions, scopes, launchPatient);
+        var practitionerId = await db.Practitioners.AsNoTracking().Where(p => p.UserId == user.Id).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var principal = await SmartPrincipal.CreateAsync(user, sessions, scopes, launchPatient, practitionerId);
         var authorization = await authorizations.CreateAsync(principal, user.Id.ToString(), (await applications.GetIdAsync(application))!,
             AuthorizationTypes.Permanent, principal.GetScopes());
         principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization));

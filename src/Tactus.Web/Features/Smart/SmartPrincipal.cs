@@ -18,8 +18,9 @@ public static class SmartPrincipal
     /// <summary>The patient an app was launched for (SMART "patient" launch context), as a token claim.</summary>
     public const string LaunchPatientClaim = "tactus:launch_patient";
 
+    /// <param name="practitionerId">The person's Practitioner record, when they have one: their fhirUser.</param>
     public static async Task<ClaimsPrincipal> CreateAsync(TactusUser user, IUserClaimsPrincipalFactory<TactusUser> sessions,
-        IEnumerable<string> scopes, Guid? launchPatient)
+        IEnumerable<string> scopes, Guid? launchPatient, Guid? practitionerId = null)
     {
         var session = await sessions.CreateAsync(user);
         var identity = new ClaimsIdentity(session.Claims, "smart", ClaimTypes.Name, ClaimTypes.Role);
@@ -30,7 +31,7 @@ public static class SmartPrincipal
             identity.AddClaim(new Claim(OidcClaims.Role, role)); // what IsInRole reads once OpenIddict has validated the token
         }
 
-        if (FhirUser(user, session) is { } fhirUser)
+        if (FhirUser(user, session, practitionerId) is { } fhirUser)
         {
             identity.SetClaim("fhirUser", fhirUser);
         }
@@ -50,9 +51,13 @@ public static class SmartPrincipal
     public static Guid? LaunchPatient(ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(LaunchPatientClaim), out var id) ? id : null;
 
-    /// <summary>A patient is their own Patient resource; staff have no FHIR resource of their own yet (Practitioner is not served).</summary>
-    private static string? FhirUser(TactusUser user, ClaimsPrincipal session) =>
-        user.PatientId is { } patientId && session.HasClaim(ClaimTypes.Role, Roles.Patient) ? $"Patient/{patientId}" : null;
+    /// <summary>
+    /// SMART's fhirUser: a patient is their own Patient resource, a practitioner their Practitioner; staff without a
+    /// Practitioner record (a manager, an administrator) have no FHIR resource of their own, and no fhirUser.
+    /// </summary>
+    private static string? FhirUser(TactusUser user, ClaimsPrincipal session, Guid? practitionerId) =>
+        user.PatientId is { } patientId && session.HasClaim(ClaimTypes.Role, Roles.Patient) ? $"Patient/{patientId}"
+        : practitionerId is { } id ? $"Practitioner/{id}" : null;
 
     /// <summary>
     /// Every claim goes into the access token (read only by Tactus: OpenIddict encrypts it); the identity token carries

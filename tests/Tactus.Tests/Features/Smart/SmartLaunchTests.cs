@@ -61,7 +61,9 @@ public abstract class SmartLaunchTests(TactusApp app)
         Assert.Equal(patient.Id.ToString(), token.GetProperty("patient").GetString());
         Assert.Equal("Bearer", token.GetProperty("token_type").GetString());
         Assert.Contains("patient/*.rs", token.GetProperty("scope").GetString(), StringComparison.Ordinal);
-        Assert.True(token.TryGetProperty("id_token", out _));
+        var idToken = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token.GetProperty("id_token").GetString());
+        var practitionerId = await app.WithDbAsync(db => db.Practitioners.Where(p => p.UserId == therapistId).Select(p => p.Id).SingleAsync());
+        Assert.Equal($"Practitioner/{practitionerId}", idToken.GetClaim("fhirUser").Value);
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
         var searchBody = await search.Content.ReadAsStringAsync();
