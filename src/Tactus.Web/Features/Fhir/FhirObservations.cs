@@ -18,8 +18,6 @@ public static class FhirObservations
         ("patient", SearchParamType.Reference), ("code", SearchParamType.Token), ("category", SearchParamType.Token), ("date", SearchParamType.Date),
     ];
 
-    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format", "_pretty"];
-
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, InstrumentCatalog catalog, HttpContext http, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var responseId)
@@ -35,10 +33,10 @@ public static class FhirObservations
     public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, InstrumentCatalog catalog, CancellationToken ct)
     {
         var query = request.Query;
-        var unknown = query.Keys.Where(k => !Controls.Contains(k) && Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0 && request.Headers["Prefer"].Any(v => v?.Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true))
+        var unknown = FhirSearch.Unknown(query, Parameters);
+        if (FhirSearch.RefuseIfStrict(request, unknown) is { } refused)
         {
-            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Unknown or unsupported search parameters: {string.Join(", ", unknown)}.");
+            return refused;
         }
 
         var context = request.HttpContext.Features.Get<Smart.FhirPatientContext>();
@@ -78,7 +76,7 @@ public static class FhirObservations
             };
         }
 
-        if (query.TryGetValue("_cursor", out var cursor) && Cursor(cursor.ToString()) is var (completedAt, afterId))
+        if (query.TryGetValue("_cursor", out var cursor) && FhirSearch.ParseCursor(cursor.ToString()) is var (completedAt, afterId))
         {
             responses = responses.Where(r => r.CompletedAt < completedAt || (r.CompletedAt == completedAt && r.Id.CompareTo(afterId) < 0));
         }
@@ -92,7 +90,7 @@ public static class FhirObservations
         {
             var last = page[count - 1];
             var rest = query.Where(q => q.Key != "_cursor").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))).ToList();
-            rest.Add(new("_cursor", $"{last.CompletedAt.UtcTicks}.{last.Id:N}"));
+            rest.Add(new("_cursor", FhirSearch.Cursor(last.CompletedAt, last.Id)));
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = QueryHelpers.AddQueryString(self, rest) });
         }
 
@@ -106,13 +104,7 @@ public static class FhirObservations
             });
         }
 
-        if (unknown.Count > 0)
-        {
-            var outcome = FhirApi.OperationOutcomeFor(StatusCodes.Status200OK, OperationOutcome.IssueType.NotSupported, $"Ignored unknown or unsupported search parameters: {string.Join(", ", unknown)}.");
-            outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Warning;
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{Guid.NewGuid()}", Resource = outcome, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
-        }
-
+        FhirSearch.ReportIgnored(bundle, unknown);
         return FhirApi.Resource(bundle);
     }
 
@@ -147,11 +139,6 @@ public static class FhirObservations
             ? (prefix, at) : null;
     }
 
-    private static (DateTimeOffset CompletedAt, Guid Id)? Cursor(string text) =>
-        text.Split('.') is [var ticks, var id] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
-            && t is > 0 and < 3155378975999999999 && Guid.TryParseExact(id, "N", out var g)
-            ? (new DateTimeOffset(t, TimeSpan.Zero), g) : null;
-
     private static string? Problem(IQueryCollection query, bool hasPatientContext)
     {
         if (query.Keys.Where(k => k != "date").Any(k => query[k].Count > 1))
@@ -179,7 +166,7 @@ public static class FhirObservations
             return "date takes ge, gt, le or lt with a day (yyyy-MM-dd) or a dateTime with its offset, e.g. date=ge2026-01-01.";
         }
 
-        if (query.TryGetValue("_cursor", out var cursor) && Cursor(cursor.ToString()) is null)
+        if (query.TryGetValue("_cursor", out var cursor) && FhirSearch.ParseCursor(cursor.ToString()) is null)
         {
             return "_cursor is not one this server gave; follow the bundle's next link.";
         }

@@ -20,17 +20,13 @@ public static class FhirPatientSearch
         ("birthdate", SearchParamType.Date), ("identifier", SearchParamType.Token),
     ];
 
-    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format", "_pretty"];
-
     public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct)
     {
         var query = request.Query;
         var ignored = Unknown(query);
-        var strict = request.Headers["Prefer"].Any(v => v?.Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true);
-        if (ignored.Count > 0 && strict)
+        if (FhirSearch.RefuseIfStrict(request, ignored) is { } refused)
         {
-            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported,
-                $"Unknown or unsupported search parameters: {string.Join(", ", ignored)}.");
+            return refused;
         }
 
         if (Criteria(query) is not { } parsed)
@@ -82,15 +78,7 @@ public static class FhirPatientSearch
             });
         }
 
-        if (ignored.Count > 0)
-        {
-            var outcome = FhirApi.OperationOutcomeFor(StatusCodes.Status200OK, OperationOutcome.IssueType.NotSupported,
-                $"Ignored unknown or unsupported search parameters: {string.Join(", ", ignored)}.");
-            outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Warning;
-            // Every entry of a searchset has a fullUrl (bdl-15); the outcome has no address of its own, so a urn:uuid.
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{Guid.NewGuid()}", Resource = outcome, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
-        }
-
+        FhirSearch.ReportIgnored(bundle, ignored);
         return FhirApi.Resource(bundle);
     }
 
@@ -115,8 +103,7 @@ public static class FhirPatientSearch
     }
 
     /// <summary>Parameters this search does not honour (reported, or refused when the client asks for strict handling).</summary>
-    public static List<string> Unknown(IQueryCollection query) =>
-        query.Keys.Where(k => !Controls.Contains(k) && Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();
+    public static List<string> Unknown(IQueryCollection query) => FhirSearch.Unknown(query, Parameters);
 
     /// <summary>What is wrong with the values of the honoured parameters, in words a client's developer can act on.</summary>
     public static string? Problem(IQueryCollection query)

@@ -19,8 +19,6 @@ public static class FhirServiceRequests
         ("patient", SearchParamType.Reference), ("status", SearchParamType.Token), ("identifier", SearchParamType.Token),
     ];
 
-    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format", "_pretty"];
-
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var referralId)
@@ -36,10 +34,10 @@ public static class FhirServiceRequests
     public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct)
     {
         var query = request.Query;
-        var unknown = query.Keys.Where(k => !Controls.Contains(k) && Parameters.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();
-        if (unknown.Count > 0 && request.Headers["Prefer"].Any(v => v?.Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true))
+        var unknown = FhirSearch.Unknown(query, Parameters);
+        if (FhirSearch.RefuseIfStrict(request, unknown) is { } refused)
         {
-            return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Unknown or unsupported search parameters: {string.Join(", ", unknown)}.");
+            return refused;
         }
 
         if (Problem(query) is { } problem)
@@ -76,7 +74,7 @@ public static class FhirServiceRequests
             referrals = referrals.Where(r => r.ExternalSystem == system && r.ExternalId == value);
         }
 
-        if (query.TryGetValue("_cursor", out var cursor) && Cursor(cursor.ToString()) is var (createdAt, afterId))
+        if (query.TryGetValue("_cursor", out var cursor) && FhirSearch.ParseCursor(cursor.ToString()) is var (createdAt, afterId))
         {
             referrals = referrals.Where(r => r.CreatedAt < createdAt || (r.CreatedAt == createdAt && r.Id.CompareTo(afterId) < 0));
         }
@@ -91,7 +89,7 @@ public static class FhirServiceRequests
         {
             var last = page[count - 1];
             var rest = query.Where(q => q.Key != "_cursor").ToDictionary(q => q.Key, q => (string?)q.Value.ToString());
-            rest["_cursor"] = $"{last.CreatedAt.UtcTicks}.{last.Id:N}";
+            rest["_cursor"] = FhirSearch.Cursor(last.CreatedAt, last.Id);
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = QueryHelpers.AddQueryString(self, rest) });
         }
 
@@ -105,13 +103,7 @@ public static class FhirServiceRequests
             });
         }
 
-        if (unknown.Count > 0)
-        {
-            var outcome = FhirApi.OperationOutcomeFor(StatusCodes.Status200OK, OperationOutcome.IssueType.NotSupported, $"Ignored unknown or unsupported search parameters: {string.Join(", ", unknown)}.");
-            outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Warning;
-            bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{Guid.NewGuid()}", Resource = outcome, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
-        }
-
+        FhirSearch.ReportIgnored(bundle, unknown);
         return FhirApi.Resource(bundle);
     }
 
@@ -191,11 +183,6 @@ public static class FhirServiceRequests
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
-    private static (DateTimeOffset CreatedAt, Guid Id)? Cursor(string text) =>
-        text.Split('.') is [var ticks, var id] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
-            && t is > 0 and < 3155378975999999999 && Guid.TryParseExact(id, "N", out var g)
-            ? (new DateTimeOffset(t, TimeSpan.Zero), g) : null;
-
     private static string? Problem(IQueryCollection query)
     {
         if (query.Keys.Any(k => query[k].Count > 1))
@@ -224,7 +211,7 @@ public static class FhirServiceRequests
             return "identifier takes system|value.";
         }
 
-        if (query.TryGetValue("_cursor", out var cursor) && Cursor(cursor.ToString()) is null)
+        if (query.TryGetValue("_cursor", out var cursor) && FhirSearch.ParseCursor(cursor.ToString()) is null)
         {
             return "_cursor is not one this server gave; follow the bundle's next link.";
         }

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+
+namespace Tactus.Web.Features.Fhir;
+
+/// <summary>
+/// What every FHIR search here shares: parameters it does not honour are reported in an outcome entry, or refused with
+/// <c>Prefer: handling=strict</c> (FHIR R4 §3.1.1.4.1); and the keyset cursor of a newest-first page, (time, id).
+/// </summary>
+public static class FhirSearch
+{
+    private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format", "_pretty"];
+
+    /// <summary>The query's parameters that are neither honoured nor a control, in order.</summary>
+    public static List<string> Unknown(IQueryCollection query, IReadOnlyList<(string Name, SearchParamType Type)> honoured) =>
+        query.Keys.Where(k => !Controls.Contains(k) && honoured.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The 400 a strict client gets for parameters it sent that are not honoured; null when it may go on.</summary>
+    public static IResult? RefuseIfStrict(HttpRequest request, IReadOnlyList<string> unknown) =>
+        unknown.Count > 0 && request.Headers["Prefer"].Any(v => v?.Contains("handling=strict", StringComparison.OrdinalIgnoreCase) == true)
+            ? FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported, $"Unknown or unsupported search parameters: {string.Join(", ", unknown)}.")
+            : null;
+
+    /// <summary>A lenient search says what it left out, as a warning entry with search mode "outcome".</summary>
+    public static void ReportIgnored(Bundle bundle, IReadOnlyList<string> unknown)
+    {
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        var outcome = FhirApi.OperationOutcomeFor(StatusCodes.Status200OK, OperationOutcome.IssueType.NotSupported,
+            $"Ignored unknown or unsupported search parameters: {string.Join(", ", unknown)}.");
+        outcome.Issue[0].Severity = OperationOutcome.IssueSeverity.Warning;
+
+        // Every entry of a searchset has a fullUrl (bdl-15); the outcome has no address of its own, so a urn:uuid.
+        bundle.Entry.Add(new Bundle.EntryComponent { FullUrl = $"urn:uuid:{Guid.NewGuid()}", Resource = outcome, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Outcome } });
+    }
+
+    /// <summary>The cursor after a row of a newest-first page: its time (UTC ticks) and id.</summary>
+    public static string Cursor(DateTimeOffset at, Guid id) => $"{at.UtcTicks}.{id:N}";
+
+    public static (DateTimeOffset At, Guid Id)? ParseCursor(string text) =>
+        text.Split('.') is [var ticks, var id] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+            && t is > 0 and < 3155378975999999999 && Guid.TryParseExact(id, "N", out var g)
+            ? (new DateTimeOffset(t, TimeSpan.Zero), g) : null;
+}
