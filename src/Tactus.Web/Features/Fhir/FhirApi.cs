@@ -44,6 +44,14 @@ public static class FhirApi
         fhir.MapGet("/Practitioner", FhirPractitioners.SearchAsync).WithMetadata(Interaction("Practitioner", FhirPermission.Search));
         fhir.MapGet("/Practitioner/{id}", FhirPractitioners.ReadAsync).WithMetadata(Interaction("Practitioner", FhirPermission.Read));
         fhir.MapGet("/Organization/{id}", FhirPractitioners.ReadOrganizationAsync).WithMetadata(Interaction("Organization", FhirPermission.Read));
+        fhir.MapGet("/Encounter", FhirEncounters.SearchEncountersAsync).RequireAuthorization(Policies.ClinicalRecords)
+            .WithMetadata(Interaction("Encounter", FhirPermission.Search));
+        fhir.MapGet("/Encounter/{id}", FhirEncounters.ReadEncounterAsync).RequireAuthorization(Policies.ClinicalRecords)
+            .WithMetadata(Interaction("Encounter", FhirPermission.Read));
+        fhir.MapGet("/Procedure", FhirEncounters.SearchProceduresAsync).RequireAuthorization(Policies.ClinicalRecords)
+            .WithMetadata(Interaction("Procedure", FhirPermission.Search));
+        fhir.MapGet("/Procedure/{id}", FhirEncounters.ReadProcedureAsync).RequireAuthorization(Policies.ClinicalRecords)
+            .WithMetadata(Interaction("Procedure", FhirPermission.Read));
         fhir.MapGet("/Questionnaire", FhirQuestionnaires.SearchAsync).WithMetadata(Interaction("Questionnaire", FhirPermission.Search));
         fhir.MapGet("/Questionnaire/{id}", FhirQuestionnaires.ReadAsync).WithMetadata(Interaction("Questionnaire", FhirPermission.Read));
         fhir.MapGet("/QuestionnaireResponse/{id}", FhirQuestionnaires.ReadResponseAsync).RequireAuthorization(Policies.ClinicalRecords)
@@ -76,7 +84,7 @@ public static class FhirApi
         http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
-    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport"];
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Encounter", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport"];
 
     private static IResult Unsupported(HttpRequest request)
     {

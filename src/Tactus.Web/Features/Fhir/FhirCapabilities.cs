@@ -31,6 +31,8 @@ public static class FhirCapabilities
                     Searchable(ResourceType.Practitioner, FhirPractitioners.Parameters),
                     NotVersioned(Read(ResourceType.Organization)),
                     ConditionResource(),
+                    Searchable(ResourceType.Encounter, FhirEncounters.Parameters),
+                    Searchable(ResourceType.Procedure, FhirEncounters.Parameters),
                     Searchable(ResourceType.Observation, FhirObservations.Parameters),
                     Searchable(ResourceType.Questionnaire, [("url", SearchParamType.Uri)]),
                     QuestionnaireResponseResource(),
