@@ -46,14 +46,14 @@ public static class ConditionFhir
         var patient = patientId is { } id ? await db.Patients.Include(p => p.Conditions).SingleOrDefaultAsync(p => p.Id == id, ct) : null;
         if (patient is null)
         {
-            issues.Add(ReferralFhirInput.Issue("Condition.subject", "Name a patient Tactus holds (Patient/{id}) or one created in the same transaction."));
+            issues.Add(FhirApi.Issue("Condition.subject", "Name a patient Tactus holds (Patient/{id}) or one created in the same transaction."));
         }
 
         var coding = resource.Code?.Coding.FirstOrDefault(c => c.System == ReferralFhir.Icd10CmSystem && !string.IsNullOrWhiteSpace(c.Code));
         var code = coding?.Code is { } raw ? ContraindicationEngine.NormalizeCode(raw) : "";
         if (code.Length is 0 or > 8)
         {
-            issues.Add(ReferralFhirInput.Issue("Condition.code", "Code the condition in ICD-10-CM (system http://hl7.org/fhir/sid/icd-10-cm)."));
+            issues.Add(FhirApi.Issue("Condition.code", "Code the condition in ICD-10-CM (system http://hl7.org/fhir/sid/icd-10-cm)."));
         }
 
         DateOnly? onset = null;

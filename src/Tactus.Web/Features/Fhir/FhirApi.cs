@@ -223,6 +223,15 @@ public static class FhirApi
     public static IResult Outcome(int status, OperationOutcome.IssueType type, string message) =>
         new FhirResult(OperationOutcomeFor(status, type, message), status);
 
+    /// <summary>One element a client must fix (422), named by its FHIRPath so the client's developer finds it.</summary>
+    public static OperationOutcome.IssueComponent Issue(string element, string message) => new()
+    {
+        Severity = OperationOutcome.IssueSeverity.Error,
+        Code = OperationOutcome.IssueType.Invalid,
+        Diagnostics = message,
+        Expression = [element],
+    };
+
     public static OperationOutcome OperationOutcomeFor(int status, OperationOutcome.IssueType type, string message) => new()
     {
         Issue =

@@ -109,19 +109,21 @@ public static class FhirPatientWrites
             expected = version;
         }
 
-        if (!Guid.TryParse(id, out var patientId) || !FhirApi.InPatientContext(request.HttpContext, patientId)
-            || await db.Patients.Where(p => p.Id == patientId).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct) is not { } current)
+        if (!Guid.TryParse(id, out var patientId) || !FhirApi.InPatientContext(request.HttpContext, patientId))
         {
             return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.");
         }
 
-        if (expected is { } wanted && wanted != current)
+        // With If-Match the workflow compares versions itself (a stale one is refused below as 412); without it the
+        // update applies to the version stored now, so that one is read first.
+        var current = expected ?? await db.Patients.Where(p => p.Id == patientId).Select(p => (int?)p.Version).SingleOrDefaultAsync(ct);
+        if (current is null)
         {
-            return VersionConflict(wanted, current);
+            return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.");
         }
 
         var (input, problems) = PatientFhirInput.Read<PatientUpdate>(body.Resource, request.HttpContext.RequestServices,
-            update => update.Version = expected ?? current);
+            update => update.Version = current);
         if (problems is not null)
         {
             return new FhirResult(problems, StatusCodes.Status422UnprocessableEntity);
@@ -136,7 +138,7 @@ public static class FhirPatientWrites
         }
         catch (Exception e) when (e is DomainRuleException { Code: "stale-version" } or DbUpdateConcurrencyException)
         {
-            return VersionConflict(expected ?? current, null);
+            return VersionConflict(current.Value, null);
         }
     }
 

@@ -44,7 +44,7 @@ public static class PatientFhirInput
             }
             else
             {
-                issues.Add(Issue("Patient.birthDate", "Tactus needs the full date of birth (yyyy-MM-dd), not a year or month alone."));
+                issues.Add(FhirApi.Issue("Patient.birthDate", "Tactus needs the full date of birth (yyyy-MM-dd), not a year or month alone."));
             }
         }
 
@@ -80,17 +80,9 @@ public static class PatientFhirInput
                 continue; // already said why the date could not be read
             }
 
-            issues.Add(Issue(Elements.GetValueOrDefault(member, "Patient"), result.ErrorMessage ?? "This value is not valid."));
+            issues.Add(FhirApi.Issue(Elements.GetValueOrDefault(member, "Patient"), result.ErrorMessage ?? "This value is not valid."));
         }
 
         return issues.Count == 0 ? (input, null) : (null, new OperationOutcome { Issue = issues });
     }
-
-    private static OperationOutcome.IssueComponent Issue(string element, string message) => new()
-    {
-        Severity = OperationOutcome.IssueSeverity.Error,
-        Code = OperationOutcome.IssueType.Invalid,
-        Diagnostics = message,
-        Expression = [element],
-    };
 }

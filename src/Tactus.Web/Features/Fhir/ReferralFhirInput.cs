@@ -52,18 +52,18 @@ public static class ReferralFhirInput
         var issues = new List<OperationOutcome.IssueComponent>();
         if (request.Status is not (RequestStatus.Draft or RequestStatus.Active))
         {
-            issues.Add(Issue("ServiceRequest.status", "A new referral is draft (kept to send later) or active (sent to the programme now)."));
+            issues.Add(FhirApi.Issue("ServiceRequest.status", "A new referral is draft (kept to send later) or active (sent to the programme now)."));
         }
 
         if (request.Intent is not (RequestIntent.Order or RequestIntent.OriginalOrder))
         {
-            issues.Add(Issue("ServiceRequest.intent", "A referral is an order (intent order or original-order)."));
+            issues.Add(FhirApi.Issue("ServiceRequest.intent", "A referral is an order (intent order or original-order)."));
         }
 
         var patientId = request.Subject?.Reference is { } subject ? references.Patient(subject) : null;
         if (patientId is null)
         {
-            issues.Add(Issue("ServiceRequest.subject", "Name the patient as Patient/{id} (a patient Tactus holds), or a urn:uuid of a Patient in the same transaction."));
+            issues.Add(FhirApi.Issue("ServiceRequest.subject", "Name the patient as Patient/{id} (a patient Tactus holds), or a urn:uuid of a Patient in the same transaction."));
         }
 
         var codes = new List<string>();
@@ -83,7 +83,7 @@ public static class ReferralFhirInput
             }
             else
             {
-                issues.Add(Issue("ServiceRequest.reasonReference", $"'{reason.Reference}' is not a Condition of this patient with an ICD-10-CM code."));
+                issues.Add(FhirApi.Issue("ServiceRequest.reasonReference", $"'{reason.Reference}' is not a Condition of this patient with an ICD-10-CM code."));
             }
         }
 
@@ -107,7 +107,7 @@ public static class ReferralFhirInput
         };
         if (input.ExternalIdentifier is { } external && (external.System.Length > ReferralLimits.ExternalIdentifier || external.Value.Length > ReferralLimits.ExternalIdentifier))
         {
-            issues.Add(Issue("ServiceRequest.identifier", $"An identifier's system and value can be at most {ReferralLimits.ExternalIdentifier} characters."));
+            issues.Add(FhirApi.Issue("ServiceRequest.identifier", $"An identifier's system and value can be at most {ReferralLimits.ExternalIdentifier} characters."));
         }
 
         if (request.Requester?.Reference is { } requester)
@@ -117,22 +117,14 @@ public static class ReferralFhirInput
                 : null;
             if (input.ReferringClinicianId is null)
             {
-                issues.Add(Issue("ServiceRequest.requester", "The requester must be Practitioner/{id} of a clinician of your organisation."));
+                issues.Add(FhirApi.Issue("ServiceRequest.requester", "The requester must be Practitioner/{id} of a clinician of your organisation."));
             }
         }
 
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(input, new ValidationContext(input, services, null), results, validateAllProperties: true);
         issues.AddRange(results.Where(r => !(r.MemberNames.Contains(nameof(NewReferral.PatientId)) && patientId is null))
-            .Select(r => Issue(Elements.GetValueOrDefault(r.MemberNames.FirstOrDefault() ?? "", "ServiceRequest"), r.ErrorMessage ?? "This value is not valid.")));
+            .Select(r => FhirApi.Issue(Elements.GetValueOrDefault(r.MemberNames.FirstOrDefault() ?? "", "ServiceRequest"), r.ErrorMessage ?? "This value is not valid.")));
         return issues.Count == 0 ? (input, null) : (null, new OperationOutcome { Issue = issues });
     }
-
-    public static OperationOutcome.IssueComponent Issue(string element, string message) => new()
-    {
-        Severity = OperationOutcome.IssueSeverity.Error,
-        Code = OperationOutcome.IssueType.Invalid,
-        Diagnostics = message,
-        Expression = [element],
-    };
 }

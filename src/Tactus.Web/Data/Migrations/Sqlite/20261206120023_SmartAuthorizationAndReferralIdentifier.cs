@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Tactus.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SmartAuthorization : Migration
+    public partial class SmartAuthorizationAndReferralIdentifier : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "ExternalId",
+                table: "Referrals",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExternalSystem",
+                table: "Referrals",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AuthorizationServerKeys",
                 columns: table => new
@@ -128,6 +142,17 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Referrals_OrganizationId_CreatedAt_Id",
+                table: "Referrals",
+                columns: new[] { "OrganizationId", "CreatedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referrals_OrganizationId_ExternalSystem_ExternalId",
+                table: "Referrals",
+                columns: new[] { "OrganizationId", "ExternalSystem", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
@@ -183,6 +208,22 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_OrganizationId_CreatedAt_Id",
+                table: "Referrals");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Referrals_OrganizationId_ExternalSystem_ExternalId",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "ExternalId",
+                table: "Referrals");
+
+            migrationBuilder.DropColumn(
+                name: "ExternalSystem",
+                table: "Referrals");
         }
     }
 }
