@@ -1,5 +1,6 @@
 using Tactus.Web.Data;
 using Tactus.Web.Features.Billing;
+using Tactus.Web.Features.BulkData;
 using Tactus.Web.Features.Claims;
 using Tactus.Web.Features.Coverage;
 using Tactus.Web.Features.Remittance;
@@ -57,6 +58,7 @@ app.MapStatementsApi();
 app.MapDraftsApi();
 app.MapFhirApi();
 app.MapSmartApi();
+app.MapBulkExportApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

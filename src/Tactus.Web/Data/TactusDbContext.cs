@@ -59,6 +59,8 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Statements.PatientCharge> PatientCharges => Set<Features.Statements.PatientCharge>();
     public DbSet<Features.Statements.PatientPayment> PatientPayments => Set<Features.Statements.PatientPayment>();
     public DbSet<Features.Statements.PatientAccount> PatientAccounts => Set<Features.Statements.PatientAccount>();
+    public DbSet<Features.BulkData.BulkExportJob> BulkExportJobs => Set<Features.BulkData.BulkExportJob>();
+    public DbSet<Features.BulkData.BulkExportPart> BulkExportParts => Set<Features.BulkData.BulkExportPart>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

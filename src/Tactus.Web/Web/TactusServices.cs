@@ -79,6 +79,9 @@ public static class TactusServices
         services.AddScoped<Features.Questionnaires.InvitationWorkflow>();
         services.AddScoped<Features.Statements.PatientLedger>();
         services.AddScoped<AuthenticatorSetup>();
+        services.AddScoped<Features.BulkData.BulkExportResources>();
+        services.AddSingleton<Features.BulkData.BulkExportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.BulkData.BulkExportWorker>());
         services.AddSingleton<ClinicalReference>();
         services.AddSingleton<ContraindicationEngine>();
         services.AddSingleton<Features.Questionnaires.InstrumentCatalog>();

@@ -85,6 +85,23 @@ public sealed class AccessScope(IHttpContextAccessor httpContextAccessor)
     }
 
     /// <summary>
+    /// Acts as one account of an organisation outside its request: a job the account asked for (a bulk export) reads
+    /// exactly what that account may see, and the audit names the account.
+    /// </summary>
+    public void UseAccount(Guid organizationId, Guid userId, string userName, string role)
+    {
+        _resolved = true;
+        _isSystem = false;
+        _systemActor = null;
+        _organizationId = organizationId;
+        _userId = userId;
+        _userName = userName;
+        _patientId = null;
+        _role = role;
+        EnsureShapeUnchanged();
+    }
+
+    /// <summary>
     /// A patient answering through a questionnaire link: sees exactly one patient record, their own,
     /// in one organisation, and nothing else (the link is the credential).
     /// </summary>

@@ -84,7 +84,7 @@ public static class FhirApi
         http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
-    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Encounter", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport"];
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Encounter", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport", "Group"];
 
     private static IResult Unsupported(HttpRequest request)
     {

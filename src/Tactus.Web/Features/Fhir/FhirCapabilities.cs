@@ -17,6 +17,8 @@ public static class FhirCapabilities
         Implementation = new CapabilityStatement.ImplementationComponent { Description = "Tactus medical massage programme" },
         FhirVersion = FHIRVersion.N4_0_1,
         Format = ["json", "xml"],
+        // Bulk Data Access 2.0 §5: a server offering $export says so by instantiating its capability statement.
+        Instantiates = ["http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data"],
         Rest =
         [
             new CapabilityStatement.RestComponent
@@ -24,6 +26,7 @@ public static class FhirCapabilities
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                 Security = Security(root),
                 Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction }],
+                Operation = [Export()],
                 Resource =
                 [
                     PatientResource(),
@@ -37,6 +40,7 @@ public static class FhirCapabilities
                     Searchable(ResourceType.Questionnaire, [("url", SearchParamType.Uri)]),
                     QuestionnaireResponseResource(),
                     Read(ResourceType.DiagnosticReport),
+                    GroupResource(),
                 ],
             },
         ],
@@ -78,6 +82,7 @@ public static class FhirCapabilities
 
         patient.Versioning = CapabilityStatement.ResourceVersionPolicy.VersionedUpdate;
         patient.ConditionalCreate = true;
+        patient.Operation.Add(new CapabilityStatement.OperationComponent { Name = "export", Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export" });
         patient.UpdateCreate = false;
         patient.SearchParam = [.. FhirPatientSearch.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
         return patient;
@@ -100,6 +105,21 @@ public static class FhirCapabilities
         response.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
         response.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
         return response;
+    }
+
+    private static CapabilityStatement.OperationComponent Export() => new()
+    {
+        Name = "export",
+        Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export",
+        Documentation = "Backend services only (SMART Backend Services, system/ scopes). NDJSON files of the types the token may read; _type, _since, _outputFormat.",
+    };
+
+    /// <summary>The programme's cohorts (one per condition of the protocol library), exported with Group/[id]/$export.</summary>
+    private static CapabilityStatement.ResourceComponent GroupResource()
+    {
+        var group = Searchable(ResourceType.Group, []);
+        group.Operation.Add(new CapabilityStatement.OperationComponent { Name = "export", Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export" });
+        return group;
     }
 
     private static CapabilityStatement.ResourceComponent NotVersioned(CapabilityStatement.ResourceComponent resource)

@@ -109,12 +109,18 @@ public static class FhirPractitioners
             return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Organization/{id} is not known.");
         }
 
+        return FhirApi.Resource(BuildOrganization(organization, await db.BillingProfiles.AsNoTracking().Select(b => b.Npi).FirstOrDefaultAsync(ct)));
+    }
+
+    /// <summary>The organisation, with its billing NPI (the type 2 NPI of its claims) when it has one.</summary>
+    public static Hl7.Fhir.Model.Organization BuildOrganization(Organizations.Organization organization, string? npi)
+    {
         var resource = new Hl7.Fhir.Model.Organization { Id = organization.Id.ToString(), Active = true, Name = organization.Name };
-        if (await db.BillingProfiles.AsNoTracking().Select(b => b.Npi).FirstOrDefaultAsync(ct) is { Length: > 0 } npi)
+        if (npi is { Length: > 0 })
         {
             resource.Identifier.Add(new Identifier(NpiSystem, npi));
         }
 
-        return FhirApi.Resource(resource);
+        return resource;
     }
 }

@@ -18,7 +18,7 @@ public sealed class FhirResult(Resource resource, int status = StatusCodes.Statu
     public Resource Resource => resource;
 
     /// <summary>Compact JSON unless the client asks for <c>_pretty=true</c> (FHIR R4 §3.1.1.5.9): a machine reads most replies.</summary>
-    private static readonly JsonSerializerOptions Compact = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+    public static readonly JsonSerializerOptions Compact = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
 
     public async System.Threading.Tasks.Task ExecuteAsync(HttpContext httpContext)
     {

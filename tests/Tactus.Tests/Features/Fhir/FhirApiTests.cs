@@ -34,11 +34,12 @@ public abstract class FhirApiTests(TactusApp app)
         Assert.Contains('\n', await anonymous.GetStringAsync("/fhir/metadata?_pretty=true"));
         Assert.Equal(Hl7.Fhir.Model.FHIRVersion.N4_0_1, capabilities.FhirVersion);
         var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
-        Assert.Equal(["Condition", "DiagnosticReport", "Encounter", "Observation", "Organization", "Patient", "Practitioner", "Procedure", "Questionnaire", "QuestionnaireResponse", "ServiceRequest"],
+        Assert.Equal(["Condition", "DiagnosticReport", "Encounter", "Group", "Observation", "Organization", "Patient", "Practitioner", "Procedure", "Questionnaire", "QuestionnaireResponse", "ServiceRequest"],
             served.Keys.Order());
         Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
             served["ServiceRequest"]);
         Assert.Contains(capabilities.Rest.Single().Interaction, i => i.Code == CapabilityStatement.SystemRestfulInteraction.Transaction);
+        Assert.Equal("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export", capabilities.Rest.Single().Operation.Single().Definition);
         var security = capabilities.Rest.Single().Security!;
         Assert.Equal("SMART-on-FHIR", security.Service.Single().Coding.Single().Code);
         var oauth = security.Extension.Single(e => e.Url == "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");

@@ -34,6 +34,8 @@ public abstract class FhirValidationTests(TactusApp app)
         served["Practitioner"] = $"/fhir/Practitioner/{clinicianPractitioner.Id}";
         served["Practitioner search"] = "/fhir/Practitioner?name=a";
         served["Organization"] = $"/fhir/Organization/{patient.OrganizationId}";
+        served["Group"] = "/fhir/Group/chronic-low-back-pain";
+        served["Group search"] = "/fhir/Group";
         var errors = new List<string>();
         foreach (var (name, url) in served)
         {

@@ -19,37 +19,12 @@ namespace Tactus.Tests.Features.Smart;
 /// </summary>
 public abstract class SmartBackendTests(TactusApp app)
 {
-    private sealed record Backend(string ClientId, RsaSecurityKey Key);
-
-    private async Task<Backend> RegisterAsync(string[] scopes)
-    {
-        var rsa = RSA.Create(2048);
-        var key = new RsaSecurityKey(rsa) { KeyId = Guid.NewGuid().ToString("N") };
-        var publicJwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = key.KeyId });
-        var jwks = JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", n = publicJwk.N, e = publicJwk.E, kid = publicJwk.Kid, alg = "RS384", use = "sig" } } });
-        var organizationId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == SignIn.DemoEmail(Roles.Manager)).Select(u => u.OrganizationId).SingleAsync());
-        await using var scope = app.SystemScope();
-        var registered = await scope.ServiceProvider.GetRequiredService<SmartApps>().RegisterBackendAsync(organizationId,
-            new SmartApps.BackendRegistration("Interface engine", jwks, scopes, Roles.Manager));
-        return new Backend(registered.ClientId, key);
-    }
+    private Task<BackendService.Backend> RegisterAsync(string[] scopes) => app.RegisterBackendAsync(scopes);
 
     private static string Assertion(string clientId, SecurityKey key, string audience = "http://localhost/connect/token") =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = clientId,
-            Audience = audience,
-            Claims = new Dictionary<string, object> { ["sub"] = clientId, ["jti"] = Guid.NewGuid().ToString("N") },
-            Expires = DateTime.UtcNow.AddMinutes(4),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha384),
-        });
+        BackendService.Assertion(clientId, key, audience);
 
-    private Task<HttpResponseMessage> TokenAsync(string clientId, string assertion, string scope) =>
-        app.CreateBrowserlessClient().PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["scope"] = scope,
-            ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", ["client_assertion"] = assertion,
-        }));
+    private Task<HttpResponseMessage> TokenAsync(string clientId, string assertion, string scope) => app.BackendTokenAsync(clientId, assertion, scope);
 
     [Fact]
     public async Task SignedAssertion_GetsAShortSystemToken_ThatReadsTheOrganisationOnly()

@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tactus.Web.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class BulkDataExport : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "BulkExportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    GroupId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Types = table.Column<string>(type: "text", nullable: false),
+                    Since = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RequestUrl = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TransactionTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Exported = table.Column<int>(type: "integer", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Files = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkExportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BulkExportParts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResourceType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BulkExportParts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BulkExportParts_BulkExportJobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "BulkExportJobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkExportJobs_OrganizationId_AccountId_Status",
+                table: "BulkExportJobs",
+                columns: new[] { "OrganizationId", "AccountId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkExportJobs_Status_LeaseUntil",
+                table: "BulkExportJobs",
+                columns: new[] { "Status", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BulkExportParts_JobId_ResourceType_Sequence",
+                table: "BulkExportParts",
+                columns: new[] { "JobId", "ResourceType", "Sequence" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "BulkExportParts");
+
+            migrationBuilder.DropTable(
+                name: "BulkExportJobs");
+        }
+    }
+}
