@@ -1,6 +1,7 @@
 using Tactus.Web.Data;
 using Tactus.Web.Features.Billing;
 using Tactus.Web.Features.BulkData;
+using Tactus.Web.Features.CdsHooks;
 using Tactus.Web.Features.Claims;
 using Tactus.Web.Features.Coverage;
 using Tactus.Web.Features.Remittance;
@@ -59,6 +60,7 @@ app.MapDraftsApi();
 app.MapFhirApi();
 app.MapSmartApi();
 app.MapBulkExportApi();
+app.MapCdsHooksApi();
 app.MapRazorPages();
 app.PrintWelcomeOnStart();
 

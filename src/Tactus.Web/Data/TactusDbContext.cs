@@ -61,6 +61,8 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Statements.PatientAccount> PatientAccounts => Set<Features.Statements.PatientAccount>();
     public DbSet<Features.BulkData.BulkExportJob> BulkExportJobs => Set<Features.BulkData.BulkExportJob>();
     public DbSet<Features.BulkData.BulkExportPart> BulkExportParts => Set<Features.BulkData.BulkExportPart>();
+    public DbSet<Features.CdsHooks.CdsClient> CdsClients => Set<Features.CdsHooks.CdsClient>();
+    public DbSet<Features.CdsHooks.CdsFeedback> CdsFeedback => Set<Features.CdsHooks.CdsFeedback>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

@@ -80,6 +80,12 @@ public static class TactusServices
         services.AddScoped<Features.Statements.PatientLedger>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddScoped<Features.BulkData.BulkExportResources>();
+        services.AddScoped<Features.CdsHooks.CdsClients>();
+        services.AddScoped<Features.CdsHooks.ProgrammeStatusCards>();
+        services.AddSingleton<Features.CdsHooks.ReferralSuggestionCards>();
+        services.AddSingleton<Features.CdsHooks.ReferralSafetyCards>();
+        services.AddSingleton<Features.CdsHooks.CdsFhirData>();
+        services.AddHttpClient(Features.CdsHooks.CdsFhirData.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
         services.AddSingleton<Features.BulkData.BulkExportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.BulkData.BulkExportWorker>());
         services.AddSingleton<ClinicalReference>();

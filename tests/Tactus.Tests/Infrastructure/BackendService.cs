@@ -53,18 +53,21 @@ public static class BackendService
             ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", ["client_assertion"] = assertion,
         }));
 
-    /// <summary>A client carrying a fresh token of the backend for the scopes given.</summary>
-    public static async Task<HttpClient> BackendClientAsync(this TactusApp app, Backend backend, string scope)
+    /// <summary>A fresh access token of the backend for the scopes given.</summary>
+    public static async Task<string> BackendAccessTokenAsync(this TactusApp app, Backend backend, string scope)
     {
         var response = await app.BackendTokenAsync(backend.ClientId, Assertion(backend.ClientId, backend.Key, now: app.Clock.GetUtcNow().UtcDateTime), scope);
         var body = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"The backend's token was refused: {body}");
-        }
+        return response.StatusCode == HttpStatusCode.OK
+            ? JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!
+            : throw new InvalidOperationException($"The backend's token was refused: {body}");
+    }
 
+    /// <summary>A client carrying a fresh token of the backend for the scopes given.</summary>
+    public static async Task<HttpClient> BackendClientAsync(this TactusApp app, Backend backend, string scope)
+    {
         var client = app.CreateBrowserlessClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.BackendAccessTokenAsync(backend, scope));
         return client;
     }
 }

@@ -98,6 +98,9 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddTransient<IStartupFilter, ResponseStartProbe>();
+            // The EHR's FHIR server a CDS service reads when the EHR did not prefetch: in the tests, this Tactus's own
+            // /fhir, over the test server's in-memory HTTP.
+            services.AddHttpClient(Tactus.Web.Features.CdsHooks.CdsFhirData.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             if (!ProductionPasswordHashing)
             {
                 services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);

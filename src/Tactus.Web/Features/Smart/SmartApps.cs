@@ -44,24 +44,9 @@ public sealed class SmartApps(IOpenIddictApplicationManager applications, UserMa
             throw new ArgumentException($"A backend service acts as {string.Join(" or ", ServiceRoles)}.", nameof(registration));
         }
 
-        var keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(registration.JsonWebKeySet);
-        // Any private member (RFC 7518 §6.2.2, §6.3.2; "k" of a symmetric key) means the secret left its owner: refuse it.
-        if (keys.Keys.Count == 0 || keys.Keys.Any(k => new[] { k.D, k.P, k.Q, k.DP, k.DQ, k.QI, k.K }.Any(part => part is not null)))
-        {
-            throw new ArgumentException("Give the app's public keys (a JWKS with at least one key and no private parts).", nameof(registration));
-        }
-
+        var keys = PublicKeys(registration.JsonWebKeySet, nameof(registration));
         var clientId = "tactus-svc-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var account = new TactusUser
-        {
-            OrganizationId = organizationId,
-            UserName = $"{clientId}@apps.tactus.invalid",
-            Email = $"{clientId}@apps.tactus.invalid",
-            EmailConfirmed = true,
-            DisplayName = $"{registration.Name} (backend app)",
-        };
-        Check(await users.CreateAsync(account)); // no password: it cannot sign in to the pages
-        Check(await users.AddToRoleAsync(account, registration.Role));
+        var account = await CreateServiceAccountAsync(organizationId, clientId, $"{registration.Name} (backend app)", registration.Role);
 
         var descriptor = new OpenIddictApplicationDescriptor
         {
@@ -91,6 +76,49 @@ public sealed class SmartApps(IOpenIddictApplicationManager applications, UserMa
         var properties = await applications.GetPropertiesAsync(application, ct);
         return properties.TryGetValue(ServiceAccountProperty, out var value) && value.ValueKind == JsonValueKind.String
             ? await users.FindByIdAsync(value.GetString()!) : null;
+    }
+
+    /// <summary>
+    /// A JWKS of public keys. Any private member (RFC 7518 §6.2.2, §6.3.2; "k" of a symmetric key) means the secret left
+    /// its owner: refused.
+    /// </summary>
+    public static Microsoft.IdentityModel.Tokens.JsonWebKeySet PublicKeys(string json, string parameter)
+    {
+        Microsoft.IdentityModel.Tokens.JsonWebKeySet keys;
+        try
+        {
+            keys = new Microsoft.IdentityModel.Tokens.JsonWebKeySet(json);
+        }
+        catch (Exception unreadable) when (unreadable is ArgumentException or JsonException or FormatException or InvalidOperationException)
+        {
+            throw new ArgumentException("The public keys are not a JWKS (JSON with a \"keys\" array).", parameter);
+        }
+
+        if (keys.Keys.Count == 0 || keys.Keys.Any(k => new[] { k.D, k.P, k.Q, k.DP, k.DQ, k.QI, k.K }.Any(part => part is not null)))
+        {
+            throw new ArgumentException("Give the app's public keys (a JWKS with at least one key and no private parts).", parameter);
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// The account an app acts as: of one organisation, with one role, so every query it makes is scoped and audited as a
+    /// person's would be. It has no password and cannot sign in to the pages.
+    /// </summary>
+    public async Task<TactusUser> CreateServiceAccountAsync(Guid organizationId, string handle, string displayName, string role)
+    {
+        var account = new TactusUser
+        {
+            OrganizationId = organizationId,
+            UserName = $"{handle}@apps.tactus.invalid",
+            Email = $"{handle}@apps.tactus.invalid",
+            EmailConfirmed = true,
+            DisplayName = displayName,
+        };
+        Check(await users.CreateAsync(account));
+        Check(await users.AddToRoleAsync(account, role));
+        return account;
     }
 
     private static void Check(IdentityResult result)

@@ -258,6 +258,12 @@ public abstract class BulkExportTests(TactusApp app)
             Assert.Equal("OperationOutcome", JsonDocument.Parse(body).RootElement.GetProperty("resourceType").GetString());
         }
 
+        foreach (var path in new[] { "/fhir/bulk-status/not-an-id", $"/fhir/bulk-status/{Guid.NewGuid()}", "/fhir/bulk-files/x/Patient.ndjson", $"/fhir/bulk-files/{Guid.NewGuid()}/..%2F..%2Fetc" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
+        }
+
         var lenient = await client.SendAsync(KickOff("/fhir/$export?_type=Patient&_typeFilter=x", prefer: "respond-async, handling=lenient"));
         Assert.Equal(HttpStatusCode.Accepted, lenient.StatusCode);
         var patientsOnlyAll = await ManifestAsync(client, lenient.Content.Headers.ContentLocation!);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
 using static Tactus.Tests.Infrastructure.SmartFlow;
@@ -85,6 +86,39 @@ public abstract partial class AppRegistrationTests(TactusApp app)
         Assert.DoesNotContain("Client id: <code>", withPrivate, StringComparison.Ordinal);
         Assert.Contains("&#x27;user/Patient.rs&#x27; is not a system/ scope.", userScope, StringComparison.Ordinal);
         Assert.DoesNotContain("Client id: <code>", userScope, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAdministrator_RegistersAnEhrForDecisionSupport_AndOnlyTheAdministrator()
+    {
+        var admin = await app.AsAsync(Roles.Administrator);
+        var manager = await app.AsAsync(Roles.Manager);
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var key = rsa.ExportParameters(false);
+        var jwks = System.Text.Json.JsonSerializer.Serialize(new { keys = new[] { new { kty = "RSA", kid = "ehr-1", n = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(key.Modulus), e = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(key.Exponent) } } });
+        var issuer = $"https://ehr-{Guid.NewGuid():N}.riverside.example/";
+
+        var registered = await (await admin.PostFormAsync("/Admin/DecisionSupport", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Riverside EHR", ["Input.Issuer"] = issuer, ["Input.Jwks"] = jwks,
+        })).Content.ReadAsStringAsync();
+        var again = await (await admin.PostFormAsync("/Admin/DecisionSupport", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Riverside EHR again", ["Input.Issuer"] = issuer, ["Input.Jwks"] = jwks,
+        })).Content.ReadAsStringAsync();
+        var notKeys = await (await admin.PostFormAsync("/Admin/DecisionSupport", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Broken EHR", ["Input.Issuer"] = "https://broken.example/", ["Input.Jwks"] = "{\"keys\": 7",
+        })).Content.ReadAsStringAsync();
+        var byManager = await manager.GetAsync("/Admin/DecisionSupport");
+        var stored = await app.WithDbAsync(db => db.CdsClients.IgnoreQueryFilters().CountAsync(c => c.Issuer == issuer || c.Issuer == "https://broken.example/"));
+
+        Assert.Contains("Riverside EHR is registered.", registered, StringComparison.Ordinal);
+        Assert.Contains($"<code>{issuer}</code>", registered, StringComparison.Ordinal);
+        Assert.Contains("registered already", again, StringComparison.Ordinal);
+        Assert.Contains("not a JWKS", notKeys, StringComparison.Ordinal);
+        Assert.Equal(1, stored);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, byManager.StatusCode);
     }
 
     [GeneratedRegex("Client id: <code>([^<]+)</code>")]
