@@ -59,6 +59,7 @@ app.MapStatementsApi();
 app.MapDraftsApi();
 app.MapFhirApi();
 app.MapSmartApi();
+app.MapSmartLaunch();
 app.MapBulkExportApi();
 app.MapCdsHooksApi();
 app.MapRazorPages();

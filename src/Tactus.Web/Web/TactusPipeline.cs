@@ -13,6 +13,7 @@ public static class TactusPipeline
         app.UseTactusTransportSecurity();
         app.UseExceptionHandler("/Error");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseWhen(c => Features.Smart.SmartCors.Applies(c.Request.Path), smart => smart.UseCors(Features.Smart.SmartCors.Policy));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/fhir"), fhir => fhir.UseStatusCodePages(Features.Fhir.FhirApi.StatusCodeOutcomeAsync));
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/health")

@@ -161,6 +161,8 @@ public static class TactusServices
 
         services.AddTactusSmart(environment);
         services.AddScoped<Features.Smart.SmartApps>();
+        services.AddSingleton<Features.Smart.SmartLaunch>();
+        services.AddSmartCors();
         services.AddAuthorization(Policies.Add);
         services.AddSignInRateLimit(configuration);
         return services;

@@ -17,12 +17,14 @@ public static partial class SmartFlow
 {
     public const string RedirectUri = "https://app.example/callback";
 
-    public static async Task<string> RegisterAppAsync(this TactusApp app, string[] allowedScopes, string domain = "riverside.example")
+    public const string LaunchUri = "https://app.example/launch";
+
+    public static async Task<string> RegisterAppAsync(this TactusApp app, string[] allowedScopes, string domain = "riverside.example", bool launchable = false)
     {
         var organizationId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == SignIn.DemoEmail("manager", domain)).Select(u => u.OrganizationId).SingleAsync());
         await using var scope = app.SystemScope();
         var registered = await scope.ServiceProvider.GetRequiredService<SmartApps>().RegisterAsync(organizationId,
-            new SmartApps.Registration("Pain diary", [new Uri(RedirectUri)], allowedScopes, Confidential: false));
+            new SmartApps.Registration("Pain diary", [new Uri(RedirectUri)], allowedScopes, Confidential: false, launchable ? new Uri(LaunchUri) : null));
         return registered.ClientId;
     }
 
@@ -35,12 +37,21 @@ public static partial class SmartFlow
         }
     }
 
-    public static string AuthorizeUrl(string clientId, string scope, Pkce pkce, string state = "s1") =>
-        QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+    /// <param name="launch">An EHR launch's opaque launch value, passed back as the app received it.</param>
+    public static string AuthorizeUrl(string clientId, string scope, Pkce pkce, string state = "s1", string? launch = null)
+    {
+        var parameters = new Dictionary<string, string?>
         {
             ["response_type"] = "code", ["client_id"] = clientId, ["redirect_uri"] = RedirectUri, ["scope"] = scope, ["state"] = state,
             ["code_challenge"] = pkce.Challenge, ["code_challenge_method"] = "S256", ["aud"] = "http://localhost/fhir",
-        });
+        };
+        if (launch is not null)
+        {
+            parameters["launch"] = launch;
+        }
+
+        return QueryHelpers.AddQueryString("/connect/authorize", parameters);
+    }
 
     /// <summary>Opens the consent screen and answers it; returns the redirect back to the app.</summary>
     public static async Task<HttpResponseMessage> ConsentAsync(HttpClient person, string authorizeUrl, string decision, string? patientMrn = null)

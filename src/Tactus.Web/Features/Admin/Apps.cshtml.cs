@@ -33,6 +33,10 @@ public sealed class AppsModel(SmartApps apps, IOpenIddictApplicationManager appl
 
         [Display(Name = "Confidential (keeps a secret on a server)")]
         public bool Confidential { get; set; }
+
+        [Display(Name = "Launch URL (to open the app from a patient's record)")]
+        [StringLength(2000, ErrorMessage = "The launch URL can be at most {1} characters.")]
+        public string? LaunchUri { get; set; }
     }
 
     public sealed class NewBackend
@@ -119,6 +123,12 @@ public sealed class AppsModel(SmartApps apps, IOpenIddictApplicationManager appl
                 $"'{uri}' is not an https address (plain http is allowed for localhost only), or it carries a fragment.");
         }
 
+        Uri? launchUri = null;
+        if (!string.IsNullOrWhiteSpace(Input.LaunchUri) && (!Uri.TryCreate(Input.LaunchUri.Trim(), UriKind.Absolute, out launchUri) || !IsAllowedRedirect(launchUri)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(NewApp.LaunchUri)}", "The launch URL is an https address (plain http for localhost only), without a fragment.");
+        }
+
         var scopes = (Input.Scopes ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
         foreach (var unknown in scopes.Where(s => !SmartScopes.IsKnown(s)))
         {
@@ -132,7 +142,7 @@ public sealed class AppsModel(SmartApps apps, IOpenIddictApplicationManager appl
         }
 
         JustRegistered = await apps.RegisterAsync(scope.OrganizationId!.Value,
-            new SmartApps.Registration(Input.Name!.Trim(), uris.Select(u => new Uri(u)).ToList(), scopes, Input.Confidential), ct);
+            new SmartApps.Registration(Input.Name!.Trim(), uris.Select(u => new Uri(u)).ToList(), scopes, Input.Confidential, launchUri), ct);
         await audit.RecordAsync(AuditActions.AppRegistered, AuditOutcomes.Success, "SmartApp", JustRegistered.ClientId, detail: Input.Name);
         Apps = await ListAsync(ct);
         Input = new NewApp();

@@ -17,6 +17,7 @@ public static class AuditActions
     public const string AppAuthorized = "app-authorized";
     public const string AppRevoked = "app-revoked";
     public const string AppRegistered = "app-registered";
+    public const string AppLaunched = "app-launched";
     public const string ExportRequested = "export-requested";
     public const string ExportDownloaded = "export-downloaded";
     public const string ExportCancelled = "export-cancelled";

@@ -9,8 +9,11 @@ namespace Tactus.Web.Features.Patients;
 
 public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog audit, TimeProvider time,
     Screening.ClinicalReference reference, Intake.IntakeWorkflow intake, Questionnaires.OrganizationInstruments instruments,
-    Questionnaires.MeasureWorkflow measures, Questionnaires.InvitationWorkflow invitations) : PageModel, Web.IRedisplayablePage
+    Questionnaires.MeasureWorkflow measures, Questionnaires.InvitationWorkflow invitations, Smart.SmartApps apps) : PageModel, Web.IRedisplayablePage
 {
+    /// <summary>Apps the organisation registered with a launch URL, opened for this patient (SMART EHR launch): the clinical roles only.</summary>
+    public IReadOnlyList<Smart.SmartApps.Launchable> Apps { get; private set; } = [];
+
     public Patient? Patient { get; private set; }
     public PatientSummary Summary { get; private set; } = null!;
     public bool CanEdit => PatientAccessRules.CanEditPatients(scope.Role);
@@ -77,6 +80,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
             scope.Role is Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Administrator, cancellationToken);
         Timeline = await Features.Timeline.PatientTimeline.BuildAsync(db, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         Referrals = await db.Referrals.AsNoTracking().Where(r => r.PatientId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
+        Apps = PatientAccessRules.CanReadClinicalRecords(scope.Role) ? await apps.LaunchableAsync(scope.OrganizationId!.Value, cancellationToken) : [];
         return Page();
     }
 }

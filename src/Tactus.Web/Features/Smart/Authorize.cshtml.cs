@@ -16,8 +16,8 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Tactus.Web.Features.Smart;
 
 /// <summary>
-/// The SMART authorisation endpoint (App Launch 2.0 §2.0.5, standalone launch): the person signs in to Tactus as
-/// usual, sees which app asks for what, chooses the patient when the app asks for one, and allows or denies. Every
+/// The SMART authorisation endpoint (App Launch 2.0 §2.0.5): the person signs in to Tactus as usual, sees which app asks
+/// for what, chooses the patient when a standalone app asks for one (an EHR launch brings its own), and allows or denies. Every
 /// check that can fail is made before the consent screen renders.
 /// </summary>
 public sealed class AuthorizeModel(
@@ -26,12 +26,16 @@ public sealed class AuthorizeModel(
     IOpenIddictApplicationManager applications,
     IOpenIddictAuthorizationManager authorizations,
     SmartApps apps,
+    SmartLaunch launches,
     TactusDbContext db,
     AuditLog audit) : PageModel
 {
     public string AppName { get; private set; } = "";
     public IReadOnlyList<string> ScopeDescriptions { get; private set; } = [];
     public bool ChoosesPatient { get; private set; }
+
+    /// <summary>The patient an EHR launch opened the app for (shown on the consent screen).</summary>
+    public string? LaunchedFor { get; private set; }
     public IReadOnlyList<KeyValuePair<string, StringValues>> RequestParameters { get; private set; } = [];
 
     [BindProperty]
@@ -78,9 +82,24 @@ public sealed class AuthorizeModel(
             return Refuse(Errors.InvalidScope, $"Tactus does not know the scope '{unknown}'.");
         }
 
+        // EHR launch (App Launch 2.0 §2.0.4): the patient is the one the person opened the app from, never a choice here.
+        Guid? ehrPatient = null;
         if (scopes.Contains(SmartScopes.Launch) || request.HasParameter("launch"))
         {
-            return Refuse(Errors.InvalidScope, "EHR launch is not offered yet: launch the app on its own (standalone, with launch/patient).");
+            if (!scopes.Contains(SmartScopes.Launch) || request.GetParameter("launch")?.ToString() is not { Length: > 0 } launch)
+            {
+                return Refuse(Errors.InvalidRequest, "An EHR launch sends its launch parameter and asks for the launch scope.");
+            }
+
+            ehrPatient = User.IsInRole(Roles.Patient) ? null : launches.PatientFor(launch, user.Id);
+            var launched = ehrPatient is null ? null
+                : await db.Patients.AsNoTracking().Where(p => p.Id == ehrPatient && p.MergedIntoId == null).SingleOrDefaultAsync(HttpContext.RequestAborted);
+            if (launched is null)
+            {
+                return Refuse(Errors.AccessDenied, "This launch has expired or was made by someone else: open the app again from the patient's record in Tactus.");
+            }
+
+            LaunchedFor = $"{launched.GivenName} {launched.FamilyName} (MRN {launched.Mrn})";
         }
 
         if (SmartScopes.Clinical(scopes).Any(s => s.Context == ScopeContext.System))
@@ -96,7 +115,7 @@ public sealed class AuthorizeModel(
         var isPatient = User.IsInRole(Roles.Patient);
         AppName = await applications.GetDisplayNameAsync(application) ?? request.ClientId!;
         ScopeDescriptions = scopes.Select(SmartScopes.Describe).ToList();
-        ChoosesPatient = scopes.Contains(SmartScopes.LaunchPatient) && !isPatient;
+        ChoosesPatient = scopes.Contains(SmartScopes.LaunchPatient) && !isPatient && ehrPatient is null;
         RequestParameters = parameters;
 
         if (decision is null)
@@ -114,8 +133,8 @@ public sealed class AuthorizeModel(
             }), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        Guid? launchPatient = null;
-        if (scopes.Contains(SmartScopes.LaunchPatient))
+        Guid? launchPatient = ehrPatient;
+        if (launchPatient is null && scopes.Contains(SmartScopes.LaunchPatient))
         {
             if (isPatient)
             {

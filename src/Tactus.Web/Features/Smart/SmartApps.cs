@@ -130,7 +130,11 @@ public sealed class SmartApps(IOpenIddictApplicationManager applications, UserMa
     }
 
     /// <param name="Confidential">The app keeps a secret on a server; a public app (in a browser or on a phone) cannot.</param>
-    public sealed record Registration(string Name, IReadOnlyList<Uri> RedirectUris, IReadOnlyList<string> AllowedScopes, bool Confidential);
+    /// <param name="LaunchUri">Where Tactus opens the app from a patient's record (SMART EHR launch); none for a standalone-only app.</param>
+    public sealed record Registration(string Name, IReadOnlyList<Uri> RedirectUris, IReadOnlyList<string> AllowedScopes, bool Confidential, Uri? LaunchUri = null);
+
+    /// <summary>The app's launch URL (EHR launch), kept in its properties.</summary>
+    public const string LaunchUriProperty = "tactus_launch_uri";
 
     /// <summary>The new app's client id, and for a confidential app the secret, shown once.</summary>
     public sealed record Registered(string ClientId, string? ClientSecret);
@@ -166,6 +170,11 @@ public sealed class SmartApps(IOpenIddictApplicationManager applications, UserMa
             descriptor.RedirectUris.Add(uri);
         }
 
+        if (registration.LaunchUri is { } launch)
+        {
+            descriptor.Properties[LaunchUriProperty] = JsonSerializer.SerializeToElement(launch.AbsoluteUri);
+        }
+
         foreach (var scope in registration.AllowedScopes)
         {
             descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
@@ -173,6 +182,37 @@ public sealed class SmartApps(IOpenIddictApplicationManager applications, UserMa
 
         await applications.CreateAsync(descriptor, ct);
         return new Registered(clientId, secret);
+    }
+
+    /// <summary>Where Tactus opens the app for an EHR launch, or null when the app is not launched from Tactus.</summary>
+    public async Task<Uri?> LaunchUriOfAsync(object application, CancellationToken ct = default)
+    {
+        var properties = await applications.GetPropertiesAsync(application, ct);
+        return properties.TryGetValue(LaunchUriProperty, out var value) && value.ValueKind == JsonValueKind.String
+            && Uri.TryCreate(value.GetString(), UriKind.Absolute, out var uri) ? uri : null;
+    }
+
+    public sealed record Launchable(string ClientId, string Name);
+
+    /// <summary>The organisation's apps that can be opened from a patient's record (a handful per organisation).</summary>
+    public async Task<IReadOnlyList<Launchable>> LaunchableAsync(Guid organizationId, CancellationToken ct = default)
+    {
+        var all = new List<object>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, ct))
+        {
+            all.Add(application);
+        }
+
+        var launchable = new List<Launchable>();
+        foreach (var application in all)
+        {
+            if (await OrganizationOfAsync(application, ct) == organizationId && await LaunchUriOfAsync(application, ct) is not null)
+            {
+                launchable.Add(new Launchable((await applications.GetClientIdAsync(application, ct))!, await applications.GetDisplayNameAsync(application, ct) ?? ""));
+            }
+        }
+
+        return launchable.OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList();
     }
 
     /// <summary>The organisation that registered an app (null for an app Tactus does not know as an organisation's).</summary>

@@ -1,8 +1,7 @@
 namespace Tactus.Web.Features.Smart;
 
 /// <summary>
-/// <c>.well-known/smart-configuration</c> (SMART App Launch 2.0 §2.0.3): what this server offers, and nothing it does not
-/// (no EHR launch yet).
+/// <c>.well-known/smart-configuration</c> (SMART App Launch 2.0 §2.0.3): what this server offers, and nothing it does not.
 /// </summary>
 public static class SmartConfiguration
 {
@@ -25,12 +24,12 @@ public static class SmartConfiguration
             ["code_challenge_methods_supported"] = new[] { "S256" },
             ["scopes_supported"] = new[]
             {
-                "openid", "fhirUser", "launch/patient", "offline_access", "online_access",
+                "openid", "fhirUser", "launch", "launch/patient", "offline_access", "online_access",
                 "patient/*.rs", "user/*.rs", "system/*.rs", "patient/Patient.rs", "user/Patient.rs", "user/Patient.cruds", "patient/*.read", "user/*.read",
             },
             ["capabilities"] = new[]
             {
-                "launch-standalone", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric", "context-standalone-patient",
+                "launch-standalone", "launch-ehr", "context-ehr-patient", "client-public", "client-confidential-symmetric", "client-confidential-asymmetric", "context-standalone-patient",
                 "permission-offline", "permission-online", "permission-patient", "permission-user", "permission-v1", "permission-v2",
                 "sso-openid-connect",
             },

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tactus.Tests.Infrastructure;
@@ -31,7 +32,7 @@ public abstract class SmartLaunchTests(TactusApp app)
         Assert.EndsWith("/connect/token", configuration.GetProperty("token_endpoint").GetString(), StringComparison.Ordinal);
         Assert.Equal(["S256"], configuration.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("launch-standalone", configuration.GetProperty("capabilities").EnumerateArray().Select(e => e.GetString()));
-        Assert.DoesNotContain("launch-ehr", configuration.GetProperty("capabilities").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("launch-ehr", configuration.GetProperty("capabilities").EnumerateArray().Select(e => e.GetString()));
     }
 
     /// <summary>A therapist opens a patient-level app for one patient: it reads that patient and no other, and cannot write.</summary>
@@ -137,6 +138,82 @@ public abstract class SmartLaunchTests(TactusApp app)
         Assert.StartsWith("Bearer", afterRevoke.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, refreshAfterRevoke.StatusCode);
         Assert.Equal("invalid_grant", (await refreshAfterRevoke.ReadJsonAsync()).GetProperty("error").GetString());
+    }
+
+    /// <summary>
+    /// EHR launch (App Launch 2.0 §2.0.4): a clinician opens the app from a patient's record; the app receives iss and launch,
+    /// authorises with them, and its token is for that patient, with no patient to choose. The launch is the clinician's alone.
+    /// </summary>
+    [Fact]
+    public async Task EhrLaunch_FromAPatientsRecord_GivesATokenForThatPatient()
+    {
+        string[] allowed = ["openid", "fhirUser", "launch", "patient/*.rs"];
+        var clientId = await app.RegisterAppAsync(allowed, launchable: true);
+        var standaloneOnly = await app.RegisterAppAsync(allowed);
+        var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
+        var therapistId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Therapist));
+        var other = await app.WithDbAsync(db => db.Patients.AsNoTracking().Where(p => p.Id != patient.Id && p.CareTeam.Any(m => m.UserId == therapistId)).FirstAsync());
+        var notTheirs = await app.PatientNotOnCareTeamOfAsync(Roles.Therapist);
+        var therapist = await app.AsAsync(Roles.Therapist);
+        var clinician = await app.AsAsync(Roles.Clinician);
+
+        var record = await therapist.GetStringAsync($"/Patients/Details/{patient.Id}");
+        var launched = await therapist.GetAsync($"/smart/launch/{clientId}?patient={patient.Id}");
+        var location = launched.Headers.Location!;
+        var query = QueryHelpers.ParseQuery(location.Query);
+        var pkce = Pkce.Create();
+        var consent = await (await therapist.GetAsync(AuthorizeUrl(clientId, "openid fhirUser launch patient/*.rs", pkce, launch: query["launch"]))).Content.ReadAsStringAsync();
+        var callback = Callback(await ConsentAsync(therapist, AuthorizeUrl(clientId, "openid fhirUser launch patient/*.rs", pkce, launch: query["launch"]), "allow"));
+        var token = await ExchangeAsync(app.CreateBrowserlessClient(), clientId, callback["code"], pkce);
+        var bearer = Bearer(token.GetProperty("access_token").GetString()!);
+        var someoneElses = Callback(await ConsentAsync(clinician, AuthorizeUrl(clientId, "openid launch patient/*.rs", Pkce.Create(), launch: query["launch"]), "allow"));
+        var tampered = Callback(await ConsentAsync(therapist, AuthorizeUrl(clientId, "openid launch patient/*.rs", Pkce.Create(), launch: query["launch"] + "x"), "allow"));
+        var withoutScope = Callback(await ConsentAsync(therapist, AuthorizeUrl(clientId, "openid patient/*.rs", Pkce.Create(), launch: query["launch"]), "allow"));
+
+        Assert.Contains($"/smart/launch/{clientId}?patient={patient.Id}", record, StringComparison.Ordinal);
+        Assert.DoesNotContain(standaloneOnly, record, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, launched.StatusCode);
+        Assert.StartsWith(LaunchUri + "?", location.ToString(), StringComparison.Ordinal);
+        Assert.Equal("http://localhost/fhir", query["iss"]);
+        Assert.Contains(patient.Mrn, consent, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"PatientMrn\"", consent, StringComparison.Ordinal); // no patient to choose
+        Assert.Equal(patient.Id.ToString(), token.GetProperty("patient").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync($"/fhir/Patient/{patient.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bearer.GetAsync($"/fhir/Patient/{other.Id}")).StatusCode);
+        Assert.Equal("access_denied", someoneElses["error"]);
+        Assert.Equal("access_denied", tampered["error"]);
+        Assert.Equal("invalid_request", withoutScope["error"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await therapist.GetAsync($"/smart/launch/{clientId}?patient={notTheirs.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await therapist.GetAsync($"/smart/launch/{standaloneOnly}?patient={patient.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await therapist.GetAsync($"/smart/launch/{clientId}?patient=not-an-id")).StatusCode);
+    }
+
+    /// <summary>A browser app on another origin may call the token endpoint and /fhir (CORS), never with the person's cookies.</summary>
+    [Fact]
+    public async Task BrowserApps_MayCallTokenAndFhir_CrossOrigin_WithoutCredentials()
+    {
+        var anonymous = app.CreateBrowserlessClient();
+        async Task<HttpResponseMessage> PreflightAsync(string path)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, path);
+            request.Headers.Add("Origin", "https://app.example");
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "authorization, content-type");
+            return await anonymous.SendAsync(request);
+        }
+
+        var token = await PreflightAsync("/connect/token");
+        var fhir = await PreflightAsync("/fhir/Patient");
+        var page = await PreflightAsync("/Account/Login");
+        var configuration = new HttpRequestMessage(HttpMethod.Get, "/fhir/.well-known/smart-configuration");
+        configuration.Headers.Add("Origin", "https://app.example");
+        var read = await anonymous.SendAsync(configuration);
+
+        Assert.Equal("*", token.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("*", fhir.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.False(fhir.Headers.Contains("Access-Control-Allow-Credentials"));
+        Assert.False(page.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal("*", read.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
     /// <summary>Refusals an app must handle: a wrong PKCE verifier, a scope not registered, an app of another organisation, a denial.</summary>
