@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Tactus test: installs what the tests need and is missing (Debian's chromium for the
-# browser tests, PostgreSQL server binaries), starts a throwaway PostgreSQL on 127.0.0.1 in a
+# browser tests, PostgreSQL server binaries, npm for the third-party SMART client), starts a throwaway PostgreSQL on 127.0.0.1 in a
 # temporary folder, runs the whole suite on SQLite and PostgreSQL, stops PostgreSQL and ends with
 #   tests: N passed, N failed
 # Exits non-zero when anything failed.
@@ -30,6 +30,12 @@ if [ -z "$(pg_bindir)" ] || [ ! -x "$(pg_bindir)/initdb" ]; then
   apt_install postgresql || { log "could not install postgresql"; exit 1; }
 fi
 PG_BIN=$(pg_bindir)
+if ! command -v npm >/dev/null; then
+  log "installing Node.js and npm (the SMART client the browser tests drive comes from npm)"
+  apt_install nodejs npm || { log "could not install npm"; exit 1; }
+fi
+log "fetching fhirclient for the SMART app test"
+tests/Tactus.BrowserTests/SmartApp/fetch-fhirclient.sh || { log "could not fetch fhirclient from npm"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
 # PostgreSQL refuses to run as root: run it as an unprivileged account.
 PG_DIR=$(mktemp -d /tmp/tactus-pg.XXXXXX)

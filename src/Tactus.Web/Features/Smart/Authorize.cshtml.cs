@@ -112,6 +112,12 @@ public sealed class AuthorizeModel(
             return Refuse(Errors.InvalidScope, $"The app is not registered for: {string.Join(", ", notAllowed)}.");
         }
 
+        // OpenIddict has matched redirect_uri to the app's registration: the consent form may lead there.
+        if (Uri.TryCreate(request.RedirectUri, UriKind.Absolute, out var redirect))
+        {
+            Web.SecurityHeadersMiddleware.AllowFormRedirectTo(HttpContext, redirect);
+        }
+
         var isPatient = User.IsInRole(Roles.Patient);
         AppName = await applications.GetDisplayNameAsync(application) ?? request.ClientId!;
         ScopeDescriptions = scopes.Select(SmartScopes.Describe).ToList();

@@ -162,7 +162,8 @@ public abstract class SmartLaunchTests(TactusApp app)
         var location = launched.Headers.Location!;
         var query = QueryHelpers.ParseQuery(location.Query);
         var pkce = Pkce.Create();
-        var consent = await (await therapist.GetAsync(AuthorizeUrl(clientId, "openid fhirUser launch patient/*.rs", pkce, launch: query["launch"]))).Content.ReadAsStringAsync();
+        var consentPage = await therapist.GetAsync(AuthorizeUrl(clientId, "openid fhirUser launch patient/*.rs", pkce, launch: query["launch"]));
+        var consent = await consentPage.Content.ReadAsStringAsync();
         var callback = Callback(await ConsentAsync(therapist, AuthorizeUrl(clientId, "openid fhirUser launch patient/*.rs", pkce, launch: query["launch"]), "allow"));
         var token = await ExchangeAsync(app.CreateBrowserlessClient(), clientId, callback["code"], pkce);
         var bearer = Bearer(token.GetProperty("access_token").GetString()!);
@@ -176,6 +177,8 @@ public abstract class SmartLaunchTests(TactusApp app)
         Assert.StartsWith(LaunchUri + "?", location.ToString(), StringComparison.Ordinal);
         Assert.Equal("http://localhost/fhir", query["iss"]);
         Assert.Contains(patient.Mrn, consent, StringComparison.Ordinal);
+        // The browser applies form-action to the answer's redirect: the consent form may lead to the app's registered origin only.
+        Assert.Contains("form-action 'self' https://app.example;", consentPage.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"PatientMrn\"", consent, StringComparison.Ordinal); // no patient to choose
         Assert.Equal(patient.Id.ToString(), token.GetProperty("patient").GetString());
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync($"/fhir/Patient/{patient.Id}")).StatusCode);
