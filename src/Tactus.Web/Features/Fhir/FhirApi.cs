@@ -70,6 +70,8 @@ public static class FhirApi
             return Resource(ReportFhir.Build(report, await organization.CurrentAsync(ct)));
         }).RequireAuthorization(Policies.ClinicalRecords) // reports go to the care team, not the portal (the access matrix)
             .WithMetadata(Interaction("DiagnosticReport", FhirPermission.Read));
+        fhir.MapPatientRecords();
+        fhir.MapDocuments();
         fhir.MapFallback(Unsupported);
         return app;
     }
@@ -84,7 +86,7 @@ public static class FhirApi
         http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
-    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Encounter", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport", "Group"];
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Encounter", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport", "Group", "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal", "DocumentReference", "Binary"];
 
     private static IResult Unsupported(HttpRequest request)
     {
