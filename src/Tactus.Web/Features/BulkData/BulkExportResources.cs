@@ -17,7 +17,8 @@ public sealed class BulkExportResources(TactusDbContext db, ClinicalReference re
 {
     /// <summary>The types of the patient compartment Tactus serves (Patient- and Group-level exports).</summary>
     public static readonly IReadOnlyList<string> PatientTypes =
-        ["Patient", "Condition", "ServiceRequest", "Observation", "QuestionnaireResponse", "Encounter", "Procedure", "DiagnosticReport"];
+        ["Patient", "Condition", "ServiceRequest", "Observation", "QuestionnaireResponse", "Encounter", "Procedure", "DiagnosticReport",
+         "DocumentReference", "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal"];
 
     /// <summary>A system-level export adds the organisation and its practitioners.</summary>
     public static readonly IReadOnlyList<string> SystemTypes = [.. PatientTypes, "Practitioner", "Organization"];
@@ -65,6 +66,70 @@ public sealed class BulkExportResources(TactusDbContext db, ClinicalReference re
                     yield return type == "Observation" ? ObservationFhir.Build(response, catalog.Find(response.Instrument)) : QuestionnaireFhir.BuildResponse(response, root);
                 }
 
+                if (type == "Observation")
+                {
+                    // And each visit's pain and stress ratings, before and after.
+                    var rated = db.TreatmentSessions.AsNoTracking().Where(s => since == null || s.CheckedInAt > since || s.SignedAt > since);
+                    await foreach (var session in Ordered(InCohort(rated, patients, job), s => s.Id).AsAsyncEnumerable().WithCancellation(ct))
+                    {
+                        foreach (var observation in SessionObservationFhir.Build(session))
+                        {
+                            yield return observation;
+                        }
+                    }
+                }
+
+                break;
+            case "MedicationStatement" or "AllergyIntolerance" or "Consent":
+                // The patient's latest intake is their current one: rows come by patient, newest first, and the first of each counts.
+                var intakes = InCohort(db.Intakes.AsNoTracking().Where(i => since == null || i.RecordedAt > since), patients, job)
+                    .OrderBy(i => i.PatientId).ThenByDescending(i => i.RecordedAt);
+                Guid? previous = null;
+                await foreach (var intake in intakes.AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    if (intake.PatientId == previous)
+                    {
+                        continue;
+                    }
+
+                    previous = intake.PatientId;
+                    IEnumerable<Resource> fromIntake = type switch
+                    {
+                        "MedicationStatement" => IntakeFhir.Medications(intake),
+                        "AllergyIntolerance" => IntakeFhir.Allergies(intake),
+                        _ => IntakeFhir.Consents(intake),
+                    };
+                    foreach (var resource in fromIntake)
+                    {
+                        yield return resource;
+                    }
+                }
+
+                break;
+            case "Flag":
+                var findings = db.Findings.AsNoTracking().Where(f => since == null || f.LastConfirmedAt > since || f.ClearedAt > since || f.ResolvedAt > since);
+                await foreach (var finding in Ordered(InCohort(findings, patients, job), f => f.Id).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    yield return CarePlanFhir.Flag(finding);
+                }
+
+                break;
+            case "CarePlan" or "Goal":
+                var plans = db.Plans.AsNoTracking().Where(p => since == null || p.CreatedAt > since || p.SignedAt > since || p.CertifiedAt > since);
+                await foreach (var plan in Ordered(InCohort(plans, patients, job), p => p.Id).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    if (type == "CarePlan")
+                    {
+                        yield return CarePlanFhir.Build(plan, id => reference.FindTechnique(id)?.Name ?? id);
+                        continue;
+                    }
+
+                    foreach (var goal in CarePlanFhir.Goals(plan))
+                    {
+                        yield return goal;
+                    }
+                }
+
                 break;
             case "Encounter" or "Procedure":
                 var sessions = db.TreatmentSessions.AsNoTracking().Where(s => since == null || s.CheckedInAt > since || s.SignedAt > since);
@@ -83,12 +148,12 @@ public sealed class BulkExportResources(TactusDbContext db, ClinicalReference re
                 }
 
                 break;
-            case "DiagnosticReport":
+            case "DiagnosticReport" or "DocumentReference":
                 var organization = await db.Organizations.AsNoTracking().SingleAsync(ct);
                 var reports = db.OutcomeReports.AsNoTracking().Where(r => since == null || r.CreatedAt > since || r.SentAt > since || r.AcknowledgedAt > since);
                 await foreach (var report in Ordered(InCohort(reports, patients, job), r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
                 {
-                    yield return Reports.ReportFhir.Build(report, organization.Name);
+                    yield return type == "DiagnosticReport" ? Reports.ReportFhir.Build(report, organization.Name) : FhirDocuments.Build(report);
                 }
 
                 break;

@@ -8,8 +8,9 @@ using Tactus.Web.Features.Questionnaires;
 namespace Tactus.Web.Features.Fhir;
 
 /// <summary>
-/// Questionnaire scores as Observations: read, and search by patient (required, as FHIR servers commonly ask), code
-/// (LOINC or Tactus's instrument code), category and date (ge, gt, le, lt), newest first in keyset pages.
+/// Questionnaire scores and the pain and stress ratings of each visit as Observations: read, and search by patient
+/// (required, as FHIR servers commonly ask), code (LOINC, Tactus's instrument or session-measure code), category and date
+/// (ge, gt, le, lt), newest first in keyset pages.
 /// </summary>
 public static class FhirObservations
 {
@@ -20,14 +21,23 @@ public static class FhirObservations
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, InstrumentCatalog catalog, HttpContext http, CancellationToken ct)
     {
-        if (!Guid.TryParse(id, out var responseId)
-            || await db.MeasureResponses.AsNoTracking().SingleOrDefaultAsync(r => r.Id == responseId, ct) is not { } response
-            || !FhirApi.InPatientContext(http, response.PatientId))
+        Observation? found = null;
+        if (Guid.TryParse(id, out var responseId))
         {
-            return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Observation/{id} is not known.");
+            if (await db.MeasureResponses.AsNoTracking().SingleOrDefaultAsync(r => r.Id == responseId, ct) is { } response && FhirApi.InPatientContext(http, response.PatientId))
+            {
+                found = ObservationFhir.Build(response, catalog.Find(response.Instrument));
+            }
+        }
+        else if (SessionObservationFhir.ParseId(id) is var (sessionId, measure)
+                 && await db.TreatmentSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct) is { } session && FhirApi.InPatientContext(http, session.PatientId))
+        {
+            found = SessionObservationFhir.Build(session, [measure]).SingleOrDefault();
         }
 
-        return FhirApi.Resource(ObservationFhir.Build(response, catalog.Find(response.Instrument)));
+        return found is null
+            ? FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Observation/{id} is not known.")
+            : FhirApi.Resource(found);
     }
 
     public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, InstrumentCatalog catalog, CancellationToken ct)
@@ -58,50 +68,75 @@ public static class FhirObservations
             return FhirApi.Resource(empty); // every score Tactus serves is a survey
         }
 
+        // Two sources, one newest-first keyset: questionnaire scores by (CompletedAt, Id) and visits' pain and stress ratings by
+        // (CheckedInAt, Id). Each source gives at most a page of rows in SQL; the two are merged here, and a visit's ratings
+        // stay together on one page.
+        var sessions = db.TreatmentSessions.AsNoTracking().Where(s => s.PatientId == patientId);
+        IReadOnlyList<string>? measures = null;
         if (query.TryGetValue("code", out var code))
         {
             var instruments = Instruments(code.ToString(), catalog);
             responses = responses.Where(r => instruments.Contains(r.Instrument));
+            measures = SessionObservationFhir.MeasuresFor(code.ToString());
         }
 
         foreach (var value in query["date"])
         {
             var (comparison, at) = DateBound(value!)!.Value;
-            responses = comparison switch
+            (responses, sessions) = comparison switch
             {
-                "ge" => responses.Where(r => r.CompletedAt >= at),
-                "gt" => responses.Where(r => r.CompletedAt > at),
-                "le" => responses.Where(r => r.CompletedAt <= at),
-                _ => responses.Where(r => r.CompletedAt < at),
+                "ge" => (responses.Where(r => r.CompletedAt >= at), sessions.Where(s => s.CheckedInAt >= at)),
+                "gt" => (responses.Where(r => r.CompletedAt > at), sessions.Where(s => s.CheckedInAt > at)),
+                "le" => (responses.Where(r => r.CompletedAt <= at), sessions.Where(s => s.CheckedInAt <= at)),
+                _ => (responses.Where(r => r.CompletedAt < at), sessions.Where(s => s.CheckedInAt < at)),
             };
         }
 
-        if (query.TryGetValue("_cursor", out var cursor) && FhirSearch.ParseCursor(cursor.ToString()) is var (completedAt, afterId))
+        if (query.TryGetValue("_cursor", out var cursor) && FhirSearch.ParseCursor(cursor.ToString()) is var (cursorAt, afterId))
         {
-            responses = responses.Where(r => r.CompletedAt < completedAt || (r.CompletedAt == completedAt && r.Id.CompareTo(afterId) < 0));
+            responses = responses.Where(r => r.CompletedAt < cursorAt || (r.CompletedAt == cursorAt && r.Id.CompareTo(afterId) < 0));
+            sessions = sessions.Where(s => s.CheckedInAt < cursorAt || (s.CheckedInAt == cursorAt && s.Id.CompareTo(afterId) < 0));
         }
 
         var count = query.TryGetValue("_count", out var c) ? int.Parse(c.ToString(), CultureInfo.InvariantCulture) : 50;
-        var page = await responses.OrderByDescending(r => r.CompletedAt).ThenByDescending(r => r.Id).Take(count + 1).ToListAsync(ct);
+        var scores = await responses.OrderByDescending(r => r.CompletedAt).ThenByDescending(r => r.Id).Take(count + 1).ToListAsync(ct);
+        var visits = measures is { Count: 0 } ? []
+            : await sessions.OrderByDescending(s => s.CheckedInAt).ThenByDescending(s => s.Id).Take(count + 1).ToListAsync(ct);
+        var rows = scores.Select(r => (At: r.CompletedAt, r.Id, Resources: (IReadOnlyList<Observation>)[ObservationFhir.Build(r, catalog.Find(r.Instrument))]))
+            .Concat(visits.Select(s => (At: s.CheckedInAt, s.Id, Resources: (IReadOnlyList<Observation>)SessionObservationFhir.Build(s, measures).ToList())))
+            .Where(row => row.Resources.Count > 0)
+            .OrderByDescending(row => row.At).ThenByDescending(row => row.Id).ToList();
         var self = $"{request.Scheme}://{request.Host}{request.Path}";
         var bundle = new Bundle { Type = Bundle.BundleType.Searchset };
         bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = self + request.QueryString });
-        if (page.Count > count)
+        var taken = 0;
+        foreach (var row in rows)
         {
-            var last = page[count - 1];
-            var rest = query.Where(q => q.Key != "_cursor").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))).ToList();
-            rest.Add(new("_cursor", FhirSearch.Cursor(last.CompletedAt, last.Id)));
-            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = QueryHelpers.AddQueryString(self, rest) });
+            if (bundle.Entry.Count > 0 && bundle.Entry.Count + row.Resources.Count > count)
+            {
+                break; // a visit's ratings are not split across pages
+            }
+
+            foreach (var observation in row.Resources)
+            {
+                bundle.Entry.Add(new Bundle.EntryComponent
+                {
+                    FullUrl = $"{request.Scheme}://{request.Host}/fhir/Observation/{observation.Id}",
+                    Resource = observation,
+                    Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+                });
+            }
+
+            taken++;
         }
 
-        foreach (var response in page.Take(count))
+        // More remain when rows were left over, or when either source was cut at its page size.
+        if (taken < rows.Count || scores.Count > count || visits.Count > count)
         {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                FullUrl = $"{request.Scheme}://{request.Host}/fhir/Observation/{response.Id}",
-                Resource = ObservationFhir.Build(response, catalog.Find(response.Instrument)),
-                Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
+            var last = rows[taken - 1];
+            var rest = query.Where(q => q.Key != "_cursor").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))).ToList();
+            rest.Add(new("_cursor", FhirSearch.Cursor(last.At, last.Id)));
+            bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = QueryHelpers.AddQueryString(self, rest) });
         }
 
         FhirSearch.ReportIgnored(bundle, unknown);

@@ -80,6 +80,9 @@ public abstract class BulkExportTests(TactusApp app)
         var recorded = await therapist.PostAsync($"/api/patients/{treated.Id}/measures", Json.Body("""{"instrument":"PEG","answers":{"pain":6,"enjoyment":5,"activity":4}}"""));
         Assert.True(recorded.IsSuccessStatusCode);
         var expectedResponses = await app.WithDbAsync(db => db.MeasureResponses.CountAsync(r => r.OrganizationId == organizationId));
+        // Each visit adds its pain and stress before, and after once the note records them.
+        var sessions = await app.WithDbAsync(db => db.TreatmentSessions.AsNoTracking().Where(v => v.OrganizationId == organizationId).ToListAsync());
+        expectedResponses += sessions.Sum(v => 2 + (v.Note.PainAfter is null ? 0 : 1) + (v.Note.StressAfter is null ? 0 : 1));
 
         var manifest = await ExportAsync(client, "/fhir/$export?_type=Patient,Observation");
         Assert.True(manifest.GetProperty("output").GetArrayLength() == 2, manifest.ToString());
@@ -111,6 +114,16 @@ public abstract class BulkExportTests(TactusApp app)
     public async Task EveryExportedType_ValidatesAgainstR4()
     {
         var client = await app.BackendClientAsync(await app.RegisterBackendAsync([AllRead]), AllRead);
+        // A patient in treatment, so that every type has something to export: intake, findings, plan and goals, a rated visit.
+        var loop = await app.ReferAndAssignAsync(familyName: "Tregenza");
+        Assert.True((await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/intake", Json.Body("""
+            {"answers":{},"medications":["Warfarin 5 mg daily"],"allergies":"Latex","preferences":{"pauseWord":"amber"},"consentToTreatment":true,"consentGivenBy":"patient"}
+            """))).IsSuccessStatusCode);
+        Assert.True((await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/plans", Json.Body("""
+            {"goals":[{"description":"Pain at rest","instrument":"NPRS","target":"≤ 4","targetDate":"2027-03-01"}],"sessionsPerWeek":1,"weeks":6,"techniques":["swedish"],
+             "measures":[{"instrument":"NPRS","atBaseline":true,"everyVisits":1,"atDischarge":true}],"reportEveryVisits":0,"reportEveryDays":0}
+            """))).IsSuccessStatusCode);
+        Assert.True((await loop.CheckInAsync("""{"painBefore":6,"stressBefore":4}""")).IsSuccessStatusCode);
 
         var manifest = await ExportAsync(client, "/fhir/$export");
         var types = manifest.GetProperty("output").EnumerateArray().Select(o => o.GetProperty("type").GetString()!).ToList();
@@ -124,7 +137,8 @@ public abstract class BulkExportTests(TactusApp app)
             }
         }
 
-        Assert.Superset(new HashSet<string> { "Patient", "Condition", "ServiceRequest", "Encounter", "Procedure", "Practitioner", "Organization" }, types.ToHashSet());
+        Assert.Superset(new HashSet<string> { "Patient", "Condition", "ServiceRequest", "Encounter", "Observation", "Practitioner", "Organization",
+            "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal" }, types.ToHashSet());
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
