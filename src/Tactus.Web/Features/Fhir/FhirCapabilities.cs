@@ -92,7 +92,8 @@ public static class FhirCapabilities
         patient.ConditionalCreate = true;
         patient.Operation.Add(new CapabilityStatement.OperationComponent { Name = "export", Definition = "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export" });
         patient.UpdateCreate = false;
-        patient.SearchParam = [.. FhirPatientSearch.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
+        patient.SearchParam = SearchParams(FhirPatientSearch.Parameters);
+        patient.SearchRevInclude = [.. FhirPatientSearch.RevIncludes];
         return patient;
     }
 
@@ -103,7 +104,8 @@ public static class FhirCapabilities
         request.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
         request.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
         request.ConditionalCreate = true;
-        request.SearchParam = [.. FhirServiceRequests.Parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
+        request.SearchParam = SearchParams(FhirServiceRequests.Parameters);
+        request.SearchInclude = [.. FhirIncludes.PatientOfServiceRequest];
         return request;
     }
 
@@ -148,9 +150,18 @@ public static class FhirCapabilities
         var resource = Read(type);
         resource.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
         resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
-        resource.SearchParam = [.. parameters.Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
+        resource.SearchParam = SearchParams(parameters);
+        if (type == ResourceType.Observation)
+        {
+            resource.SearchInclude = [.. FhirIncludes.PatientOfObservation];
+        }
+
         return resource;
     }
+
+    /// <summary>The search parameters proper; _include, _revinclude and _summary are said in their own elements, not as parameters.</summary>
+    private static List<CapabilityStatement.SearchParamComponent> SearchParams(IReadOnlyList<(string Name, SearchParamType Type)> parameters) =>
+        [.. parameters.Where(p => p.Name is not ("_include" or "_revinclude" or "_summary")).Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
 
     private static CapabilityStatement.ResourceComponent Read(ResourceType type) => new()
     {

@@ -17,6 +17,7 @@ public static class FhirObservations
     public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
     [
         ("patient", SearchParamType.Reference), ("code", SearchParamType.Token), ("category", SearchParamType.Token), ("date", SearchParamType.Date),
+        ("_include", SearchParamType.Special),
     ];
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, InstrumentCatalog catalog, HttpContext http, CancellationToken ct)
@@ -82,7 +83,7 @@ public static class FhirObservations
 
         foreach (var value in query["date"])
         {
-            var (comparison, at) = DateBound(value!)!.Value;
+            var (comparison, at) = FhirDates.Bound(value!)!.Value;
             (responses, sessions) = comparison switch
             {
                 "ge" => (responses.Where(r => r.CompletedAt >= at), sessions.Where(s => s.CheckedInAt >= at)),
@@ -139,6 +140,11 @@ public static class FhirObservations
             bundle.Link.Add(new Bundle.LinkComponent { Relation = "next", Url = QueryHelpers.AddQueryString(self, rest) });
         }
 
+        if (query.ContainsKey("_include") && bundle.Entry.Count > 0)
+        {
+            await FhirIncludes.IncludePatientsAsync(bundle, request, db, [patientId], ct);
+        }
+
         FhirSearch.ReportIgnored(bundle, unknown);
         return FhirApi.Resource(bundle);
     }
@@ -152,26 +158,6 @@ public static class FhirObservations
                 ((system is "" or ObservationFhir.LoincSystem) && i.Loinc.GetValueOrDefault("total") == value)
                 || ((system is "" or Reports.ReportFhir.InstrumentSystem) && string.Equals(i.Code, value, StringComparison.OrdinalIgnoreCase)))
             .Select(i => i.Code).ToList();
-    }
-
-    private static (string Comparison, DateTimeOffset At)? DateBound(string value)
-    {
-        var prefix = value.Length > 2 && char.IsAsciiLetterLower(value[0]) ? value[..2] : "";
-        var text = value[prefix.Length..];
-        if (prefix is not ("ge" or "gt" or "le" or "lt"))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            // A day is the whole day (FHIR R4 §3.1.1.4.2.1): ge/lt start at its beginning, gt/le end at its end.
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return prefix is "ge" or "lt" ? (prefix, start) : (prefix == "gt" ? "ge" : "lt", start.AddDays(1));
-        }
-
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && text.Contains('T', StringComparison.Ordinal)
-            ? (prefix, at) : null;
     }
 
     private static string? Problem(IQueryCollection query, bool hasPatientContext)
@@ -196,7 +182,7 @@ public static class FhirObservations
             return "_count must be a whole number from 1 to 200.";
         }
 
-        if (query["date"].Any(d => d is null || DateBound(d) is null))
+        if (query["date"].Any(d => d is null || FhirDates.Bound(d) is null))
         {
             return "date takes ge, gt, le or lt with a day (yyyy-MM-dd) or a dateTime with its offset, e.g. date=ge2026-01-01.";
         }
@@ -204,6 +190,11 @@ public static class FhirObservations
         if (query.TryGetValue("_cursor", out var cursor) && FhirSearch.ParseCursor(cursor.ToString()) is null)
         {
             return "_cursor is not one this server gave; follow the bundle's next link.";
+        }
+
+        if (query.TryGetValue("_include", out var include) && !FhirIncludes.PatientOfObservation.Contains(include.ToString()))
+        {
+            return $"_include takes {string.Join(" or ", FhirIncludes.PatientOfObservation)}.";
         }
 
         return null;

@@ -17,10 +17,14 @@ public static class FhirPatientSearch
     public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
     [
         ("name", SearchParamType.String), ("family", SearchParamType.String), ("given", SearchParamType.String),
-        ("birthdate", SearchParamType.Date), ("identifier", SearchParamType.Token),
+        ("birthdate", SearchParamType.Date), ("identifier", SearchParamType.Token), ("_lastUpdated", SearchParamType.Date),
+        ("_summary", SearchParamType.Token), ("_revinclude", SearchParamType.Special),
     ];
 
-    public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct)
+    /// <summary>What a page of patients may bring along (FHIR R4 §3.1.1.5.4): their referrals and their observations.</summary>
+    public static readonly IReadOnlyList<string> RevIncludes = [.. FhirIncludes.PatientOfServiceRequest, .. FhirIncludes.PatientOfObservation];
+
+    public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, Questionnaires.InstrumentCatalog catalog, CancellationToken ct)
     {
         var query = request.Query;
         var ignored = Unknown(query);
@@ -53,6 +57,12 @@ public static class FhirPatientSearch
             criteria = criteria with { Mrn = mrn, MrnExact = true };
         }
 
+        if (query["_summary"].ToString() == "count")
+        {
+            var counted = await db.SearchPatientsAsync(criteria with { CountOnly = true }, ct);
+            return FhirApi.Resource(new Bundle { Type = Bundle.BundleType.Searchset, Total = counted.Total });
+        }
+
         var page = await db.SearchPatientsAsync(criteria, ct);
 
         var self = $"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}";
@@ -78,6 +88,11 @@ public static class FhirPatientSearch
             });
         }
 
+        if (await FhirIncludes.RevIncludeAsync(bundle, request, db, catalog, page.Items.Select(p => p.Id).ToList(), query["_revinclude"].ToString(), ct) is { } refusedInclude)
+        {
+            return refusedInclude;
+        }
+
         FhirSearch.ReportIgnored(bundle, ignored);
         return FhirApi.Resource(bundle);
     }
@@ -97,9 +112,22 @@ public static class FhirPatientSearch
         var birthDate = query.TryGetValue("birthdate", out var b) ? DateOnly.ParseExact(b.ToString().Replace("eq", "", StringComparison.Ordinal), "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
         var mrn = query.TryGetValue("identifier", out var i) ? i.ToString().Split('|')[^1] : null;
         var otherSystem = i.ToString().Split('|') is [var system, _] && system.Length > 0 && system != PatientFhir.MrnSystem;
+        DateTimeOffset? updatedFrom = null, updatedBefore = null;
+        if (query.TryGetValue("_lastUpdated", out var lastUpdated) && FhirDates.Bound(lastUpdated.ToString()) is var (comparison, at))
+        {
+            // As a half-open range: ge/gt set where it starts, le/lt where it stops.
+            switch (comparison)
+            {
+                case "ge": updatedFrom = at; break;
+                case "gt": updatedFrom = at.AddTicks(1); break;
+                case "le": updatedBefore = at.AddTicks(1); break;
+                default: updatedBefore = at; break;
+            }
+        }
+
         return new Parsed(new PatientQueries.SearchCriteria(
             query["name"].ToString(), birthDate, mrn, PageSize: count, After: query["_cursor"].ToString() is { Length: > 0 } cursor ? cursor : null,
-            Family: query["family"].ToString(), Given: query["given"].ToString(), MrnExact: true), otherSystem);
+            Family: query["family"].ToString(), Given: query["given"].ToString(), MrnExact: true, UpdatedFrom: updatedFrom, UpdatedBefore: updatedBefore), otherSystem);
     }
 
     /// <summary>Parameters this search does not honour (reported, or refused when the client asks for strict handling).</summary>
@@ -123,6 +151,21 @@ public static class FhirPatientSearch
         if (query.Keys.Any(k => query[k].Count > 1))
         {
             return "Each search parameter may be given once.";
+        }
+
+        if (query.TryGetValue("_lastUpdated", out var lastUpdated) && FhirDates.Bound(lastUpdated.ToString()) is null)
+        {
+            return "_lastUpdated takes ge, gt, le or lt with a day (yyyy-MM-dd) or a dateTime with its offset, e.g. _lastUpdated=ge2026-01-01.";
+        }
+
+        if (query.TryGetValue("_summary", out var summary) && summary.ToString() != "count")
+        {
+            return "_summary is supported as _summary=count.";
+        }
+
+        if (query.TryGetValue("_revinclude", out var revInclude) && !RevIncludes.Contains(revInclude.ToString()))
+        {
+            return $"_revinclude takes one of {string.Join(", ", RevIncludes)}.";
         }
 
         if (query.TryGetValue("_cursor", out var cursor) && !PatientQueries.IsValidCursor(cursor.ToString()))

@@ -16,7 +16,7 @@ public static class FhirServiceRequests
 {
     public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
     [
-        ("patient", SearchParamType.Reference), ("status", SearchParamType.Token), ("identifier", SearchParamType.Token),
+        ("patient", SearchParamType.Reference), ("status", SearchParamType.Token), ("identifier", SearchParamType.Token), ("_include", SearchParamType.Special),
     ];
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
@@ -103,6 +103,11 @@ public static class FhirServiceRequests
             });
         }
 
+        if (query.ContainsKey("_include"))
+        {
+            await FhirIncludes.IncludePatientsAsync(bundle, request, db, page.Take(count).Select(r => r.PatientId).ToList(), ct);
+        }
+
         FhirSearch.ReportIgnored(bundle, unknown);
         return FhirApi.Resource(bundle);
     }
@@ -177,7 +182,7 @@ public static class FhirServiceRequests
         db.Referrals.AsNoTracking().Include(r => r.StatusChanges).SingleOrDefaultAsync(r => r.ExternalSystem == system && r.ExternalId == value, ct);
 
     /// <summary>The names of the clinicians and therapists the page's referrals name, in one query.</summary>
-    private static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(TactusDbContext db, IReadOnlyCollection<Referral> referrals, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(TactusDbContext db, IReadOnlyCollection<Referral> referrals, CancellationToken ct)
     {
         var ids = referrals.Select(r => r.ReferringClinicianId).Concat(referrals.Select(r => r.AssignedTherapistId).OfType<Guid>()).Distinct().ToList();
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
@@ -188,6 +193,11 @@ public static class FhirServiceRequests
         if (query.Keys.Any(k => query[k].Count > 1))
         {
             return "Each search parameter may be given once.";
+        }
+
+        if (query.TryGetValue("_include", out var include) && !FhirIncludes.PatientOfServiceRequest.Contains(include.ToString()))
+        {
+            return $"_include takes {string.Join(" or ", FhirIncludes.PatientOfServiceRequest)}.";
         }
 
         if (query.TryGetValue("_count", out var count) && (!int.TryParse(count.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > 100))

@@ -15,7 +15,8 @@ public static class PatientQueries
     /// <param name="Given">Words that must start a word of the given name (FHIR <c>given</c>).</param>
     /// <param name="MrnExact">The MRN as a whole (FHIR <c>identifier</c>), not its start.</param>
     public sealed record SearchCriteria(string? Name, DateOnly? BirthDate, string? Mrn, int Page = 1, int PageSize = DefaultPageSize,
-        bool WithTotal = false, string? After = null, string? Family = null, string? Given = null, bool MrnExact = false);
+        bool WithTotal = false, string? After = null, string? Family = null, string? Given = null, bool MrnExact = false,
+        DateTimeOffset? UpdatedFrom = null, DateTimeOffset? UpdatedBefore = null, bool CountOnly = false);
 
     private readonly record struct NameTerm(string Key, NameParts Parts);
 
@@ -56,6 +57,16 @@ public static class PatientQueries
                 : patients.Where(p => string.Compare(p.Mrn, mrn) >= 0 && string.Compare(p.Mrn, mrnUpper) < 0);
         }
 
+        if (criteria.UpdatedFrom is { } updatedFrom)
+        {
+            patients = patients.Where(p => p.UpdatedAt >= updatedFrom);
+        }
+
+        if (criteria.UpdatedBefore is { } updatedBefore)
+        {
+            patients = patients.Where(p => p.UpdatedAt < updatedBefore);
+        }
+
         var pageSize = Math.Clamp(criteria.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, criteria.Page);
         var from = criteria.After is { } after && Cursor.TryRead(after, out var position) ? position : ((string Word, string FamilyKey, string GivenKey, string Mrn)?)null;
@@ -67,7 +78,12 @@ public static class PatientQueries
         int? total;
         if (terms.Count == 0)
         {
-            total = criteria.WithTotal ? await patients.CountAsync(cancellationToken) : null;
+            total = criteria.WithTotal || criteria.CountOnly ? await patients.CountAsync(cancellationToken) : null;
+            if (criteria.CountOnly)
+            {
+                return new Page<Patient>([], 1, pageSize, total, false, null); // a count reads no patient
+            }
+
             if (from is { } f)
             {
                 patients = patients.Where(p => string.Compare(p.FamilyKey, f.FamilyKey) > 0
@@ -92,7 +108,12 @@ public static class PatientQueries
             }
 
             var matches = words.Join(patients, w => w.PatientId, p => p.Id, (w, p) => new { Word = w, Patient = p });
-            total = criteria.WithTotal ? await matches.CountAsync(cancellationToken) : null;
+            total = criteria.WithTotal || criteria.CountOnly ? await matches.CountAsync(cancellationToken) : null;
+            if (criteria.CountOnly)
+            {
+                return new Page<Patient>([], 1, pageSize, total, false, null);
+            }
+
             if (from is { } f)
             {
                 matches = matches.Where(m => string.Compare(m.Word.Word, f.Word) > 0

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Tests.Infrastructure;
+using Tactus.Web.Features.Access;
+using Task = System.Threading.Tasks.Task;
+
+namespace Tactus.Tests.Features.Fhir;
+
+/// <summary>
+/// The common search options integrators use (FHIR R4 §3.1.1.5): <c>_summary=count</c> (a count that reads no patient),
+/// <c>_lastUpdated</c>, and <c>_include</c> / <c>_revinclude</c> between patients and their referrals and scores, bounded
+/// and only for callers who may read what is brought along.
+/// </summary>
+public abstract class FhirSearchOptionsTests(TactusApp app)
+{
+    private static readonly JsonSerializerOptions Fhir = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
+    private static async Task<Bundle> SearchAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
+        return JsonSerializer.Deserialize<Bundle>(body, Fhir)!;
+    }
+
+    [Fact]
+    public async Task SummaryCount_CountsTheMatches_AndReadsNoPatient()
+    {
+        var manager = await app.AsAsync(Roles.Manager);
+        var organizationId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == SignIn.DemoEmail(Roles.Manager)).Select(u => u.OrganizationId).SingleAsync());
+        var all = await app.WithDbAsync(db => db.Patients.CountAsync(p => p.OrganizationId == organizationId && p.MergedIntoId == null));
+        var mark = await app.LastAuditSequenceAsync();
+
+        var counted = await SearchAsync(manager, "/fhir/Patient?_summary=count");
+        var reads = (await app.AuditAfterAsync(mark)).Count(a => a.Action == "read" && a.EntityType == "Patient");
+
+        Assert.Equal(all, counted.Total);
+        Assert.Empty(counted.Entry);
+        Assert.Equal(0, reads);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/fhir/Patient?_summary=true")).StatusCode);
+    }
+
+    [Fact]
+    public async Task LastUpdated_FindsWhatChangedInTheRange()
+    {
+        var clinician = await app.AsAsync(Roles.Clinician);
+        var before = app.Clock.GetUtcNow();
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var created = await clinician.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Ottilie","familyName":"Quarrington","birthDate":"1958-02-11","sex":"Female"}"""));
+        Assert.True(created.IsSuccessStatusCode);
+        var stamp = Uri.EscapeDataString(before.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+
+        var since = await SearchAsync(clinician, $"/fhir/Patient?family=quarrington&_lastUpdated=gt{stamp}");
+        var until = await SearchAsync(clinician, $"/fhir/Patient?family=quarrington&_lastUpdated=le{stamp}");
+
+        Assert.Single(since.Entry);
+        Assert.Empty(until.Entry);
+        Assert.Equal(HttpStatusCode.BadRequest, (await clinician.GetAsync("/fhir/Patient?_lastUpdated=yesterday")).StatusCode);
+    }
+
+    [Fact]
+    public async Task IncludeAndRevInclude_BringPatientsAndTheirReferralsAndScores()
+    {
+        var loop = await app.ReferAndAssignAsync(familyName: "Vosper");
+        Assert.Equal(HttpStatusCode.Created, (await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/measures", Json.Body("""{"instrument":"NPRS","answers":{"pain":5}}"""))).StatusCode);
+
+        var withReferrals = await SearchAsync(loop.Manager, "/fhir/Patient?family=vosper&_revinclude=ServiceRequest:patient");
+        var withScores = await SearchAsync(loop.Manager, "/fhir/Patient?family=vosper&_revinclude=Observation:subject");
+        var referralsWithPatient = await SearchAsync(loop.Manager, $"/fhir/ServiceRequest?patient={loop.PatientId}&_include=ServiceRequest:patient");
+        var scoresWithPatient = await SearchAsync(loop.Therapist, $"/fhir/Observation?patient={loop.PatientId}&_include=Observation:patient");
+        var portal = await app.AsAsync(Roles.Patient);
+        var portalRevInclude = await portal.GetAsync("/fhir/Patient?_revinclude=Observation:patient");
+
+        Assert.Equal(loop.ReferralId.ToString(), withReferrals.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource!.Id);
+        Assert.Equal(loop.PatientId.ToString(), withReferrals.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Match).Resource!.Id);
+        Assert.Single(withScores.Entry, e => e.Search!.Mode == Bundle.SearchEntryMode.Include && e.Resource is Observation);
+        Assert.Equal(loop.PatientId.ToString(), referralsWithPatient.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource!.Id);
+        Assert.IsType<Hl7.Fhir.Model.Patient>(scoresWithPatient.Entry.Single(e => e.Search!.Mode == Bundle.SearchEntryMode.Include).Resource);
+        Assert.Equal(HttpStatusCode.Forbidden, portalRevInclude.StatusCode); // a patient's portal does not read scores through FHIR
+        Assert.Equal(HttpStatusCode.BadRequest, (await loop.Manager.GetAsync("/fhir/ServiceRequest?_include=ServiceRequest:requester")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await loop.Manager.GetAsync("/fhir/Patient?_revinclude=Condition:patient")).StatusCode);
+        Assert.Empty(FhirValidation.Errors(withReferrals));
+    }
+}
+
+public sealed class FhirSearchOptionsSqliteTests(SqliteApp app) : FhirSearchOptionsTests(app), IClassFixture<SqliteApp>;
+
+public sealed class FhirSearchOptionsPostgreSqlTests(PostgreSqlApp app) : FhirSearchOptionsTests(app), IClassFixture<PostgreSqlApp>;
