@@ -21,7 +21,7 @@ public sealed class BulkExportResources(TactusDbContext db, ClinicalReference re
          "DocumentReference", "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal"];
 
     /// <summary>A system-level export adds the organisation and its practitioners.</summary>
-    public static readonly IReadOnlyList<string> SystemTypes = [.. PatientTypes, "Practitioner", "Organization"];
+    public static readonly IReadOnlyList<string> SystemTypes = [.. PatientTypes, "Practitioner", "PractitionerRole", "Organization"];
 
     public static IReadOnlyList<string> TypesOf(string level) => level == BulkExportLevels.System ? SystemTypes : PatientTypes;
 
@@ -30,7 +30,7 @@ public sealed class BulkExportResources(TactusDbContext db, ClinicalReference re
     {
         var patients = Patients(job);
         var since = job.Since;
-        var names = type is "ServiceRequest" or "Encounter" or "Practitioner"
+        var names = type is "ServiceRequest" or "Encounter" or "Practitioner" or "PractitionerRole"
             ? await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct)
             : [];
         switch (type)
@@ -157,10 +157,11 @@ public sealed class BulkExportResources(TactusDbContext db, ClinicalReference re
                 }
 
                 break;
-            case "Practitioner":
+            case "Practitioner" or "PractitionerRole":
                 await foreach (var practitioner in db.Practitioners.AsNoTracking().OrderBy(p => p.Id).AsAsyncEnumerable().WithCancellation(ct))
                 {
-                    yield return FhirPractitioners.Build(practitioner, names.GetValueOrDefault(practitioner.UserId) ?? "");
+                    var name = names.GetValueOrDefault(practitioner.UserId) ?? "";
+                    yield return type == "Practitioner" ? FhirPractitioners.Build(practitioner, name) : FhirPractitioners.BuildRole(practitioner, name);
                 }
 
                 break;

@@ -43,6 +43,8 @@ public static class FhirApi
             .WithMetadata(Interaction("Observation", FhirPermission.Read));
         fhir.MapGet("/Practitioner", FhirPractitioners.SearchAsync).WithMetadata(Interaction("Practitioner", FhirPermission.Search));
         fhir.MapGet("/Practitioner/{id}", FhirPractitioners.ReadAsync).WithMetadata(Interaction("Practitioner", FhirPermission.Read));
+        fhir.MapGet("/PractitionerRole", FhirPractitioners.SearchRolesAsync).WithMetadata(Interaction("PractitionerRole", FhirPermission.Search));
+        fhir.MapGet("/PractitionerRole/{id}", FhirPractitioners.ReadRoleAsync).WithMetadata(Interaction("PractitionerRole", FhirPermission.Read));
         fhir.MapGet("/Organization/{id}", FhirPractitioners.ReadOrganizationAsync).WithMetadata(Interaction("Organization", FhirPermission.Read));
         fhir.MapGet("/Encounter", FhirEncounters.SearchEncountersAsync).RequireAuthorization(Policies.ClinicalRecords)
             .WithMetadata(Interaction("Encounter", FhirPermission.Search));
@@ -86,7 +88,7 @@ public static class FhirApi
         http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
-    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Encounter", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport", "Group", "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal", "DocumentReference", "Binary"];
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Encounter", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport", "Group", "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal", "DocumentReference", "Binary", "PractitionerRole"];
 
     private static IResult Unsupported(HttpRequest request)
     {

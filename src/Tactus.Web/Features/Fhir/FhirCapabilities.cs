@@ -32,6 +32,7 @@ public static class FhirCapabilities
                     PatientResource(),
                     ServiceRequestResource(),
                     Searchable(ResourceType.Practitioner, FhirPractitioners.Parameters),
+                    Searchable(ResourceType.PractitionerRole, FhirPractitioners.Parameters),
                     NotVersioned(Read(ResourceType.Organization)),
                     ConditionResource(),
                     Searchable(ResourceType.Encounter, FhirEncounters.Parameters),

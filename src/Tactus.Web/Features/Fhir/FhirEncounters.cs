@@ -9,12 +9,12 @@ using Tactus.Web.Features.Sessions;
 namespace Tactus.Web.Features.Fhir;
 
 /// <summary>
-/// Visits as Encounters and the techniques given as Procedures: read, and search by patient (required), newest visit
-/// first in keyset pages. A Procedure page ends at a visit's boundary, so a visit's techniques are never split.
+/// Visits as Encounters and the techniques given as Procedures: read, and search by patient (required) and date (ge, gt,
+/// le, lt), newest visit first in keyset pages. A Procedure page ends at a visit's boundary, so a visit's techniques are never split.
 /// </summary>
 public static class FhirEncounters
 {
-    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters = [("patient", SearchParamType.Reference)];
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters = [("patient", SearchParamType.Reference), ("date", SearchParamType.Date)];
 
     public static async Task<IResult> ReadEncounterAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
     {
@@ -61,12 +61,13 @@ public static class FhirEncounters
         var context = request.HttpContext.Features.Get<Smart.FhirPatientContext>();
         var patientText = query["patient"].ToString().Replace("Patient/", "", StringComparison.Ordinal);
         var count = 25;
-        if (query.Keys.Any(k => query[k].Count > 1) || (!Guid.TryParse(patientText, out var patientId) && context is null)
+        if (query.Keys.Where(k => k != "date").Any(k => query[k].Count > 1) || (!Guid.TryParse(patientText, out var patientId) && context is null)
+            || query["date"].Any(d => d is null || FhirDates.Bound(d) is null)
             || (query.TryGetValue("_count", out var c) && (!int.TryParse(c.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > 100))
             || (query.TryGetValue("_cursor", out var cursorText) && FhirSearch.ParseCursor(cursorText.ToString()) is null))
         {
             return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid,
-                $"{type} search needs patient (Patient/{{id}}), each parameter once, _count from 1 to 100, and a _cursor this server gave.");
+                $"{type} search needs patient (Patient/{{id}}), each parameter once (date may bound both ends, e.g. date=ge2026-01-01&date=lt2026-02-01), _count from 1 to 100, and a _cursor this server gave.");
         }
 
         patientId = patientText.Length == 0 ? context!.PatientId : patientId;
@@ -79,6 +80,18 @@ public static class FhirEncounters
         }
 
         var sessions = db.TreatmentSessions.AsNoTracking().Where(s => s.PatientId == patientId);
+        foreach (var value in query["date"])
+        {
+            // A visit's date is when the patient checked in (Encounter.period.start, Procedure.performed).
+            var (comparison, bound) = FhirDates.Bound(value!)!.Value;
+            sessions = comparison switch
+            {
+                "ge" => sessions.Where(s => s.CheckedInAt >= bound),
+                "gt" => sessions.Where(s => s.CheckedInAt > bound),
+                "le" => sessions.Where(s => s.CheckedInAt <= bound),
+                _ => sessions.Where(s => s.CheckedInAt < bound),
+            };
+        }
         if (FhirSearch.ParseCursor(query["_cursor"].ToString()) is var (at, afterId))
         {
             sessions = sessions.Where(s => s.CheckedInAt < at || (s.CheckedInAt == at && s.Id.CompareTo(afterId) < 0));

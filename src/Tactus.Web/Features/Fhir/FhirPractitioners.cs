@@ -45,19 +45,46 @@ public static class FhirPractitioners
         return resource;
     }
 
-    public static async Task<IResult> ReadAsync(string id, TactusDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The practitioner's one role at the organisation (Tactus holds one per person): their discipline, their NUCC taxonomy
+    /// as specialty when recorded, for the organisation.
+    /// </summary>
+    public static PractitionerRole BuildRole(Practitioners.Practitioner practitioner, string displayName) => new()
+    {
+        Id = practitioner.Id.ToString(),
+        Active = true,
+        Identifier = practitioner.Npi is { Length: > 0 } npi ? [new Identifier(NpiSystem, npi)] : [],
+        Practitioner = new ResourceReference($"Practitioner/{practitioner.Id}", displayName),
+        Organization = new ResourceReference($"Organization/{practitioner.OrganizationId}"),
+        Code = [new CodeableConcept { Text = practitioner.Discipline }],
+        Specialty = practitioner.TaxonomyCode is { Length: > 0 } taxonomy ? [new CodeableConcept("http://nucc.org/provider-taxonomy", taxonomy)] : [],
+    };
+
+    public static Task<IResult> ReadAsync(string id, TactusDbContext db, CancellationToken ct) =>
+        ReadAsAsync(id, db, "Practitioner", (p, name) => Build(p, name), ct);
+
+    public static Task<IResult> ReadRoleAsync(string id, TactusDbContext db, CancellationToken ct) =>
+        ReadAsAsync(id, db, "PractitionerRole", (p, name) => BuildRole(p, name), ct);
+
+    private static async Task<IResult> ReadAsAsync(string id, TactusDbContext db, string type, Func<Practitioners.Practitioner, string, Resource> build, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var practitionerId)
             || await db.Practitioners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == practitionerId, ct) is not { } practitioner)
         {
-            return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Practitioner/{id} is not known.");
+            return FhirApi.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"{type}/{id} is not known.");
         }
 
         var name = await db.Users.AsNoTracking().Where(u => u.Id == practitioner.UserId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "";
-        return FhirApi.Resource(Build(practitioner, name));
+        return FhirApi.Resource(build(practitioner, name));
     }
 
-    public static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct)
+    public static Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, CancellationToken ct) =>
+        SearchAsAsync(request, db, "Practitioner", (p, name) => Build(p, name), ct);
+
+    public static Task<IResult> SearchRolesAsync(HttpRequest request, TactusDbContext db, CancellationToken ct) =>
+        SearchAsAsync(request, db, "PractitionerRole", (p, name) => BuildRole(p, name), ct);
+
+    private static async Task<IResult> SearchAsAsync(HttpRequest request, TactusDbContext db, string type, Func<Practitioners.Practitioner, string, Resource> build, CancellationToken ct)
     {
         var query = request.Query;
         if (query.Keys.Any(k => query[k].Count > 1))
@@ -91,8 +118,8 @@ public static class FhirPractitioners
         {
             bundle.Entry.Add(new Bundle.EntryComponent
             {
-                FullUrl = $"{request.Scheme}://{request.Host}/fhir/Practitioner/{row.Practitioner.Id}",
-                Resource = Build(row.Practitioner, row.DisplayName), // licences are owned, loaded with it
+                FullUrl = $"{request.Scheme}://{request.Host}/fhir/{type}/{row.Practitioner.Id}",
+                Resource = build(row.Practitioner, row.DisplayName), // licences are owned, loaded with it
                 Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
             });
         }

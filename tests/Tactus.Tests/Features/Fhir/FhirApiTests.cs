@@ -34,7 +34,7 @@ public abstract class FhirApiTests(TactusApp app)
         Assert.Contains('\n', await anonymous.GetStringAsync("/fhir/metadata?_pretty=true"));
         Assert.Equal(Hl7.Fhir.Model.FHIRVersion.N4_0_1, capabilities.FhirVersion);
         var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
-        Assert.Equal(["AllergyIntolerance", "Binary", "CarePlan", "Condition", "Consent", "DiagnosticReport", "DocumentReference", "Encounter", "Flag", "Goal", "Group", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "Procedure", "Questionnaire", "QuestionnaireResponse", "ServiceRequest"],
+        Assert.Equal(["AllergyIntolerance", "Binary", "CarePlan", "Condition", "Consent", "DiagnosticReport", "DocumentReference", "Encounter", "Flag", "Goal", "Group", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "PractitionerRole", "Procedure", "Questionnaire", "QuestionnaireResponse", "ServiceRequest"],
             served.Keys.Order());
         Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
             served["ServiceRequest"]);

@@ -42,6 +42,30 @@ public abstract class FhirEncounterTests(TactusApp app)
         Assert.Equal(HttpStatusCode.BadRequest, (await therapist.GetAsync("/fhir/Encounter")).StatusCode);
     }
 
+    /// <summary>A date range finds the visits checked in within it (by hand: the sessions' CheckedInAt), for Encounter and Procedure alike.</summary>
+    [Fact]
+    public async Task DateRange_FindsTheVisitsInIt()
+    {
+        var therapistId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Therapist));
+        var patientId = await app.WithDbAsync(db => db.TreatmentSessions
+            .Where(s => db.CareTeamMembers.Any(m => m.PatientId == s.PatientId && m.UserId == therapistId))
+            .GroupBy(s => s.PatientId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
+        var sessions = await app.WithDbAsync(db => db.TreatmentSessions.AsNoTracking().Where(s => s.PatientId == patientId).ToListAsync());
+        var ordered = sessions.OrderBy(s => s.CheckedInAt).ToList();
+        var from = ordered[ordered.Count / 2].CheckedInAt;
+        var fromText = Uri.EscapeDataString(from.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        var therapist = await app.AsAsync(Roles.Therapist);
+
+        var encounters = await PagesAsync(therapist, $"/fhir/Encounter?patient={patientId}&date=ge{fromText}");
+        var before = await PagesAsync(therapist, $"/fhir/Encounter?patient={patientId}&date=lt{fromText}&date=ge2000-01-01");
+        var procedures = await PagesAsync(therapist, $"/fhir/Procedure?patient={patientId}&date=ge{fromText}");
+
+        Assert.Equal(sessions.Where(s => s.CheckedInAt >= from).Select(s => s.Id.ToString()).Order(), encounters.Select(e => e.Id!).Order());
+        Assert.Equal(sessions.Where(s => s.CheckedInAt < from).Select(s => s.Id.ToString()).Order(), before.Select(e => e.Id!).Order());
+        Assert.Equal(sessions.Where(s => s.CheckedInAt >= from).Sum(s => s.Note.Techniques.Count), procedures.Count);
+        Assert.Equal(HttpStatusCode.BadRequest, (await therapist.GetAsync($"/fhir/Encounter?patient={patientId}&date=soon")).StatusCode);
+    }
+
     private static async Task<List<Hl7.Fhir.Model.Resource>> PagesAsync(HttpClient client, string first)
     {
         var found = new List<Hl7.Fhir.Model.Resource>();

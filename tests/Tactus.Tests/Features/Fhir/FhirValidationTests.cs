@@ -33,6 +33,8 @@ public abstract class FhirValidationTests(TactusApp app)
         var clinicianPractitioner = Assert.Single(practitioners.Entry).Resource!;
         served["Practitioner"] = $"/fhir/Practitioner/{clinicianPractitioner.Id}";
         served["Practitioner search"] = "/fhir/Practitioner?name=a";
+        served["PractitionerRole"] = $"/fhir/PractitionerRole/{clinicianPractitioner.Id}";
+        served["PractitionerRole search"] = "/fhir/PractitionerRole?identifier=http://hl7.org/fhir/sid/us-npi|1234567893";
         served["Organization"] = $"/fhir/Organization/{patient.OrganizationId}";
         served["Group"] = "/fhir/Group/chronic-low-back-pain";
         served["Group search"] = "/fhir/Group";
