@@ -25,6 +25,9 @@ public static class Policies
     /// </summary>
     public const string FhirRecords = "fhir-records";
 
+    /// <summary>Into /fhir at all: the clinical readers and patients (FhirRecords), and the billing roles, whose routes are Coverage and ExplanationOfBenefit.</summary>
+    public const string FhirAccess = "fhir-access";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(PatientRecords, p => p.RequireAuthenticatedUser().RequireAssertion(
@@ -33,6 +36,8 @@ public static class Policies
             c => PatientAccessRules.CanReadClinicalRecords(RoleOf(c.User))));
         options.AddPolicy(FhirRecords, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => PatientAccessRules.CanReadClinicalRecords(RoleOf(c.User)) || RoleOf(c.User) == Roles.Patient));
+        options.AddPolicy(FhirAccess, p => p.RequireAuthenticatedUser().RequireAssertion(
+            c => PatientAccessRules.CanReadClinicalRecords(RoleOf(c.User)) || RoleOf(c.User) == Roles.Patient || PatientAccessRules.CanReadBillingRecords(RoleOf(c.User))));
         options.AddPolicy(Treating, p => p.RequireRole(Roles.Therapist));
         options.AddPolicy(PatientEditing, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => PatientAccessRules.CanEditPatients(RoleOf(c.User))));

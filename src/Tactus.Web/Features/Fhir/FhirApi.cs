@@ -17,11 +17,15 @@ public static class FhirApi
     {
         // The capability statement is public, as FHIR clients read it before they authenticate.
         app.MapGet("/fhir/metadata", GetCapabilities).AllowAnonymous();
-        var fhir = app.MapGroup("/fhir").RequireAuthorization(Policies.FhirRecords).AddEndpointFilter<Smart.FhirScopeFilter>();
-        fhir.MapGet("/Patient", FhirPatientSearch.SearchAsync).WithMetadata(Interaction("Patient", FhirPermission.Search));
-        fhir.MapGet("/Patient/{id}", GetPatientAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
-        fhir.MapGet("/Patient/{id}/_history/{version}", GetPatientVersionAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
-        fhir.MapGet("/Patient/{id}/_history", GetPatientHistoryAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
+        // Who comes in at all: the clinical readers, patients, and the billing roles (minimum necessary: a biller's work is
+        // the patient, their coverage and the payer's answers, so those routes admit them and every other route does not).
+        var everyone = app.MapGroup("/fhir").RequireAuthorization(Policies.FhirAccess).AddEndpointFilter<Smart.FhirScopeFilter>();
+        everyone.MapGroup("").RequireAuthorization(Policies.Billing).MapBilling();
+        everyone.MapGet("/Patient", FhirPatientSearch.SearchAsync).WithMetadata(Interaction("Patient", FhirPermission.Search));
+        everyone.MapGet("/Patient/{id}", GetPatientAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
+        everyone.MapGet("/Patient/{id}/_history/{version}", GetPatientVersionAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
+        everyone.MapGet("/Patient/{id}/_history", GetPatientHistoryAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
+        var fhir = everyone.MapGroup("").RequireAuthorization(Policies.FhirRecords);
         fhir.MapPost("/Patient", FhirPatientWrites.CreateAsync).RequireAuthorization(Policies.PatientEditing)
             .WithMetadata(Interaction("Patient", FhirPermission.Create));
         fhir.MapPut("/Patient/{id}", FhirPatientWrites.UpdateAsync).RequireAuthorization(Policies.PatientEditing)
@@ -88,7 +92,7 @@ public static class FhirApi
         http.Features.Get<Smart.FhirPatientContext>() is not { } context || context.PatientId == patientId;
 
     /// <summary>The resource types served (FhirCapabilities): another interaction on one of them is 405, an unknown type 404.</summary>
-    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Encounter", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport", "Group", "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal", "DocumentReference", "Binary", "PractitionerRole"];
+    private static readonly HashSet<string> Served = ["metadata", "Patient", "Practitioner", "Organization", "ServiceRequest", "Condition", "Encounter", "Procedure", "Observation", "Questionnaire", "QuestionnaireResponse", "DiagnosticReport", "Group", "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal", "DocumentReference", "Binary", "PractitionerRole", "Coverage", "ExplanationOfBenefit"];
 
     private static IResult Unsupported(HttpRequest request)
     {

@@ -50,6 +50,8 @@ public static class FhirCapabilities
                     Searchable(ResourceType.Goal, FhirPatientRecords.Parameters["Goal"]),
                     Searchable(ResourceType.DocumentReference, FhirDocuments.Parameters),
                     NotVersioned(Read(ResourceType.Binary)),
+                    Searchable(ResourceType.Coverage, FhirBilling.Parameters),
+                    Searchable(ResourceType.ExplanationOfBenefit, FhirBilling.Parameters),
                 ],
             },
         ],

@@ -34,7 +34,7 @@ public abstract class FhirApiTests(TactusApp app)
         Assert.Contains('\n', await anonymous.GetStringAsync("/fhir/metadata?_pretty=true"));
         Assert.Equal(Hl7.Fhir.Model.FHIRVersion.N4_0_1, capabilities.FhirVersion);
         var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
-        Assert.Equal(["AllergyIntolerance", "Binary", "CarePlan", "Condition", "Consent", "DiagnosticReport", "DocumentReference", "Encounter", "Flag", "Goal", "Group", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "PractitionerRole", "Procedure", "Questionnaire", "QuestionnaireResponse", "ServiceRequest"],
+        Assert.Equal(["AllergyIntolerance", "Binary", "CarePlan", "Condition", "Consent", "Coverage", "DiagnosticReport", "DocumentReference", "Encounter", "ExplanationOfBenefit", "Flag", "Goal", "Group", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "PractitionerRole", "Procedure", "Questionnaire", "QuestionnaireResponse", "ServiceRequest"],
             served.Keys.Order());
         Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
             served["ServiceRequest"]);
@@ -103,11 +103,11 @@ public abstract class FhirApiTests(TactusApp app)
     {
         var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
         var anonymous = app.CreateBrowserlessClient();
-        var biller = await app.AsAsync(Roles.Biller);
+        var researcher = await app.AsAsync(Roles.Researcher); // counts, never a record
         var therapist = await app.AsAsync(Roles.Therapist);
 
         var signedOut = await anonymous.GetAsync($"/fhir/Patient/{patient.Id}");
-        var forbidden = await biller.GetAsync($"/fhir/Patient/{patient.Id}");
+        var forbidden = await researcher.GetAsync($"/fhir/Patient/{patient.Id}");
         var unknownRoute = await therapist.GetAsync("/fhir/Basket/1");
         var wrongMethod = await therapist.DeleteAsync($"/fhir/Patient/{patient.Id}");
 
