@@ -13,12 +13,12 @@ namespace Tactus.Web.Features.BulkData;
 /// REST API serves (so an exported resource is the resource a read answers). The caller's scoping applies underneath
 /// every query, and each row is read-audited as it is materialised.
 /// </summary>
-public sealed class BulkExportResources(TactusDbContext db, ClinicalReference reference, InstrumentCatalog catalog)
+public sealed class BulkExportResources(TactusDbContext db, ClinicalReference reference, InstrumentCatalog catalog, TimeProvider time)
 {
     /// <summary>The types of the patient compartment Tactus serves (Patient- and Group-level exports).</summary>
     public static readonly IReadOnlyList<string> PatientTypes =
         ["Patient", "Condition", "ServiceRequest", "Observation", "QuestionnaireResponse", "Encounter", "Procedure", "DiagnosticReport",
-         "DocumentReference", "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal"];
+         "DocumentReference", "MedicationStatement", "AllergyIntolerance", "Consent", "Flag", "CarePlan", "Goal", "Coverage", "ExplanationOfBenefit"];
 
     /// <summary>A system-level export adds the organisation and its practitioners.</summary>
     public static readonly IReadOnlyList<string> SystemTypes = [.. PatientTypes, "Practitioner", "PractitionerRole", "Organization"];
@@ -102,6 +102,34 @@ public sealed class BulkExportResources(TactusDbContext db, ClinicalReference re
                     foreach (var resource in fromIntake)
                     {
                         yield return resource;
+                    }
+                }
+
+                break;
+            case "Coverage" or "ExplanationOfBenefit":
+                // An organisation has a handful of payers: named once, then every coverage or answered claim streams by.
+                var payers = await db.Payers.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+                if (type == "Coverage")
+                {
+                    // A coverage keeps no time of change, so _since cannot narrow it: every coverage is exported.
+                    var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                    await foreach (var coverage in Ordered(InCohort(db.Coverages.AsNoTracking(), patients, job), c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
+                    {
+                        if (payers.TryGetValue(coverage.PayerId, out var payer))
+                        {
+                            yield return BillingFhir.Build(coverage, payer, today);
+                        }
+                    }
+
+                    break;
+                }
+
+                var answered = db.Claims.AsNoTracking().Where(c => c.RemittedAt != null && (since == null || c.RemittedAt > since));
+                await foreach (var claim in Ordered(InCohort(answered, patients, job), c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
+                {
+                    if (payers.TryGetValue(claim.PayerId, out var payer))
+                    {
+                        yield return BillingFhir.Build(claim, payer);
                     }
                 }
 
