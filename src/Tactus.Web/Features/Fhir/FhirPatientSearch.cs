@@ -40,8 +40,22 @@ public static class FhirPatientSearch
 
         if (parsed.OtherSystem)
         {
-            // Tactus holds one kind of identifier: another system matches no patient.
-            return FhirApi.Resource(new Bundle { Type = Bundle.BundleType.Searchset });
+            // Another system's identifier: the EHR's own, kept for the patients that EHR registered (at most one).
+            var found = query["identifier"].ToString().Split('|') is [var system, var value]
+                ? await db.Patients.AsNoTracking().Where(p => p.ExternalSystem == system && p.ExternalId == value && p.MergedIntoId == null).ToListAsync(ct)
+                : [];
+            var launched = request.HttpContext.Features.Get<Smart.FhirPatientContext>();
+            var matched = new Bundle { Type = Bundle.BundleType.Searchset };
+            foreach (var patient in found.Where(p => launched is null || launched.PatientId == p.Id))
+            {
+                matched.Entry.Add(new Bundle.EntryComponent
+                {
+                    FullUrl = $"{request.Scheme}://{request.Host}/fhir/Patient/{patient.Id}", Resource = PatientFhir.Build(patient),
+                    Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+                });
+            }
+
+            return FhirApi.Resource(matched);
         }
 
         var criteria = parsed.Criteria;

@@ -51,7 +51,15 @@ public static class FhirPatientWrites
                     + (FhirPatientSearch.Problem(query) ?? ""));
             }
 
-            if (!parsed.OtherSystem)
+            if (parsed.OtherSystem)
+            {
+                // Another system's identifier: the EHR's own, as Tactus keeps it for the patients that EHR registered.
+                if (query["identifier"].ToString().Split('|') is [var system, var value] && await FindExternalAsync(db, (system, value), ct) is { } registered)
+                {
+                    return Outcome(registered, StatusCodes.Status200OK);
+                }
+            }
+            else
             {
                 var matches = await db.SearchPatientsAsync(parsed.Criteria with { PageSize = 2, After = null }, ct);
                 if (matches.Items.Count > 1)
@@ -67,14 +75,38 @@ public static class FhirPatientWrites
             }
         }
 
-        var (input, problems) = PatientFhirInput.Read<NewPatientInput>(resource, services);
+        // A Patient carrying the EHR's identifier that Tactus already holds is that patient, with or without If-None-Exist.
+        var external = PatientFhirInput.ExternalIdentifier(resource);
+        if (external is { } known && await FindExternalAsync(db, known, ct) is { } existing)
+        {
+            return Outcome(existing, StatusCodes.Status200OK);
+        }
+
+        var (input, problems) = PatientFhirInput.Read<NewPatientInput>(resource, services, i => i.ExternalIdentifier = external);
         if (problems is not null)
         {
             return FhirWriteOutcome.Invalid(problems);
         }
 
-        return Outcome(await workflow.CreateAsync(input!, ct), StatusCodes.Status201Created);
+        try
+        {
+            return Outcome(await workflow.CreateAsync(input!, ct), StatusCodes.Status201Created);
+        }
+        catch (Exception e) when ((e is DbUpdateException or DomainRuleException) && external is not null && db.Database.CurrentTransaction is null)
+        {
+            // A concurrent retry by the same EHR committed first: the unique index (or the duplicate check) refused this
+            // one. Answer with the patient it registered.
+            if (await FindExternalAsync(db, external.Value, ct) is { } first)
+            {
+                return Outcome(first, StatusCodes.Status200OK);
+            }
+
+            throw;
+        }
     }
+
+    private static Task<Patients.Patient?> FindExternalAsync(TactusDbContext db, (string System, string Value) identifier, CancellationToken ct) =>
+        db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.ExternalSystem == identifier.System && p.ExternalId == identifier.Value && p.MergedIntoId == null, ct);
 
     private static FhirWriteOutcome Outcome(Patients.Patient patient, int status) =>
         new(PatientFhir.Build(patient), status, null, patient.Version.ToString(CultureInfo.InvariantCulture), patient.UpdatedAt);

@@ -63,6 +63,11 @@ public static class PatientFhir
             });
         }
 
+        if (patient.ExternalSystem is { } system && patient.ExternalId is { } value)
+        {
+            resource.Identifier.Add(new Identifier(system, value) { Use = Identifier.IdentifierUse.Secondary });
+        }
+
         return resource;
     }
 }

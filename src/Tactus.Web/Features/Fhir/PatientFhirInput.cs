@@ -8,7 +8,8 @@ namespace Tactus.Web.Features.Fhir;
 /// <summary>
 /// A FHIR Patient a client sent, as the demographics Tactus keeps (the inverse of <see cref="PatientFhir"/>), checked by
 /// the same rules as the registration form. What Tactus does not keep (a second address, contacts, the EHR's own
-/// identifiers) is not stored; the MRN is Tactus's to assign.
+/// identifiers beyond the first) is not stored; the MRN is Tactus's to assign, and the EHR's first identifier of another
+/// system is kept so that the EHR finds the patient again.
 /// </summary>
 public static class PatientFhirInput
 {
@@ -26,6 +27,15 @@ public static class PatientFhirInput
         [nameof(PatientInput.State)] = "Patient.address.state",
         [nameof(PatientInput.PostalCode)] = "Patient.address.postalCode",
     };
+
+    /// <summary>
+    /// The registering EHR's identifier: the first of another system than Tactus's MRNs, with both a system and a value
+    /// within <see cref="PatientLimits.ExternalIdentifier"/> characters (a longer one is not kept; the patient is then found
+    /// by name and birth date as any other).
+    /// </summary>
+    public static (string System, string Value)? ExternalIdentifier(Hl7.Fhir.Model.Patient resource) =>
+        resource.Identifier.FirstOrDefault(i => i.System is { Length: > 0 and <= PatientLimits.ExternalIdentifier } system && system != PatientFhir.MrnSystem
+            && i.Value is { Length: > 0 and <= PatientLimits.ExternalIdentifier }) is { System: { } system, Value: { } value } ? (system, value) : null;
 
     /// <summary>The input, or the OperationOutcome (422) listing every element that breaks a rule.</summary>
     public static (T? Input, OperationOutcome? Problems) Read<T>(Hl7.Fhir.Model.Patient resource, IServiceProvider services, Action<T>? prepare = null)

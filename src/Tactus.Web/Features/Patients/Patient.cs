@@ -47,6 +47,13 @@ public sealed class Patient : IOrganizationOwned, IPatientData
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// The patient's identifier in the EHR that registered them through FHIR (its system and value), unique in the
+    /// organisation: a retried or concurrent create by that EHR finds this patient instead of registering a second.
+    /// </summary>
+    public string? ExternalSystem { get; set; }
+    public string? ExternalId { get; set; }
+
     /// <summary>Optimistic concurrency: an edit based on an older version is refused, never merged silently.</summary>
     public int Version { get; set; } = 1;
 

@@ -24,6 +24,9 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Ignore(p => p.FullName);
 
         builder.HasIndex(p => new { p.OrganizationId, p.Mrn }).IsUnique();
+        builder.Property(p => p.ExternalSystem).HasMaxLength(PatientLimits.ExternalIdentifier);
+        builder.Property(p => p.ExternalId).HasMaxLength(PatientLimits.ExternalIdentifier);
+        builder.HasIndex(p => new { p.OrganizationId, p.ExternalSystem, p.ExternalId }).IsUnique(); // NULLs are distinct in both stores
         builder.Property(p => p.GivenKey).HasMaxLength(PatientLimits.Name * 2).IsRequired();
         builder.Property(p => p.FamilyKey).HasMaxLength(PatientLimits.Name * 2).IsRequired();
         builder.HasIndex(p => new { p.OrganizationId, p.FamilyKey, p.GivenKey });

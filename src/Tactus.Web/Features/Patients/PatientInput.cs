@@ -94,6 +94,11 @@ public sealed class NewPatientInput : PatientInput
 {
     /// <summary>The person registering has checked the possible duplicates and this is a different person.</summary>
     public bool ConfirmNotDuplicate { get; set; }
+
+    /// <summary>The registering EHR's identifier for the patient (FHIR create only; neither the form nor /api sets it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public (string System, string Value)? ExternalIdentifier { get; set; }
 }
 
 /// <summary>An edit carries the version it was based on, so a stale edit is refused, not merged.</summary>

@@ -4,6 +4,9 @@ namespace Tactus.Web.Features.Patients;
 public static class PatientLimits
 {
     public const int Mrn = 20;
+
+    /// <summary>An EHR identifier's system or value, as a referral's order identifier (ReferralLimits).</summary>
+    public const int ExternalIdentifier = 200;
     public const int Name = 100;
     public const int Phone = 20;
     public const int Email = 254;

@@ -43,6 +43,11 @@ public sealed class PatientWorkflow(TactusDbContext db, AccessScope scope, TimeP
             UpdatedAt = now,
         };
         input.ApplyTo(patient);
+        if (input is NewPatientInput { ExternalIdentifier: var (system, value) })
+        {
+            (patient.ExternalSystem, patient.ExternalId) = (system, value);
+        }
+
         if (PatientAccessRules.JoinsCareTeamOnCreate(scope.Role))
         {
             patient.CareTeam.Add(new CareTeamMember

@@ -85,6 +85,45 @@ public abstract class FhirPatientWriteTests(TactusApp app)
         Assert.Equal(2, count);
     }
 
+    /// <summary>
+    /// An EHR registers a patient with its own identifier: Tactus keeps it, so the EHR finds the patient by it, and a
+    /// retry, with or without If-None-Exist, or many at once, registers one patient only.
+    /// </summary>
+    [Fact]
+    public async Task TheEhrsIdentifier_IsKept_AndARetryOrARaceRegistersOnePatient()
+    {
+        var clinician = await app.AsAsync(Roles.Clinician);
+        var family = UniqueFamily();
+        var value = "E-" + Guid.NewGuid().ToString("N")[..10];
+        string WithIdentifier(string v) => PatientJson(family).Replace("{\"resourceType\":\"Patient\",", $$"""{"resourceType":"Patient","identifier":[{"system":"https://ehr.riverside.example/mrn","value":"{{v}}"}],""", StringComparison.Ordinal);
+
+        var created = await clinician.PostAsync("/fhir/Patient", FhirJson(WithIdentifier(value)));
+        var again = await clinician.PostAsync("/fhir/Patient", FhirJson(WithIdentifier(value)));
+        using var conditional = new HttpRequestMessage(HttpMethod.Post, "/fhir/Patient") { Content = FhirJson(WithIdentifier(value)) };
+        conditional.Headers.Add("If-None-Exist", $"identifier=https://ehr.riverside.example/mrn|{value}");
+        var conditionalRetry = await clinician.SendAsync(conditional);
+        var found = JsonSerializer.Deserialize<Hl7.Fhir.Model.Bundle>(await clinician.GetStringAsync($"/fhir/Patient?identifier=https://ehr.riverside.example/mrn|{value}"), Fhir)!;
+        var patient = JsonSerializer.Deserialize<FhirPatient>(await created.Content.ReadAsStringAsync(), Fhir)!;
+
+        // Six at once with a new identifier (a namesake of the first, so only the identifier tells them apart from it).
+        var raced = "R-" + Guid.NewGuid().ToString("N")[..10];
+        var family2 = UniqueFamily();
+        string Raced() => PatientJson(family2).Replace("{\"resourceType\":\"Patient\",", $$"""{"resourceType":"Patient","identifier":[{"system":"https://ehr.riverside.example/mrn","value":"{{raced}}"}],""", StringComparison.Ordinal);
+        var race = await System.Threading.Tasks.Task.WhenAll(Enumerable.Range(0, 6).Select(_ => clinician.PostAsync("/fhir/Patient", FhirJson(Raced()))));
+        var racedCount = await app.WithDbAsync(db => db.Patients.IgnoreQueryFilters().CountAsync(p => p.ExternalId == raced));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(patient.Id, JsonSerializer.Deserialize<FhirPatient>(await again.Content.ReadAsStringAsync(), Fhir)!.Id);
+        Assert.Equal(HttpStatusCode.OK, conditionalRetry.StatusCode);
+        Assert.Equal(patient.Id, Assert.Single(found.Entry).Resource!.Id);
+        Assert.Contains(patient.Identifier, i => i.System == "https://ehr.riverside.example/mrn" && i.Value == value);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Patients.IgnoreQueryFilters().CountAsync(p => p.FamilyName == family)));
+        Assert.Equal(1, racedCount);
+        Assert.All(race, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"{(int)r.StatusCode}"));
+        Assert.Single(race, r => r.StatusCode == HttpStatusCode.Created);
+    }
+
     /// <summary>Bodies a client can get wrong: each is a 4xx OperationOutcome and nothing is stored.</summary>
     [Theory]
     [InlineData("""{"resourceType":"Patient","":1}""", "application/fhir+json", 400)]

@@ -1710,6 +1710,14 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExternalSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("FamilyKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1780,6 +1788,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OrganizationId", "GivenKey");
 
                     b.HasIndex("OrganizationId", "Mrn")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ExternalSystem", "ExternalId")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "FamilyKey", "GivenKey");

@@ -1698,6 +1698,14 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1765,6 +1773,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "GivenKey");
 
                     b.HasIndex("OrganizationId", "Mrn")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ExternalSystem", "ExternalId")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "FamilyKey", "GivenKey");
