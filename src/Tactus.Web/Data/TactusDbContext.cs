@@ -63,6 +63,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.BulkData.BulkExportPart> BulkExportParts => Set<Features.BulkData.BulkExportPart>();
     public DbSet<Features.CdsHooks.CdsClient> CdsClients => Set<Features.CdsHooks.CdsClient>();
     public DbSet<Features.CdsHooks.CdsFeedback> CdsFeedback => Set<Features.CdsHooks.CdsFeedback>();
+    public DbSet<Features.CdsHooks.CdsJwtUse> CdsJwtUses => Set<Features.CdsHooks.CdsJwtUse>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

@@ -27,6 +27,17 @@ public sealed class CdsClient : IOrganizationOwned
     public DateTimeOffset CreatedAt { get; init; }
 }
 
+/// <summary>
+/// A CDS client's JWT already used (its <c>jti</c>), kept until it would have expired: the unique key refuses a replay on
+/// whichever instance it arrives at.
+/// </summary>
+public sealed class CdsJwtUse
+{
+    public Guid ClientId { get; init; }
+    public required string Jti { get; init; }
+    public DateTimeOffset ExpiresAt { get; init; }
+}
+
 /// <summary>What a clinician did with a card (CDS Hooks 2.0 "Feedback"): kept to see whether the advice helps.</summary>
 public sealed class CdsFeedback : IOrganizationOwned
 {
@@ -54,6 +65,16 @@ internal sealed class CdsClientConfiguration : IEntityTypeConfiguration<CdsClien
         builder.Property(c => c.Name).HasMaxLength(100);
         builder.Property(c => c.Issuer).HasMaxLength(500);
         builder.Property(c => c.JsonWebKeySet).HasMaxLength(20000);
+    }
+}
+
+internal sealed class CdsJwtUseConfiguration : IEntityTypeConfiguration<CdsJwtUse>
+{
+    public void Configure(EntityTypeBuilder<CdsJwtUse> builder)
+    {
+        builder.HasKey(u => new { u.ClientId, u.Jti });
+        builder.Property(u => u.Jti).HasMaxLength(200);
+        builder.HasIndex(u => u.ExpiresAt);
     }
 }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Tactus.Web.Data;
@@ -15,7 +14,7 @@ namespace Tactus.Web.Features.CdsHooks;
 /// A call that passes reads as the client's service account, so its cards are scoped and audited as a person's reads
 /// are; anything else is 401 before the request's data context is touched.
 /// </summary>
-public sealed class CdsClientAuthentication(IServiceScopeFactory scopes, IMemoryCache seen, TimeProvider time) : IEndpointFilter
+public sealed class CdsClientAuthentication(IServiceScopeFactory scopes, TimeProvider time) : IEndpointFilter
 {
     public const string ClientItem = "tactus:cds-client";
 
@@ -75,12 +74,9 @@ public sealed class CdsClientAuthentication(IServiceScopeFactory scopes, IMemory
             return Refuse(http, "The JWT is not valid for this endpoint (signature, audience, lifetime of at most five minutes, jti and iat are required).");
         }
 
-        // Replay (jti): a JWT is good for one call. Kept until it would have expired anyway.
-        if (!seen.TryGetValue(("cds-jti", client.Id, token.Id), out _))
-        {
-            seen.Set(("cds-jti", client.Id, token.Id), true, new DateTimeOffset(token.ValidTo, TimeSpan.Zero) + TimeSpan.FromMinutes(1));
-        }
-        else
+        // Replay (jti): a JWT is good for one call, on any instance. Its use is a row whose key refuses a second; rows go once
+        // the JWT would have expired anyway.
+        if (token.Id.Length > 200 || !await RecordUseAsync(db, client.Id, token.Id, new DateTimeOffset(token.ValidTo, TimeSpan.Zero), http.RequestAborted))
         {
             return Refuse(http, "This JWT was used already; sign a new one for each call.");
         }
@@ -95,6 +91,22 @@ public sealed class CdsClientAuthentication(IServiceScopeFactory scopes, IMemory
         http.RequestServices.GetRequiredService<AccessScope>().UseAccount(client.OrganizationId, account.Id, account.UserName ?? client.Name, role);
         http.Items[ClientItem] = client;
         return await next(context);
+    }
+
+    private async Task<bool> RecordUseAsync(TactusDbContext db, Guid clientId, string jti, DateTimeOffset expires, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await db.CdsJwtUses.Where(u => u.ExpiresAt < now - TimeSpan.FromMinutes(1)).ExecuteDeleteAsync(ct);
+        db.CdsJwtUses.Add(new CdsJwtUse { ClientId = clientId, Jti = jti, ExpiresAt = expires });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // the key exists: this JWT was used
+        }
     }
 
     private static IResult Refuse(HttpContext http, string detail)

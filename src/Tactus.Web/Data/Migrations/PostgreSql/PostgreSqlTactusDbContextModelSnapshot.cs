@@ -1044,6 +1044,25 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("CdsFeedback");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.CdsHooks.CdsJwtUse", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ClientId", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsJwtUses");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1032,6 +1032,25 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("CdsFeedback");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.CdsHooks.CdsJwtUse", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsJwtUses");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
