@@ -164,7 +164,7 @@ public static class FhirCapabilities
 
     /// <summary>The search parameters proper; _include, _revinclude and _summary are said in their own elements, not as parameters.</summary>
     private static List<CapabilityStatement.SearchParamComponent> SearchParams(IReadOnlyList<(string Name, SearchParamType Type)> parameters) =>
-        [.. parameters.Where(p => p.Name is not ("_include" or "_revinclude" or "_summary")).Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
+        [.. parameters.Where(p => p.Name is not ("_include" or "_revinclude" or "_summary" or "_sort")).Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
 
     private static CapabilityStatement.ResourceComponent Read(ResourceType type) => new()
     {

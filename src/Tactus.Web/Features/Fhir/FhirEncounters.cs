@@ -14,7 +14,7 @@ namespace Tactus.Web.Features.Fhir;
 /// </summary>
 public static class FhirEncounters
 {
-    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters = [("patient", SearchParamType.Reference), ("date", SearchParamType.Date)];
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters = [("patient", SearchParamType.Reference), ("date", SearchParamType.Date), ("_sort", SearchParamType.Special)];
 
     public static async Task<IResult> ReadEncounterAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
     {
@@ -56,6 +56,11 @@ public static class FhirEncounters
         if (FhirSearch.RefuseIfStrict(request, unknown) is { } refused)
         {
             return refused;
+        }
+
+        if (FhirSearch.RefuseOtherSort(query, "-date") is { } unsorted)
+        {
+            return unsorted;
         }
 
         var context = request.HttpContext.Features.Get<Smart.FhirPatientContext>();

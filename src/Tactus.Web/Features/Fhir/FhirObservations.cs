@@ -17,7 +17,7 @@ public static class FhirObservations
     public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
     [
         ("patient", SearchParamType.Reference), ("code", SearchParamType.Token), ("category", SearchParamType.Token), ("date", SearchParamType.Date),
-        ("_include", SearchParamType.Special),
+        ("_include", SearchParamType.Special), ("_sort", SearchParamType.Special),
     ];
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, InstrumentCatalog catalog, HttpContext http, CancellationToken ct)
@@ -48,6 +48,11 @@ public static class FhirObservations
         if (FhirSearch.RefuseIfStrict(request, unknown) is { } refused)
         {
             return refused;
+        }
+
+        if (FhirSearch.RefuseOtherSort(query, "-date") is { } unsorted)
+        {
+            return unsorted;
         }
 
         var context = request.HttpContext.Features.Get<Smart.FhirPatientContext>();

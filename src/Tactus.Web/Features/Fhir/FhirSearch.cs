@@ -11,6 +11,16 @@ public static class FhirSearch
 {
     private static readonly HashSet<string> Controls = ["_count", "_cursor", "_format", "_pretty"];
 
+    /// <summary>
+    /// <c>_sort</c> (FHIR R4 §3.1.1.5.2) where it is cheap: the one order a search's index gives (newest first). Another order
+    /// would sort every match; it is refused rather than ignored, so a client never reads a page in an order it did not get.
+    /// </summary>
+    public static IResult? RefuseOtherSort(IQueryCollection query, params string[] offered) =>
+        query.TryGetValue("_sort", out var sort) && !offered.Contains(sort.ToString())
+            ? FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.NotSupported,
+                $"_sort is offered as {string.Join(" or ", offered)} (the order of the index); other orders are not.")
+            : null;
+
     /// <summary>The query's parameters that are neither honoured nor a control, in order.</summary>
     public static List<string> Unknown(IQueryCollection query, IReadOnlyList<(string Name, SearchParamType Type)> honoured) =>
         query.Keys.Where(k => !Controls.Contains(k) && honoured.All(p => p.Name != k)).Order(StringComparer.Ordinal).ToList();

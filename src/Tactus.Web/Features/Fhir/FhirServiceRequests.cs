@@ -16,7 +16,7 @@ public static class FhirServiceRequests
 {
     public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
     [
-        ("patient", SearchParamType.Reference), ("status", SearchParamType.Token), ("identifier", SearchParamType.Token), ("_include", SearchParamType.Special),
+        ("patient", SearchParamType.Reference), ("status", SearchParamType.Token), ("identifier", SearchParamType.Token), ("_include", SearchParamType.Special), ("_sort", SearchParamType.Special),
     ];
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
@@ -38,6 +38,11 @@ public static class FhirServiceRequests
         if (FhirSearch.RefuseIfStrict(request, unknown) is { } refused)
         {
             return refused;
+        }
+
+        if (FhirSearch.RefuseOtherSort(query, "-authored", "-_lastUpdated") is { } unsorted)
+        {
+            return unsorted;
         }
 
         if (Problem(query) is { } problem)

@@ -28,6 +28,16 @@ public abstract class FhirMalformedInputTests(TactusApp app)
         "/fhir/ServiceRequest?_cursor=99999999999999999999.00000000000000000000000000000000", "/fhir/ServiceRequest/not-a-guid",
         "/fhir/Observation?patient=x", "/fhir/Observation?patient=" + Guid.NewGuid() + "&date=ge2026-13-45", "/fhir/Observation?patient=" + Guid.NewGuid() + "&date=xx",
         "/fhir/Observation?patient=" + Guid.NewGuid() + "&_cursor=0.0", "/fhir/Observation/%20", "/fhir/DiagnosticReport/{}", "/fhir/Nope?x=1",
+        "/fhir/Observation/" + new string('0', 32) + "-pain-sideways", "/fhir/Observation/" + new string('z', 32) + "-pain-before",
+        "/fhir/Observation?patient=" + Guid.NewGuid() + "&code=|", "/fhir/Observation?patient=" + Guid.NewGuid() + "&_include=Observation:nope",
+        "/fhir/Patient?_summary=data", "/fhir/Patient?_lastUpdated=ge", "/fhir/Patient?_lastUpdated=eq2026-01-01", "/fhir/Patient?_revinclude=*",
+        "/fhir/Patient?identifier=a|b|c", "/fhir/ServiceRequest?_include=", "/fhir/Encounter?patient=" + Guid.NewGuid() + "&date=ge",
+        "/fhir/Procedure?patient=" + Guid.NewGuid() + "&date=ge2026-02-30", "/fhir/MedicationStatement/" + new string('f', 32), "/fhir/MedicationStatement/x-m1",
+        "/fhir/MedicationStatement?patient=%00", "/fhir/AllergyIntolerance/" + Guid.NewGuid().ToString("N") + "-a9", "/fhir/Consent?patient=Patient/",
+        "/fhir/Flag?patient=" + Guid.NewGuid() + "&status=" + new string('x', 5000), "/fhir/Flag/{}", "/fhir/CarePlan?status=active", "/fhir/Goal/" + Guid.NewGuid().ToString("N") + "-g0",
+        "/fhir/Goal/" + Guid.NewGuid().ToString("N") + "-g99999999999", "/fhir/DocumentReference?patient=x", "/fhir/Binary/x", "/fhir/Binary/" + Guid.NewGuid() + "?_format=xml",
+        "/fhir/PractitionerRole/x", "/fhir/PractitionerRole?identifier=|", "/fhir/Coverage?patient=x", "/fhir/Coverage/x", "/fhir/ExplanationOfBenefit/" + Guid.NewGuid(),
+        "/fhir/Group/x/$export", "/fhir/Group/%20", "/fhir/$export?_since=%00", "/fhir/bulk-status/%20", "/fhir/bulk-files/" + Guid.NewGuid() + "/%2e%2e",
     ];
 
     [Fact]

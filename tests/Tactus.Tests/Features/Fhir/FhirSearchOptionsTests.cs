@@ -86,6 +86,30 @@ public abstract class FhirSearchOptionsTests(TactusApp app)
     }
 }
 
+/// <summary>_sort where the index gives the order (newest first); another order is refused, never silently ignored.</summary>
+public abstract class FhirSortTests(TactusApp app)
+{
+    [Fact]
+    public async Task Sort_IsTheIndexOrder_OrRefused()
+    {
+        var manager = await app.AsAsync(Roles.Manager);
+        var patient = await app.PatientOnCareTeamOfAsync(Roles.Therapist);
+        using var strict = new HttpRequestMessage(HttpMethod.Get, "/fhir/Patient?_sort=birthdate");
+        strict.Headers.Add("Prefer", "handling=strict");
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/fhir/ServiceRequest?_sort=-authored&_count=2")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/fhir/ServiceRequest?_sort=authored")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/fhir/Observation?patient={patient.Id}&_sort=-date")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync($"/fhir/Encounter?patient={patient.Id}&_sort=status")).StatusCode);
+        Assert.Contains("_sort", await manager.GetStringAsync("/fhir/Patient?_sort=birthdate&_count=1"), StringComparison.Ordinal); // reported as ignored
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.SendAsync(strict)).StatusCode);
+    }
+}
+
+public sealed class FhirSortSqliteTests(SqliteApp app) : FhirSortTests(app), IClassFixture<SqliteApp>;
+
+public sealed class FhirSortPostgreSqlTests(PostgreSqlApp app) : FhirSortTests(app), IClassFixture<PostgreSqlApp>;
+
 public sealed class FhirSearchOptionsSqliteTests(SqliteApp app) : FhirSearchOptionsTests(app), IClassFixture<SqliteApp>;
 
 public sealed class FhirSearchOptionsPostgreSqlTests(PostgreSqlApp app) : FhirSearchOptionsTests(app), IClassFixture<PostgreSqlApp>;
