@@ -10,8 +10,13 @@ namespace Tactus.BrowserTests;
 /// Tactus on a real Kestrel port (SQLite store) and Debian's Chromium driven by Playwright.
 /// Playwright's own browser download cannot work here, so the system Chromium is launched.
 /// </summary>
-public sealed class BrowserApp() : TactusApp(TestStore.Sqlite)
+public sealed class BrowserApp(TestStore store) : TactusApp(store)
 {
+    public BrowserApp()
+        : this(TestStore.Sqlite)
+    {
+    }
+
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
@@ -53,9 +58,16 @@ public sealed class BrowserApp() : TactusApp(TestStore.Sqlite)
 }
 
 /// <summary>One app and one browser per test class; each test opens its own context (fresh cookies).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    public BrowserApp App { get; } = new();
+    public BrowserFixture()
+        : this(TestStore.Sqlite)
+    {
+    }
+
+    protected BrowserFixture(TestStore store) => App = new BrowserApp(store);
+
+    public BrowserApp App { get; }
 
     public async ValueTask InitializeAsync()
     {
@@ -65,3 +77,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }
+
+/// <summary>The same, on PostgreSQL, for the tests that must pass on both stores (the third-party SMART client).</summary>
+public sealed class PostgreSqlBrowserFixture() : BrowserFixture(TestStore.PostgreSql);

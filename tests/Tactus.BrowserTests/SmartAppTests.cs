@@ -17,7 +17,7 @@ namespace Tactus.BrowserTests;
 /// consent screen, trades the code cross-origin and reads the patient over FHIR. The app is served from its own web
 /// server on another loopback port, as a real app would be from its own origin.
 /// </summary>
-public sealed class SmartAppTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public abstract class SmartAppTests(BrowserFixture fixture)
 {
     private BrowserApp App => fixture.App;
 
@@ -113,3 +113,7 @@ public sealed class SmartAppTests(BrowserFixture fixture) : IClassFixture<Browse
         Assert.StartsWith($"{appOrigin}/app/index.html", session.Page.Url, StringComparison.Ordinal);
     }
 }
+
+public sealed class SmartAppSqliteTests(BrowserFixture fixture) : SmartAppTests(fixture), IClassFixture<BrowserFixture>;
+
+public sealed class SmartAppPostgreSqlTests(PostgreSqlBrowserFixture fixture) : SmartAppTests(fixture), IClassFixture<PostgreSqlBrowserFixture>;
