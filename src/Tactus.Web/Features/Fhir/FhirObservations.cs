@@ -17,7 +17,7 @@ public static class FhirObservations
     public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
     [
         ("patient", SearchParamType.Reference), ("code", SearchParamType.Token), ("category", SearchParamType.Token), ("date", SearchParamType.Date),
-        ("_include", SearchParamType.Special), ("_sort", SearchParamType.Special),
+        ("_include", SearchParamType.Special), ("_sort", SearchParamType.Special), ("_id", SearchParamType.Token),
     ];
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, InstrumentCatalog catalog, HttpContext http, CancellationToken ct)
@@ -69,6 +69,17 @@ public static class FhirObservations
         }
 
         var responses = db.MeasureResponses.AsNoTracking().Where(r => r.PatientId == patientId);
+        List<Guid>? wantedScores = null;
+        List<(Guid Session, string Measure)>? wantedRatings = null;
+        if (query.TryGetValue("_id", out var ids))
+        {
+            // _id names scores (their ids) and visit ratings ({visit}-{measure}); each kind is looked up by its key.
+            var named = ids.ToString().Split(',');
+            wantedScores = [.. named.Select(i => Guid.TryParse(i, out var g) ? g : (Guid?)null).OfType<Guid>()];
+            wantedRatings = [.. named.Select(SessionObservationFhir.ParseId).OfType<(Guid, string)>()];
+            var scoreIds = wantedScores;
+            responses = responses.Where(r => scoreIds.Contains(r.Id));
+        }
         if (query.TryGetValue("category", out var category) && category.ToString().Split('|')[^1] != "survey")
         {
             return FhirApi.Resource(empty); // every score Tactus serves is a survey
@@ -79,11 +90,19 @@ public static class FhirObservations
         // stay together on one page.
         var sessions = db.TreatmentSessions.AsNoTracking().Where(s => s.PatientId == patientId);
         IReadOnlyList<string>? measures = null;
+        if (wantedRatings is not null)
+        {
+            var visitIds = wantedRatings.Select(w => w.Session).Distinct().ToList();
+            sessions = sessions.Where(s => visitIds.Contains(s.Id));
+            measures = [.. wantedRatings.Select(w => w.Measure).Distinct()];
+        }
+
         if (query.TryGetValue("code", out var code))
         {
             var instruments = Instruments(code.ToString(), catalog);
             responses = responses.Where(r => instruments.Contains(r.Instrument));
-            measures = SessionObservationFhir.MeasuresFor(code.ToString());
+            var coded = SessionObservationFhir.MeasuresFor(code.ToString());
+            measures = measures is null ? coded : [.. measures.Intersect(coded)];
         }
 
         foreach (var value in query["date"])

@@ -18,7 +18,7 @@ public static class FhirPatientSearch
     [
         ("name", SearchParamType.String), ("family", SearchParamType.String), ("given", SearchParamType.String),
         ("birthdate", SearchParamType.Date), ("identifier", SearchParamType.Token), ("_lastUpdated", SearchParamType.Date),
-        ("_summary", SearchParamType.Token), ("_revinclude", SearchParamType.Special),
+        ("_summary", SearchParamType.Token), ("_revinclude", SearchParamType.Special), ("_id", SearchParamType.Token),
     ];
 
     /// <summary>What a page of patients may bring along (FHIR R4 §3.1.1.5.4): their referrals and their observations.</summary>
@@ -56,6 +56,25 @@ public static class FhirPatientSearch
             }
 
             return FhirApi.Resource(matched);
+        }
+
+        if (query.TryGetValue("_id", out var ids))
+        {
+            // _id: the patients named, as the caller may see them (the scoping applies; a launch sees its patient alone).
+            var wanted = ids.ToString().Split(',').Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).Take(PatientQueries.MaxPageSize).ToList();
+            var launch = request.HttpContext.Features.Get<Smart.FhirPatientContext>();
+            var named = await db.Patients.AsNoTracking().Where(p => wanted.Contains(p.Id) && (launch == null || p.Id == launch.PatientId)).ToListAsync(ct);
+            var byId = new Bundle { Type = Bundle.BundleType.Searchset, Total = named.Count };
+            foreach (var patient in named)
+            {
+                byId.Entry.Add(new Bundle.EntryComponent
+                {
+                    FullUrl = $"{request.Scheme}://{request.Host}/fhir/Patient/{patient.Id}", Resource = PatientFhir.Build(patient),
+                    Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+                });
+            }
+
+            return FhirApi.Resource(byId);
         }
 
         var criteria = parsed.Criteria;

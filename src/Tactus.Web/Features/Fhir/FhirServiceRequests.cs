@@ -17,6 +17,7 @@ public static class FhirServiceRequests
     public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
     [
         ("patient", SearchParamType.Reference), ("status", SearchParamType.Token), ("identifier", SearchParamType.Token), ("_include", SearchParamType.Special), ("_sort", SearchParamType.Special),
+        ("_id", SearchParamType.Token),
     ];
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
@@ -52,6 +53,11 @@ public static class FhirServiceRequests
 
         var count = query.TryGetValue("_count", out var c) ? int.Parse(c.ToString(), CultureInfo.InvariantCulture) : 25;
         var referrals = db.Referrals.AsNoTracking();
+        if (query.TryGetValue("_id", out var ids))
+        {
+            var wanted = ids.ToString().Split(',').Select(i => Guid.TryParse(i, out var g) ? g : Guid.Empty).ToList();
+            referrals = referrals.Where(r => wanted.Contains(r.Id));
+        }
         Guid? patientId = query.TryGetValue("patient", out var p) ? Guid.Parse(p.ToString().Replace("Patient/", "", StringComparison.Ordinal)) : null;
         if (request.HttpContext.Features.Get<Smart.FhirPatientContext>() is { } context)
         {

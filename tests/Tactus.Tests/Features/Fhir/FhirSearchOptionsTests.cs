@@ -44,6 +44,25 @@ public abstract class FhirSearchOptionsTests(TactusApp app)
     }
 
     [Fact]
+    public async Task Id_FindsTheResourcesNamed_WithinTheCallersReach()
+    {
+        var loop = await app.ReferAndAssignAsync(familyName: "Idris");
+        Assert.True((await loop.RecordIntakeAsync("{}")).IsSuccessStatusCode);
+        var checkedIn = await loop.CheckInAsync("""{"painBefore":6,"stressBefore":4}""");
+        var visitId = (await checkedIn.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var other = await app.PatientNotOnCareTeamOfAsync(Roles.Therapist);
+        var foreign = await app.OtherOrganizationPatientAsync();
+
+        var patients = await SearchAsync(loop.Manager, $"/fhir/Patient?_id={loop.PatientId},{other.Id},{foreign.Id}");
+        var referral = await SearchAsync(loop.Manager, $"/fhir/ServiceRequest?_id={loop.ReferralId}");
+        var rating = await SearchAsync(loop.Therapist, $"/fhir/Observation?patient={loop.PatientId}&_id={visitId:N}-pain-before");
+
+        Assert.Equal(new[] { loop.PatientId.ToString(), other.Id.ToString() }.Order(), patients.Entry.Select(e => e.Resource!.Id).Order());
+        Assert.Equal(loop.ReferralId.ToString(), Assert.Single(referral.Entry).Resource!.Id);
+        Assert.Equal($"{visitId:N}-pain-before", Assert.Single(rating.Entry).Resource!.Id);
+    }
+
+    [Fact]
     public async Task LastUpdated_FindsWhatChangedInTheRange()
     {
         var clinician = await app.AsAsync(Roles.Clinician);
