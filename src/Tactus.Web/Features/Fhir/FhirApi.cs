@@ -60,6 +60,8 @@ public static class FhirApi
             .WithMetadata(Interaction("Procedure", FhirPermission.Read));
         fhir.MapGet("/Questionnaire", FhirQuestionnaires.SearchAsync).WithMetadata(Interaction("Questionnaire", FhirPermission.Search));
         fhir.MapGet("/Questionnaire/{id}", FhirQuestionnaires.ReadAsync).WithMetadata(Interaction("Questionnaire", FhirPermission.Read));
+        fhir.MapGet("/QuestionnaireResponse", FhirQuestionnaireResponses.SearchAsync).RequireAuthorization(Policies.ClinicalRecords)
+            .WithMetadata(Interaction("QuestionnaireResponse", FhirPermission.Search));
         fhir.MapGet("/QuestionnaireResponse/{id}", FhirQuestionnaires.ReadResponseAsync).RequireAuthorization(Policies.ClinicalRecords)
             .WithMetadata(Interaction("QuestionnaireResponse", FhirPermission.Read));
         fhir.MapPost("/QuestionnaireResponse", FhirQuestionnaires.CreateResponseAsync)

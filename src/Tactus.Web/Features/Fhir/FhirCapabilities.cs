@@ -116,6 +116,8 @@ public static class FhirCapabilities
     {
         var response = Read(ResourceType.QuestionnaireResponse);
         response.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
+        response.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
+        response.SearchParam = SearchParams(FhirQuestionnaireResponses.Parameters);
         response.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
         return response;
     }

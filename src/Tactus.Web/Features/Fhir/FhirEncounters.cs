@@ -14,7 +14,7 @@ namespace Tactus.Web.Features.Fhir;
 /// </summary>
 public static class FhirEncounters
 {
-    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters = [("patient", SearchParamType.Reference), ("date", SearchParamType.Date), ("_sort", SearchParamType.Special)];
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters = [("patient", SearchParamType.Reference), ("date", SearchParamType.Date), ("status", SearchParamType.Token), ("_sort", SearchParamType.Special)];
 
     public static async Task<IResult> ReadEncounterAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
     {
@@ -85,6 +85,17 @@ public static class FhirEncounters
         }
 
         var sessions = db.TreatmentSessions.AsNoTracking().Where(s => s.PatientId == patientId);
+        if (query.TryGetValue("status", out var status))
+        {
+            // Encounter: finished once the note is signed, in-progress before (Procedure: completed / in-progress).
+            sessions = status.ToString() switch
+            {
+                "finished" or "completed" => sessions.Where(s => s.Status == SessionStatus.Signed),
+                "in-progress" => sessions.Where(s => s.Status != SessionStatus.Signed),
+                _ => sessions.Where(s => false),
+            };
+        }
+
         foreach (var value in query["date"])
         {
             // A visit's date is when the patient checked in (Encounter.period.start, Procedure.performed).

@@ -19,6 +19,7 @@ public static class FhirPatientSearch
         ("name", SearchParamType.String), ("family", SearchParamType.String), ("given", SearchParamType.String),
         ("birthdate", SearchParamType.Date), ("identifier", SearchParamType.Token), ("_lastUpdated", SearchParamType.Date),
         ("_summary", SearchParamType.Token), ("_revinclude", SearchParamType.Special), ("_id", SearchParamType.Token),
+        ("gender", SearchParamType.Token),
     ];
 
     /// <summary>What a page of patients may bring along (FHIR R4 §3.1.1.5.4): their referrals and their observations.</summary>
@@ -160,8 +161,18 @@ public static class FhirPatientSearch
 
         return new Parsed(new PatientQueries.SearchCriteria(
             query["name"].ToString(), birthDate, mrn, PageSize: count, After: query["_cursor"].ToString() is { Length: > 0 } cursor ? cursor : null,
-            Family: query["family"].ToString(), Given: query["given"].ToString(), MrnExact: true, UpdatedFrom: updatedFrom, UpdatedBefore: updatedBefore), otherSystem);
+            Family: query["family"].ToString(), Given: query["given"].ToString(), MrnExact: true, UpdatedFrom: updatedFrom, UpdatedBefore: updatedBefore,
+            Sex: query.TryGetValue("gender", out var gender) ? Gender(gender.ToString()) : null), otherSystem);
     }
+
+    private static AdministrativeSex? Gender(string token) => token.Split('|')[^1] switch
+    {
+        "male" => AdministrativeSex.Male,
+        "female" => AdministrativeSex.Female,
+        "other" => AdministrativeSex.Other,
+        "unknown" => AdministrativeSex.Unknown,
+        _ => null,
+    };
 
     /// <summary>Parameters this search does not honour (reported, or refused when the client asks for strict handling).</summary>
     public static List<string> Unknown(IQueryCollection query) => FhirSearch.Unknown(query, Parameters);
@@ -189,6 +200,11 @@ public static class FhirPatientSearch
         if (query.TryGetValue("_lastUpdated", out var lastUpdated) && FhirDates.Bound(lastUpdated.ToString()) is null)
         {
             return "_lastUpdated takes ge, gt, le or lt with a day (yyyy-MM-dd) or a dateTime with its offset, e.g. _lastUpdated=ge2026-01-01.";
+        }
+
+        if (query.TryGetValue("gender", out var gender) && Gender(gender.ToString()) is null)
+        {
+            return "gender takes male, female, other or unknown (FHIR administrative-gender).";
         }
 
         if (query.TryGetValue("_summary", out var summary) && summary.ToString() != "count")

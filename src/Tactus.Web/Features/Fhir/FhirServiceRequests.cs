@@ -17,7 +17,7 @@ public static class FhirServiceRequests
     public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters =
     [
         ("patient", SearchParamType.Reference), ("status", SearchParamType.Token), ("identifier", SearchParamType.Token), ("_include", SearchParamType.Special), ("_sort", SearchParamType.Special),
-        ("_id", SearchParamType.Token),
+        ("_id", SearchParamType.Token), ("requester", SearchParamType.Reference), ("authored", SearchParamType.Date), ("code", SearchParamType.Token),
     ];
 
     public static async Task<IResult> ReadAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
@@ -72,6 +72,32 @@ public static class FhirServiceRequests
         if (patientId is { } patient)
         {
             referrals = referrals.Where(r => r.PatientId == patient);
+        }
+
+        if (query.TryGetValue("requester", out var requester)
+            && Guid.TryParse(requester.ToString().Replace("Practitioner/", "", StringComparison.Ordinal), out var practitionerId))
+        {
+            // The requester is the referring clinician, served as a Practitioner: found by that record's user.
+            var clinician = await db.Practitioners.AsNoTracking().Where(p => p.Id == practitionerId).Select(p => (Guid?)p.UserId).SingleOrDefaultAsync(ct);
+            referrals = referrals.Where(r => r.ReferringClinicianId == (clinician ?? Guid.Empty));
+        }
+
+        foreach (var authored in query["authored"])
+        {
+            var (comparison, bound) = FhirDates.Bound(authored!)!.Value;
+            referrals = comparison switch
+            {
+                "ge" => referrals.Where(r => r.CreatedAt >= bound),
+                "gt" => referrals.Where(r => r.CreatedAt > bound),
+                "le" => referrals.Where(r => r.CreatedAt <= bound),
+                _ => referrals.Where(r => r.CreatedAt < bound),
+            };
+        }
+
+        if (query.TryGetValue("code", out var code) && code.ToString().Split('|') is var parts
+            && !(parts[^1] == ReferralFhir.ServiceCode && (parts.Length == 1 || parts[0] is "" or ReferralFhir.ServiceSystem)))
+        {
+            return FhirApi.Resource(new Bundle { Type = Bundle.BundleType.Searchset }); // every referral is for medical massage
         }
 
         if (query.TryGetValue("status", out var s))
@@ -201,9 +227,19 @@ public static class FhirServiceRequests
 
     private static string? Problem(IQueryCollection query)
     {
-        if (query.Keys.Any(k => query[k].Count > 1))
+        if (query.Keys.Where(k => k != "authored").Any(k => query[k].Count > 1))
         {
-            return "Each search parameter may be given once.";
+            return "Each search parameter other than authored may be given once.";
+        }
+
+        if (query["authored"].Any(a => a is null || FhirDates.Bound(a) is null))
+        {
+            return "authored takes ge, gt, le or lt with a day (yyyy-MM-dd) or a dateTime with its offset.";
+        }
+
+        if (query.TryGetValue("requester", out var requester) && !Guid.TryParse(requester.ToString().Replace("Practitioner/", "", StringComparison.Ordinal), out _))
+        {
+            return "requester takes a Practitioner id (or Practitioner/{id}).";
         }
 
         if (query.TryGetValue("_include", out var include) && !FhirIncludes.PatientOfServiceRequest.Contains(include.ToString()))

@@ -16,7 +16,7 @@ public static class PatientQueries
     /// <param name="MrnExact">The MRN as a whole (FHIR <c>identifier</c>), not its start.</param>
     public sealed record SearchCriteria(string? Name, DateOnly? BirthDate, string? Mrn, int Page = 1, int PageSize = DefaultPageSize,
         bool WithTotal = false, string? After = null, string? Family = null, string? Given = null, bool MrnExact = false,
-        DateTimeOffset? UpdatedFrom = null, DateTimeOffset? UpdatedBefore = null, bool CountOnly = false);
+        DateTimeOffset? UpdatedFrom = null, DateTimeOffset? UpdatedBefore = null, bool CountOnly = false, AdministrativeSex? Sex = null);
 
     private readonly record struct NameTerm(string Key, NameParts Parts);
 
@@ -55,6 +55,11 @@ public static class PatientQueries
             patients = criteria.MrnExact
                 ? patients.Where(p => p.Mrn == mrn)
                 : patients.Where(p => string.Compare(p.Mrn, mrn) >= 0 && string.Compare(p.Mrn, mrnUpper) < 0);
+        }
+
+        if (criteria.Sex is { } sex)
+        {
+            patients = patients.Where(p => p.Sex == sex);
         }
 
         if (criteria.UpdatedFrom is { } updatedFrom)

@@ -54,7 +54,7 @@ public abstract class FhirApiTests(TactusApp app)
             served["Patient"]);
         var patient = capabilities.Rest.Single().Resource.Single(r => r.Type == "Patient");
         Assert.Equal((true, false, CapabilityStatement.ResourceVersionPolicy.VersionedUpdate), (patient.ConditionalCreate, patient.UpdateCreate, patient.Versioning));
-        Assert.Equal(["_id", "_lastUpdated", "birthdate", "family", "given", "identifier", "name"],
+        Assert.Equal(["_id", "_lastUpdated", "birthdate", "family", "gender", "given", "identifier", "name"],
             capabilities.Rest.Single().Resource.Single(r => r.Type == "Patient").SearchParam.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains("ServiceRequest:patient", patient.SearchRevInclude);
     }

@@ -62,6 +62,37 @@ public abstract class FhirSearchOptionsTests(TactusApp app)
         Assert.Equal($"{visitId:N}-pain-before", Assert.Single(rating.Entry).Resource!.Id);
     }
 
+    /// <summary>The parameters issue 12 §1 names for each type, each checked against what the record holds.</summary>
+    [Fact]
+    public async Task TheParametersIntegratorsUse_FindWhatTheRecordHolds()
+    {
+        var loop = await app.ReferAndAssignAsync(familyName: "Ysolde");
+        Assert.True((await loop.RecordIntakeAsync("{}")).IsSuccessStatusCode);
+        Assert.True((await loop.CheckInAsync("""{"painBefore":6,"stressBefore":4}""")).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/measures", Json.Body("""{"instrument":"NPRS","answers":{"pain":5}}"""))).StatusCode);
+        var clinicianId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Clinician));
+        var practitionerId = await app.WithDbAsync(db => db.Practitioners.Where(p => p.UserId == clinicianId).Select(p => p.Id).SingleAsync());
+        var yesterday = app.Clock.GetUtcNow().AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var p = loop.PatientId;
+
+        async Task<int> CountAsync(HttpClient client, string url) => (await SearchAsync(client, url)).Entry.Count(e => e.Search!.Mode == Bundle.SearchEntryMode.Match);
+
+        Assert.Equal(1, await CountAsync(loop.Manager, "/fhir/Patient?family=ysolde&gender=female")); // ReferAndAssign registers a woman
+        Assert.Equal(0, await CountAsync(loop.Manager, "/fhir/Patient?family=ysolde&gender=male"));
+        Assert.Equal(1, await CountAsync(loop.Manager, $"/fhir/ServiceRequest?patient={p}&authored=ge{yesterday}&requester=Practitioner/{practitionerId}&code=medical-massage"));
+        Assert.Equal(0, await CountAsync(loop.Manager, $"/fhir/ServiceRequest?patient={p}&authored=lt2000-01-01"));
+        Assert.Equal(0, await CountAsync(loop.Manager, $"/fhir/ServiceRequest?patient={p}&code=http://snomed.info/sct|229065009"));
+        Assert.Equal(0, await CountAsync(loop.Manager, $"/fhir/ServiceRequest?patient={p}&requester=Practitioner/{Guid.NewGuid()}"));
+        Assert.Equal(1, await CountAsync(loop.Therapist, $"/fhir/QuestionnaireResponse?patient={p}&questionnaire=Questionnaire/NPRS&authored=ge{yesterday}"));
+        Assert.Equal(0, await CountAsync(loop.Therapist, $"/fhir/QuestionnaireResponse?patient={p}&questionnaire=PHQ-9"));
+        Assert.Equal(1, await CountAsync(loop.Therapist, $"/fhir/Encounter?patient={p}&status=in-progress"));
+        Assert.Equal(0, await CountAsync(loop.Therapist, $"/fhir/Encounter?patient={p}&status=finished"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await loop.Manager.GetAsync("/fhir/Patient?gender=f")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await loop.Manager.GetAsync("/fhir/ServiceRequest?requester=Dr%20Who")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await loop.Therapist.GetAsync("/fhir/QuestionnaireResponse?questionnaire=NPRS")).StatusCode);
+        Assert.Empty(FhirValidation.Errors(await SearchAsync(loop.Therapist, $"/fhir/QuestionnaireResponse?patient={p}")));
+    }
+
     [Fact]
     public async Task LastUpdated_FindsWhatChangedInTheRange()
     {
