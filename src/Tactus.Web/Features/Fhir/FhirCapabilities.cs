@@ -36,7 +36,7 @@ public static class FhirCapabilities
                     NotVersioned(Read(ResourceType.Organization)),
                     ConditionResource(),
                     Searchable(ResourceType.Encounter, FhirEncounters.Parameters),
-                    Searchable(ResourceType.Procedure, FhirEncounters.Parameters),
+                    Searchable(ResourceType.Procedure, FhirEncounters.ProcedureParameters),
                     Searchable(ResourceType.Observation, FhirObservations.Parameters),
                     Searchable(ResourceType.Questionnaire, [("url", SearchParamType.Uri)]),
                     QuestionnaireResponseResource(),

@@ -16,6 +16,9 @@ public static class FhirEncounters
 {
     public static readonly IReadOnlyList<(string Name, SearchParamType Type)> Parameters = [("patient", SearchParamType.Reference), ("date", SearchParamType.Date), ("status", SearchParamType.Token), ("_sort", SearchParamType.Special)];
 
+    /// <summary>A Procedure is also found by its code, the technique (Tactus's technique system, or the bare id).</summary>
+    public static readonly IReadOnlyList<(string Name, SearchParamType Type)> ProcedureParameters = [.. Parameters, ("code", SearchParamType.Token)];
+
     public static async Task<IResult> ReadEncounterAsync(string id, TactusDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var sessionId) || await FindAsync(db, sessionId, http, ct) is not { } session)
@@ -44,15 +47,21 @@ public static class FhirEncounters
             return sessions.Select(s => ((Resource)EncounterFhir.Build(s, names.GetValueOrDefault(s.TherapistId)), s)).ToList();
         }, ct);
 
-    public static Task<IResult> SearchProceduresAsync(HttpRequest request, TactusDbContext db, ClinicalReference reference, CancellationToken ct) =>
-        SearchAsync(request, db, "Procedure", (sessions, _) =>
-            System.Threading.Tasks.Task.FromResult(sessions.SelectMany(s => EncounterFhir.Procedures(s, reference).Select(p => ((Resource)p, s))).ToList()), ct);
+    public static Task<IResult> SearchProceduresAsync(HttpRequest request, TactusDbContext db, ClinicalReference reference, CancellationToken ct)
+    {
+        // The techniques live in the note's document, so the code narrows each page of visits (a page may hold fewer, and its
+        // next link goes on from the last visit read).
+        var code = request.Query["code"].ToString().Split('|');
+        bool Wanted(Procedure procedure) => code is [""] || procedure.Code!.Coding.Any(c => c.Code == code[^1] && (code.Length == 1 || code[0] is "" || code[0] == c.System));
+        return SearchAsync(request, db, "Procedure", (sessions, _) =>
+            System.Threading.Tasks.Task.FromResult(sessions.SelectMany(s => EncounterFhir.Procedures(s, reference).Where(Wanted).Select(p => ((Resource)p, s))).ToList()), ct);
+    }
 
     private static async Task<IResult> SearchAsync(HttpRequest request, TactusDbContext db, string type,
         Func<List<TreatmentSession>, CancellationToken, Task<List<(Resource Resource, TreatmentSession Session)>>> build, CancellationToken ct)
     {
         var query = request.Query;
-        var unknown = FhirSearch.Unknown(query, Parameters);
+        var unknown = FhirSearch.Unknown(query, type == "Procedure" ? ProcedureParameters : Parameters);
         if (FhirSearch.RefuseIfStrict(request, unknown) is { } refused)
         {
             return refused;

@@ -4,6 +4,7 @@ using Hl7.Fhir.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Fhir;
 using Tactus.Web.Features.Sessions;
 using Bundle = Hl7.Fhir.Model.Bundle;
 using ModelInfo = Hl7.Fhir.Model.ModelInfo;
@@ -64,6 +65,28 @@ public abstract class FhirEncounterTests(TactusApp app)
         Assert.Equal(sessions.Where(s => s.CheckedInAt < from).Select(s => s.Id.ToString()).Order(), before.Select(e => e.Id!).Order());
         Assert.Equal(sessions.Where(s => s.CheckedInAt >= from).Sum(s => s.Note.Techniques.Count), procedures.Count);
         Assert.Equal(HttpStatusCode.BadRequest, (await therapist.GetAsync($"/fhir/Encounter?patient={patientId}&date=soon")).StatusCode);
+    }
+
+    /// <summary>A Procedure is found by its technique (by hand: the techniques the visits' notes hold).</summary>
+    [Fact]
+    public async Task Code_FindsTheTechniqueGiven()
+    {
+        var therapistId = await app.UserIdAsync(SignIn.DemoEmail(Roles.Therapist));
+        var patientId = await app.WithDbAsync(db => db.TreatmentSessions
+            .Where(s => db.CareTeamMembers.Any(m => m.PatientId == s.PatientId && m.UserId == therapistId))
+            .GroupBy(s => s.PatientId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
+        var sessions = await app.WithDbAsync(db => db.TreatmentSessions.AsNoTracking().Where(s => s.PatientId == patientId).ToListAsync());
+        var technique = sessions.SelectMany(s => s.Note.Techniques).GroupBy(t => t.Technique).OrderByDescending(g => g.Count()).First().Key;
+        var therapist = await app.AsAsync(Roles.Therapist);
+
+        var found = await PagesAsync(therapist, $"/fhir/Procedure?patient={patientId}&code={technique}&_count=2");
+        var bySystem = await PagesAsync(therapist, $"/fhir/Procedure?patient={patientId}&code={EncounterFhir.TechniqueSystem}|{technique}");
+        var otherSystem = await PagesAsync(therapist, $"/fhir/Procedure?patient={patientId}&code=http://snomed.info/sct|{technique}");
+
+        Assert.Equal(sessions.Sum(s => s.Note.Techniques.Count(t => t.Technique == technique)), found.Count);
+        Assert.Equal(found.Count, bySystem.Count);
+        Assert.Empty(otherSystem);
+        Assert.NotEmpty(found);
     }
 
     private static async Task<List<Hl7.Fhir.Model.Resource>> PagesAsync(HttpClient client, string first)
