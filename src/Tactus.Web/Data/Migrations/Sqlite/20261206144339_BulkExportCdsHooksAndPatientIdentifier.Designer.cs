@@ -11,8 +11,8 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTactusDbContext))]
-    [Migration("20261206135810_PatientExternalIdentifier")]
-    partial class PatientExternalIdentifier
+    [Migration("20261206144339_BulkExportCdsHooksAndPatientIdentifier")]
+    partial class BulkExportCdsHooksAndPatientIdentifier
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1033,6 +1033,25 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId", "ServiceId", "OutcomeAt");
 
                     b.ToTable("CdsFeedback");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.CdsHooks.CdsJwtUse", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsJwtUses");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Claims.Claim", b =>

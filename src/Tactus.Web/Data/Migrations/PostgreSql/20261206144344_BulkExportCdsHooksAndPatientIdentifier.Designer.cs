@@ -13,8 +13,8 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlTactusDbContext))]
-    [Migration("20261206123703_CdsHooksClientsAndFeedback")]
-    partial class CdsHooksClientsAndFeedback
+    [Migration("20261206144344_BulkExportCdsHooksAndPatientIdentifier")]
+    partial class BulkExportCdsHooksAndPatientIdentifier
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1047,6 +1047,25 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("CdsFeedback");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.CdsHooks.CdsJwtUse", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Jti")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ClientId", "Jti");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("CdsJwtUses");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Claims.Claim", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1713,6 +1732,14 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ExternalSystem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("FamilyKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1783,6 +1810,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("OrganizationId", "GivenKey");
 
                     b.HasIndex("OrganizationId", "Mrn")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ExternalSystem", "ExternalId")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId", "FamilyKey", "GivenKey");
