@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -66,8 +65,6 @@ public static class BackendService
     /// <summary>A client carrying a fresh token of the backend for the scopes given.</summary>
     public static async Task<HttpClient> BackendClientAsync(this TactusApp app, Backend backend, string scope)
     {
-        var client = app.CreateBrowserlessClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.BackendAccessTokenAsync(backend, scope));
-        return client;
+        return app.BearerClient(await app.BackendAccessTokenAsync(backend, scope));
     }
 }

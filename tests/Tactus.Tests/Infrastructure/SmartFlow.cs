@@ -86,6 +86,14 @@ public static partial class SmartFlow
         return QueryHelpers.ParseQuery(new Uri(location).Query).ToDictionary(p => p.Key, p => p.Value.ToString());
     }
 
+    /// <summary>A client that calls as an app with the access token given.</summary>
+    public static HttpClient BearerClient(this TactusApp app, string accessToken)
+    {
+        var client = app.CreateBrowserlessClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+
     public static Task<HttpResponseMessage> TokenAsync(HttpClient client, Dictionary<string, string> form) =>
         client.PostAsync("/connect/token", new FormUrlEncodedContent(form));
 

@@ -49,28 +49,15 @@ public static class FhirBilling
             return refused;
         }
 
-        var context = request.HttpContext.Features.Get<FhirPatientContext>();
-        var patientText = request.Query["patient"].ToString().Replace("Patient/", "", StringComparison.Ordinal);
-        if (request.Query["patient"].Count > 1 || (!Guid.TryParse(patientText, out var patientId) && (patientText.Length > 0 || context is null)))
+        if (FhirSearch.Patient(request) is not var (patientId, outsideLaunch))
         {
             return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, $"{type} search needs patient (Patient/{{id}}), once.");
         }
 
-        patientId = patientText.Length == 0 ? context!.PatientId : patientId;
-        var resources = context is not null && context.PatientId != patientId ? []
+        var resources = outsideLaunch ? []
             : type == "Coverage" ? await CoveragesAsync(db, time, c => c.PatientId == patientId, ct)
             : await BenefitsAsync(db, c => c.PatientId == patientId, ct);
-        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = resources.Count };
-        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = $"{root}{request.Path}{request.QueryString}" });
-        foreach (var resource in resources)
-        {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                FullUrl = $"{root}/fhir/{type}/{resource.Id}", Resource = resource, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
-        }
-
+        var bundle = FhirSearch.Searchset(request, resources, resources.Count);
         FhirSearch.ReportIgnored(bundle, unknown);
         return FhirApi.Resource(bundle);
     }

@@ -94,27 +94,14 @@ public static class FhirDocuments
             return refused;
         }
 
-        var context = request.HttpContext.Features.Get<FhirPatientContext>();
-        var patientText = request.Query["patient"].ToString().Replace("Patient/", "", StringComparison.Ordinal);
-        if (request.Query["patient"].Count > 1 || (!Guid.TryParse(patientText, out var patientId) && (patientText.Length > 0 || context is null)))
+        if (FhirSearch.Patient(request) is not var (patientId, outsideLaunch))
         {
             return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, "DocumentReference search needs patient (Patient/{id}), once.");
         }
 
-        patientId = patientText.Length == 0 ? context!.PatientId : patientId;
-        var reports = context is not null && context.PatientId != patientId ? []
+        var reports = outsideLaunch ? []
             : await db.OutcomeReports.AsNoTracking().Where(r => r.PatientId == patientId).OrderByDescending(r => r.CreatedAt).Take(100).ToListAsync(ct);
-        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = reports.Count < 100 ? reports.Count : null };
-        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = $"{root}{request.Path}{request.QueryString}" });
-        foreach (var report in reports)
-        {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                FullUrl = $"{root}/fhir/DocumentReference/{report.Id}", Resource = Build(report), Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
-        }
-
+        var bundle = FhirSearch.Searchset(request, [.. reports.Select(Build)], reports.Count < 100 ? reports.Count : null);
         FhirSearch.ReportIgnored(bundle, unknown);
         return FhirApi.Resource(bundle);
     }

@@ -73,17 +73,14 @@ public static class FhirPatientRecords
             return refused;
         }
 
-        var context = request.HttpContext.Features.Get<FhirPatientContext>();
-        var patientText = query["patient"].ToString().Replace("Patient/", "", StringComparison.Ordinal);
-        if (query.Keys.Any(k => query[k].Count > 1) || (!Guid.TryParse(patientText, out var patientId) && (patientText.Length > 0 || context is null)))
+        if (query.Keys.Any(k => query[k].Count > 1) || FhirSearch.Patient(request) is not var (patientId, outsideLaunch))
         {
             return FhirApi.Outcome(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid,
                 $"{type} search needs patient (Patient/{{id}}), each parameter once.");
         }
 
-        patientId = patientText.Length == 0 ? context!.PatientId : patientId;
         var status = (query.TryGetValue("status", out var s) ? s : query["lifecycle-status"]).ToString();
-        var resources = context is not null && context.PatientId != patientId ? [] : type switch
+        var resources = outsideLaunch ? [] : type switch
         {
             "MedicationStatement" or "AllergyIntolerance" or "Consent" =>
                 await db.Intakes.AsNoTracking().Where(i => i.PatientId == patientId).OrderByDescending(i => i.RecordedAt).FirstOrDefaultAsync(ct) is { } latest
@@ -94,17 +91,7 @@ public static class FhirPatientRecords
             _ => [],
         };
 
-        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = resources.Count };
-        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = $"{root}{request.Path}{request.QueryString}" });
-        foreach (var resource in resources)
-        {
-            bundle.Entry.Add(new Bundle.EntryComponent
-            {
-                FullUrl = $"{root}/fhir/{type}/{resource.Id}", Resource = resource, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
-            });
-        }
-
+        var bundle = FhirSearch.Searchset(request, resources, resources.Count);
         FhirSearch.ReportIgnored(bundle, unknown);
         return FhirApi.Resource(bundle);
     }

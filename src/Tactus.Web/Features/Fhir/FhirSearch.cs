@@ -54,4 +54,39 @@ public static class FhirSearch
         text.Split('.') is [var ticks, var id] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
             && t is > 0 and < 3155378975999999999 && Guid.TryParseExact(id, "N", out var g)
             ? (new DateTimeOffset(t, TimeSpan.Zero), g) : null;
+
+    /// <summary>
+    /// The patient a patient-compartment search is for: its <c>patient</c> parameter (an id or Patient/{id}, once), or the
+    /// launch patient of a patient-level token. Null when neither names one. <c>OutsideLaunch</c>: a launch token asked for
+    /// another patient, which finds nothing.
+    /// </summary>
+    public static (Guid PatientId, bool OutsideLaunch)? Patient(HttpRequest request)
+    {
+        var launch = request.HttpContext.Features.Get<Smart.FhirPatientContext>();
+        var text = request.Query["patient"].ToString().Replace("Patient/", "", StringComparison.Ordinal);
+        if (request.Query["patient"].Count > 1 || (text.Length > 0 && !Guid.TryParse(text, out _)) || (text.Length == 0 && launch is null))
+        {
+            return null;
+        }
+
+        var patientId = text.Length == 0 ? launch!.PatientId : Guid.Parse(text);
+        return (patientId, launch is not null && launch.PatientId != patientId);
+    }
+
+    /// <summary>A one-page searchset of the resources found (a patient's handful), each a match with its full URL.</summary>
+    public static Bundle Searchset(HttpRequest request, IReadOnlyCollection<Resource> resources, int? total)
+    {
+        var root = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var bundle = new Bundle { Type = Bundle.BundleType.Searchset, Total = total };
+        bundle.Link.Add(new Bundle.LinkComponent { Relation = "self", Url = $"{root}{request.Path}{request.QueryString}" });
+        foreach (var resource in resources)
+        {
+            bundle.Entry.Add(new Bundle.EntryComponent
+            {
+                FullUrl = $"{root}/fhir/{resource.TypeName}/{resource.Id}", Resource = resource, Search = new Bundle.SearchComponent { Mode = Bundle.SearchEntryMode.Match },
+            });
+        }
+
+        return bundle;
+    }
 }

@@ -11,62 +11,16 @@ using Tactus.Web.Features.Access;
 using Tactus.Web.Features.BulkData;
 using Tactus.Web.Features.Screening;
 
+using static Tactus.Tests.Features.BulkData.BulkExportClient;
+
 namespace Tactus.Tests.Features.BulkData;
 
 /// <summary>
-/// FHIR Bulk Data Access 2.0 export (https://hl7.org/fhir/uv/bulkdata/export.html) driven as a backend service drives
-/// it: kick-off, status polling, manifest, NDJSON downloads, cancellation; what it refuses; and that it exports exactly
-/// what the service account may see, audited patient by patient.
+/// FHIR Bulk Data Access 2.0 export (https://hl7.org/fhir/uv/bulkdata/export.html): what an export holds. Exactly what
+/// the service account may see, every type valid R4, a cohort or a _since narrowing it, audited patient by patient.
 /// </summary>
 public abstract class BulkExportTests(TactusApp app)
 {
-    private const string AllRead = "system/*.rs";
-    private static readonly JsonSerializerOptions Fhir = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
-
-    private static HttpRequestMessage KickOff(string path, string prefer = "respond-async")
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("Accept", "application/fhir+json");
-        request.Headers.Add("Prefer", prefer);
-        return request;
-    }
-
-    /// <summary>Polls as a client does (honouring Retry-After would only slow the test) until the manifest comes.</summary>
-    private static async Task<JsonElement> ManifestAsync(HttpClient client, Uri status)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            var response = await client.GetAsync(status);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-                return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            }
-
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            Assert.NotNull(response.Headers.RetryAfter);
-            await System.Threading.Tasks.Task.Delay(100);
-        }
-
-        throw new TimeoutException("The export did not complete in a minute.");
-    }
-
-    private static async Task<JsonElement> ExportAsync(HttpClient client, string path)
-    {
-        var kickOff = await client.SendAsync(KickOff(path));
-        Assert.True(kickOff.StatusCode == HttpStatusCode.Accepted, await kickOff.Content.ReadAsStringAsync());
-        return await ManifestAsync(client, kickOff.Content.Headers.ContentLocation!);
-    }
-
-    private static string FileUrl(JsonElement manifest, string type) =>
-        manifest.GetProperty("output").EnumerateArray().Single(o => o.GetProperty("type").GetString() == type).GetProperty("url").GetString()!;
-
-    private static async Task<List<T>> ResourcesAsync<T>(HttpClient client, string url) where T : Resource
-    {
-        var text = await client.GetStringAsync(url);
-        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonSerializer.Deserialize<T>(line, Fhir)!).ToList();
-    }
-
     [Fact]
     public async Task SystemExport_GivesTheOrganisationsPatients_AsNdjsonWithADigest_AuditedPerPatient()
     {
@@ -143,26 +97,6 @@ public abstract class BulkExportTests(TactusApp app)
     }
 
     [Fact]
-    public async Task Files_AreTheAskingClientsOnly_AndNeedItsToken()
-    {
-        var backend = await app.RegisterBackendAsync([AllRead]);
-        var client = await app.BackendClientAsync(backend, AllRead);
-        var otherBackend = await app.RegisterBackendAsync([AllRead]);
-        var otherClient = await app.BackendClientAsync(otherBackend, AllRead);
-        var harbor = await app.BackendClientAsync(await app.RegisterBackendAsync([AllRead], TactusApp.OtherEmailDomain), AllRead);
-        var kickOff = await client.SendAsync(KickOff("/fhir/Patient/$export?_type=Patient"));
-        var status = kickOff.Content.Headers.ContentLocation!;
-        var url = FileUrl(await ManifestAsync(client, status), "Patient");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateBrowserlessClient().GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync(status)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await harbor.GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.DeleteAsync(status)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
-    }
-
-    [Fact]
     public async Task GroupExport_GivesTheCohortReferredForTheCondition()
     {
         var client = await app.BackendClientAsync(await app.RegisterBackendAsync([AllRead]), AllRead);
@@ -174,8 +108,8 @@ public abstract class BulkExportTests(TactusApp app)
         var expected = referrals.Where(r => r.Codes.Any(c => prefixes.Any(p => ContraindicationEngine.NormalizeCode(c).StartsWith(ContraindicationEngine.NormalizeCode(p), StringComparison.Ordinal))))
             .Select(r => r.PatientId).Distinct().ToList();
 
-        var group = JsonSerializer.Deserialize<Group>(await client.GetStringAsync("/fhir/Group/chronic-low-back-pain"), Fhir)!;
-        var groups = JsonSerializer.Deserialize<Bundle>(await client.GetStringAsync("/fhir/Group"), Fhir)!;
+        var group = JsonSerializer.Deserialize<Group>(await client.GetStringAsync("/fhir/Group/chronic-low-back-pain"), FhirJson)!;
+        var groups = JsonSerializer.Deserialize<Bundle>(await client.GetStringAsync("/fhir/Group"), FhirJson)!;
         var manifest = await ExportAsync(client, "/fhir/Group/chronic-low-back-pain/$export?_type=Patient,ServiceRequest");
         var patients = await ResourcesAsync<Hl7.Fhir.Model.Patient>(client, FileUrl(manifest, "Patient"));
         var serviceRequests = await ResourcesAsync<ServiceRequest>(client, FileUrl(manifest, "ServiceRequest"));
@@ -206,106 +140,6 @@ public abstract class BulkExportTests(TactusApp app)
 
         Assert.Equal([patient.Id.ToString()], patients.Select(p => p.Id));
         Assert.Empty(none.GetProperty("output").EnumerateArray());
-    }
-
-    [Fact]
-    public async Task Cancel_StopsTheExport_AndItsStatusIsGone()
-    {
-        var client = await app.BackendClientAsync(await app.RegisterBackendAsync([AllRead]), AllRead);
-        var kickOff = await client.SendAsync(KickOff("/fhir/$export"));
-        var status = kickOff.Content.Headers.ContentLocation!;
-        var jobId = Guid.Parse(status.Segments[^1]);
-
-        var cancelled = await client.DeleteAsync(status);
-        var afterwards = await client.GetAsync(status);
-        await System.Threading.Tasks.Task.Delay(500);
-        var parts = await app.WithDbAsync(db => db.BulkExportParts.CountAsync(p => p.JobId == jobId));
-
-        Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
-        Assert.Equal(0, parts);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync(status)).StatusCode);
-    }
-
-    [Fact]
-    public async Task ExpiredFiles_AreGone()
-    {
-        var client = await app.BackendClientAsync(await app.RegisterBackendAsync([AllRead]), AllRead);
-        var manifest = await ExportAsync(client, "/fhir/$export?_type=Organization");
-        var url = FileUrl(manifest, "Organization");
-        var before = await client.GetAsync(url);
-
-        app.Clock.Advance(BulkExportWorker.FilesKeptFor + TimeSpan.FromMinutes(1));
-        var fresh = await app.BackendClientAsync(await app.RegisterBackendAsync([AllRead]), AllRead);
-        var after = await client.GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
-        Assert.NotEqual(HttpStatusCode.OK, after.StatusCode); // the token has expired too, or the file: never served
-        Assert.Equal(HttpStatusCode.NotFound, (await fresh.GetAsync(url)).StatusCode);
-    }
-
-    [Fact]
-    public async Task KickOff_RefusesWhatItCannotDo_WithAnOperationOutcome()
-    {
-        var backend = await app.RegisterBackendAsync([AllRead, "system/Patient.rs"]);
-        var client = await app.BackendClientAsync(backend, AllRead);
-        var patientsOnly = await app.BackendClientAsync(backend, "system/Patient.rs");
-        var manager = await app.AsAsync(Roles.Manager);
-
-        var cases = new (HttpClient Client, HttpRequestMessage Request, HttpStatusCode Expected)[]
-        {
-            (manager, KickOff("/fhir/$export"), HttpStatusCode.Forbidden), // a person's session is not a backend service
-            (client, KickOff("/fhir/$export", prefer: "return=minimal"), HttpStatusCode.BadRequest),
-            (client, KickOff("/fhir/$export?_typeFilter=Patient%3Fgender%3Dfemale"), HttpStatusCode.BadRequest),
-            (client, KickOff("/fhir/$export?_outputFormat=text/csv"), HttpStatusCode.BadRequest),
-            (client, KickOff("/fhir/$export?_since=yesterday"), HttpStatusCode.BadRequest),
-            (client, KickOff("/fhir/$export?_since=2026-01-01T00:00:00"), HttpStatusCode.BadRequest), // no time zone
-            (client, KickOff("/fhir/Patient/$export?_type=Practitioner"), HttpStatusCode.BadRequest), // not in a patient's compartment
-            (client, KickOff("/fhir/$export?_type=Patient&_type=Condition"), HttpStatusCode.BadRequest),
-            (patientsOnly, KickOff("/fhir/$export?_type=Observation"), HttpStatusCode.Forbidden),
-        };
-        foreach (var (caller, request, expected) in cases)
-        {
-            var response = await caller.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(expected == response.StatusCode, $"{request.RequestUri}: {(int)response.StatusCode} {body}");
-            Assert.Equal("OperationOutcome", JsonDocument.Parse(body).RootElement.GetProperty("resourceType").GetString());
-        }
-
-        foreach (var path in new[] { "/fhir/bulk-status/not-an-id", $"/fhir/bulk-status/{Guid.NewGuid()}", "/fhir/bulk-files/x/Patient.ndjson", $"/fhir/bulk-files/{Guid.NewGuid()}/..%2F..%2Fetc" })
-        {
-            var response = await client.GetAsync(path);
-            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
-        }
-
-        var lenient = await client.SendAsync(KickOff("/fhir/$export?_type=Patient&_typeFilter=x", prefer: "respond-async, handling=lenient"));
-        Assert.Equal(HttpStatusCode.Accepted, lenient.StatusCode);
-        var patientsOnlyAll = await ManifestAsync(client, lenient.Content.Headers.ContentLocation!);
-        Assert.Equal(["Patient"], patientsOnlyAll.GetProperty("output").EnumerateArray().Select(o => o.GetProperty("type").GetString()));
-    }
-
-    [Fact]
-    public async Task ASecondExport_WhileOneRuns_IsToldToWait()
-    {
-        var backend = await app.RegisterBackendAsync([AllRead]);
-        var client = await app.BackendClientAsync(backend, AllRead);
-        var account = await app.WithDbAsync(db => db.Users.Where(u => u.Email == backend.ClientId + "@apps.tactus.invalid").Select(u => new { u.Id, u.OrganizationId }).SingleAsync());
-        await using (var scope = app.SystemScope())
-        {
-            // An export held by a worker (its lease far ahead), so this one stays running for the test's length.
-            var db = scope.ServiceProvider.GetRequiredService<Tactus.Web.Data.TactusDbContext>();
-            db.BulkExportJobs.Add(new BulkExportJob
-            {
-                OrganizationId = account.OrganizationId, AccountId = account.Id, AccountName = "running", Role = Roles.Manager, Level = BulkExportLevels.System,
-                Types = ["Patient"], RequestUrl = "http://localhost/fhir/$export", Status = BulkExportStatus.Running, LeaseUntil = app.Clock.GetUtcNow().AddDays(1),
-            });
-            await db.SaveChangesAsync();
-        }
-
-        var second = await client.SendAsync(KickOff("/fhir/$export"));
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
-        Assert.NotNull(second.Headers.RetryAfter);
     }
 }
 
