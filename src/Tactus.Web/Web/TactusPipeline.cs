@@ -20,6 +20,7 @@ public static class TactusPipeline
                 && !c.Request.Path.StartsWithSegments("/fhir"),
             pages => pages.UseStatusCodePagesWithReExecute("/Error", "?status={0}"));
         app.UseStaticFiles();
+        Features.Fhir.FhirVersions.UseFhirHistory(app); // before routing: vread and history are answered by each type's read
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

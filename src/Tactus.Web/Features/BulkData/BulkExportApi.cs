@@ -36,7 +36,7 @@ public static partial class BulkExportApi
         fhir.MapGet("/Patient/$export", (HttpRequest r, IServiceProvider s, CancellationToken ct) => KickOffAsync(r, BulkExportLevels.Patient, null, s, ct));
         fhir.MapGet("/Group/{id}/$export", (string id, HttpRequest r, IServiceProvider s, CancellationToken ct) => KickOffAsync(r, BulkExportLevels.Group, id, s, ct));
         fhir.MapGet("/Group", SearchGroupsAsync).AddEndpointFilter<FhirScopeFilter>().WithMetadata(new FhirInteraction("Group", FhirPermission.Search));
-        fhir.MapGet("/Group/{id}", ReadGroupAsync).AddEndpointFilter<FhirScopeFilter>().WithMetadata(new FhirInteraction("Group", FhirPermission.Read));
+        fhir.MapGet("/Group/{id}", ReadGroupAsync).AddEndpointFilter<FhirScopeFilter>().AddEndpointFilter<FhirVersionFilter>().WithMetadata(new FhirInteraction("Group", FhirPermission.Read));
         fhir.MapGet("/bulk-status/{id}", StatusAsync);
         fhir.MapDelete("/bulk-status/{id}", CancelAsync);
         fhir.MapGet("/bulk-files/{id}/{file}", DownloadAsync);

@@ -19,12 +19,11 @@ public static class FhirApi
         app.MapGet("/fhir/metadata", GetCapabilities).AllowAnonymous();
         // Who comes in at all: the clinical readers, patients, and the billing roles (minimum necessary: a biller's work is
         // the patient, their coverage and the payer's answers, so those routes admit them and every other route does not).
-        var everyone = app.MapGroup("/fhir").RequireAuthorization(Policies.FhirAccess).AddEndpointFilter<Smart.FhirScopeFilter>();
+        var everyone = app.MapGroup("/fhir").RequireAuthorization(Policies.FhirAccess).AddEndpointFilter<Smart.FhirScopeFilter>()
+            .AddEndpointFilter<FhirVersionFilter>();
         everyone.MapGroup("").RequireAuthorization(Policies.Billing).MapBilling();
         everyone.MapGet("/Patient", FhirPatientSearch.SearchAsync).WithMetadata(Interaction("Patient", FhirPermission.Search));
         everyone.MapGet("/Patient/{id}", GetPatientAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
-        everyone.MapGet("/Patient/{id}/_history/{version}", GetPatientVersionAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
-        everyone.MapGet("/Patient/{id}/_history", GetPatientHistoryAsync).WithMetadata(Interaction("Patient", FhirPermission.Read));
         var fhir = everyone.MapGroup("").RequireAuthorization(Policies.FhirRecords);
         fhir.MapPost("/Patient", FhirPatientWrites.CreateAsync).RequireAuthorization(Policies.PatientEditing)
             .WithMetadata(Interaction("Patient", FhirPermission.Create));
@@ -107,7 +106,7 @@ public static class FhirApi
     private static IResult GetCapabilities(TimeProvider time, HttpRequest request) =>
         Resource(FhirCapabilities.Build(time.GetUtcNow(), $"{request.Scheme}://{request.Host}{request.PathBase}"));
 
-    /// <summary>A patient the caller may see (the context scopes it), with its version as the ETag; another organisation's answers 404.</summary>
+    /// <summary>A patient the caller may see (the context scopes it), with its version counter (FhirVersionFilter gives the ETag); another organisation's answers 404.</summary>
     private static async Task<IResult> GetPatientAsync(string id, TactusDbContext db, HttpResponse response, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var patientId)
@@ -117,54 +116,7 @@ public static class FhirApi
             return Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, $"Patient/{id} is not known.");
         }
 
-        response.Headers.ETag = $"W/\"{patient.Version}\"";
-        response.Headers.LastModified = patient.UpdatedAt.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         return Resource(PatientFhir.Build(patient));
-    }
-
-    /// <summary>
-    /// vread (FHIR R4 §3.1.0.3): Tactus keeps the current version of a patient's demographics (each change is in the audit
-    /// trail, not as a resource), so the current version answers and an earlier one is 404 saying so.
-    /// </summary>
-    private static async Task<IResult> GetPatientVersionAsync(string id, string version, TactusDbContext db, HttpResponse response, CancellationToken ct)
-    {
-        var current = await GetPatientAsync(id, db, response, ct);
-        if (current is not FhirResult { Resource: Hl7.Fhir.Model.Patient patient })
-        {
-            return current;
-        }
-
-        return patient.Meta?.VersionId == version
-            ? current
-            : Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound,
-                $"Patient/{id} version {version} is not kept; Tactus serves the current version ({patient.Meta?.VersionId}).");
-    }
-
-    /// <summary>An instance history (FHIR R4 §3.1.0.10): the one version Tactus keeps.</summary>
-    private static async Task<IResult> GetPatientHistoryAsync(string id, TactusDbContext db, HttpRequest request, CancellationToken ct)
-    {
-        var current = await GetPatientAsync(id, db, request.HttpContext.Response, ct);
-        if (current is not FhirResult { Resource: Hl7.Fhir.Model.Patient patient })
-        {
-            return current;
-        }
-
-        var created = patient.Meta?.VersionId == "1";
-        var history = new Bundle { Type = Bundle.BundleType.History, Total = 1 };
-        history.Entry.Add(new Bundle.EntryComponent
-        {
-            FullUrl = $"{request.Scheme}://{request.Host}/fhir/Patient/{patient.Id}",
-            Resource = patient,
-            Request = new Bundle.RequestComponent
-            {
-                Method = created ? Bundle.HTTPVerb.POST : Bundle.HTTPVerb.PUT,
-                Url = created ? "Patient" : $"Patient/{patient.Id}",
-            },
-            Response = new Bundle.ResponseComponent { Status = created ? "201" : "200", LastModified = patient.Meta?.LastUpdated },
-        });
-        request.HttpContext.Response.Headers.ETag = Microsoft.Extensions.Primitives.StringValues.Empty;
-        request.HttpContext.Response.Headers.LastModified = Microsoft.Extensions.Primitives.StringValues.Empty;
-        return Resource(history);
     }
 
     public static IResult Resource(Resource resource) => new FhirResult(resource);

@@ -33,7 +33,7 @@ public static class FhirCapabilities
                     ServiceRequestResource(),
                     Searchable(ResourceType.Practitioner, FhirPractitioners.Parameters),
                     Searchable(ResourceType.PractitionerRole, FhirPractitioners.Parameters),
-                    NotVersioned(Read(ResourceType.Organization)),
+                    Read(ResourceType.Organization),
                     ConditionResource(),
                     Searchable(ResourceType.Encounter, FhirEncounters.Parameters),
                     Searchable(ResourceType.Procedure, FhirEncounters.ProcedureParameters),
@@ -49,7 +49,7 @@ public static class FhirCapabilities
                     Searchable(ResourceType.CarePlan, FhirPatientRecords.Parameters["CarePlan"]),
                     Searchable(ResourceType.Goal, FhirPatientRecords.Parameters["Goal"]),
                     Searchable(ResourceType.DocumentReference, FhirDocuments.Parameters),
-                    NotVersioned(Read(ResourceType.Binary)),
+                    NotVersioned(ResourceType.Binary),
                     Searchable(ResourceType.Coverage, FhirBilling.Parameters),
                     Searchable(ResourceType.ExplanationOfBenefit, FhirBilling.Parameters),
                 ],
@@ -83,7 +83,6 @@ public static class FhirCapabilities
         var patient = Read(ResourceType.Patient);
         foreach (var interaction in new[]
                  {
-                     CapabilityStatement.TypeRestfulInteraction.Vread, CapabilityStatement.TypeRestfulInteraction.HistoryInstance,
                      CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create,
                      CapabilityStatement.TypeRestfulInteraction.Update,
                  })
@@ -103,7 +102,6 @@ public static class FhirCapabilities
     private static CapabilityStatement.ResourceComponent ServiceRequestResource()
     {
         var request = Read(ResourceType.ServiceRequest);
-        request.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
         request.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
         request.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
         request.ConditionalCreate = true;
@@ -115,7 +113,6 @@ public static class FhirCapabilities
     private static CapabilityStatement.ResourceComponent QuestionnaireResponseResource()
     {
         var response = Read(ResourceType.QuestionnaireResponse);
-        response.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
         response.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
         response.SearchParam = SearchParams(FhirQuestionnaireResponses.Parameters);
         response.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
@@ -137,11 +134,13 @@ public static class FhirCapabilities
         return group;
     }
 
-    private static CapabilityStatement.ResourceComponent NotVersioned(CapabilityStatement.ResourceComponent resource)
+    /// <summary>The report's PDF is rendered at each read, so it has no version to give: read only.</summary>
+    private static CapabilityStatement.ResourceComponent NotVersioned(ResourceType type) => new()
     {
-        resource.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
-        return resource;
-    }
+        Type = type.ToString(),
+        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+        Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion,
+    };
 
     private static CapabilityStatement.ResourceComponent ConditionResource()
     {
@@ -153,7 +152,6 @@ public static class FhirCapabilities
     private static CapabilityStatement.ResourceComponent Searchable(ResourceType type, IReadOnlyList<(string Name, SearchParamType Type)> parameters)
     {
         var resource = Read(type);
-        resource.Versioning = CapabilityStatement.ResourceVersionPolicy.NoVersion;
         resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
         resource.SearchParam = SearchParams(parameters);
         if (type == ResourceType.Observation)
@@ -168,10 +166,16 @@ public static class FhirCapabilities
     private static List<CapabilityStatement.SearchParamComponent> SearchParams(IReadOnlyList<(string Name, SearchParamType Type)> parameters) =>
         [.. parameters.Where(p => p.Name is not ("_include" or "_revinclude" or "_summary" or "_sort")).Select(p => new CapabilityStatement.SearchParamComponent { Name = p.Name, Type = p.Type })];
 
+    /// <summary>Read, vread and the instance history of the one version kept (FhirVersions): every type but Binary.</summary>
     private static CapabilityStatement.ResourceComponent Read(ResourceType type) => new()
     {
         Type = type.ToString(),
-        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+        Interaction =
+        [
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Vread },
+            new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.HistoryInstance },
+        ],
         Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
     };
 }

@@ -17,6 +17,8 @@ public sealed class FhirResult(Resource resource, int status = StatusCodes.Statu
 
     public Resource Resource => resource;
 
+    public int Status => status;
+
     /// <summary>Compact JSON unless the client asks for <c>_pretty=true</c> (FHIR R4 §3.1.1.5.9): a machine reads most replies.</summary>
     public static readonly JsonSerializerOptions Compact = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
 

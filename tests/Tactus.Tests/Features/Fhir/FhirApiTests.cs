@@ -36,15 +36,18 @@ public abstract class FhirApiTests(TactusApp app)
         var served = capabilities.Rest.Single().Resource.ToDictionary(r => r.Type ?? "", r => r.Interaction.Select(i => i.Code).ToList());
         Assert.Equal(["AllergyIntolerance", "Binary", "CarePlan", "Condition", "Consent", "Coverage", "DiagnosticReport", "DocumentReference", "Encounter", "ExplanationOfBenefit", "Flag", "Goal", "Group", "MedicationStatement", "Observation", "Organization", "Patient", "Practitioner", "PractitionerRole", "Procedure", "Questionnaire", "QuestionnaireResponse", "ServiceRequest"],
             served.Keys.Order());
-        Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
+        // Every type read by id answers vread and its instance history (FhirVersions) but Binary, a PDF rendered at each read.
+        var readable = new CapabilityStatement.TypeRestfulInteraction?[] { CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread, CapabilityStatement.TypeRestfulInteraction.HistoryInstance };
+        Assert.Equal([.. readable, CapabilityStatement.TypeRestfulInteraction.SearchType, CapabilityStatement.TypeRestfulInteraction.Create],
             served["ServiceRequest"]);
+        Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read], served["Binary"]);
         Assert.Contains(capabilities.Rest.Single().Interaction, i => i.Code == CapabilityStatement.SystemRestfulInteraction.Transaction);
         Assert.Equal("http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export", capabilities.Rest.Single().Operation.Single().Definition);
         var security = capabilities.Rest.Single().Security!;
         Assert.Equal("SMART-on-FHIR", security.Service.Single().Coding.Single().Code);
         var oauth = security.Extension.Single(e => e.Url == "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
         Assert.EndsWith("/connect/token", Assert.IsType<Hl7.Fhir.Model.FhirUri>(oauth.Extension.Single(e => e.Url == "token").Value).Value, StringComparison.Ordinal);
-        Assert.Equal([CapabilityStatement.TypeRestfulInteraction.Read], served["DiagnosticReport"]);
+        Assert.Equal(readable, served["DiagnosticReport"]);
         Assert.Equal(
             [
                 CapabilityStatement.TypeRestfulInteraction.Read, CapabilityStatement.TypeRestfulInteraction.Vread,
