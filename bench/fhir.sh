@@ -55,6 +55,9 @@ echo "== $store, $patients patients, ${seconds}s x $rounds rounds, A/B alternati
 echo "| workload | conns | Tactus req/s | Tactus p99 | peer req/s | peer p99 | ratio |"
 echo "|---|---|---|---|---|---|---|"
 run "FHIR read Patient/{id}" 16 "${manager[@]}" "$base/fhir/Patient/$patient_id" "|||" "$peer_base/Patient/$peer_id"
+# The same read with four times the connections: each read waits for its audit entry's commit (group commit), so if the
+# commit's latency rather than the processor bounds it, req/s grows with the connections.
+run "FHIR read Patient/{id}" 64 "${manager[@]}" "$base/fhir/Patient/$patient_id" "|||" "$peer_base/Patient/$peer_id"
 run "FHIR create Patient" 16 -s bench/fhir-create.lua "${manager[@]}" "$base/fhir/Patient" "|||" -s bench/fhir-create.lua "$peer_base/Patient"
 run "FHIR transaction Patient + ServiceRequest" 16 -s bench/fhir-transaction.lua "${clinician[@]}" "$base/fhir" "|||" -s bench/fhir-transaction.lua "$peer_base/"
 

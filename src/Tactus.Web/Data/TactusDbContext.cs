@@ -64,6 +64,12 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.CdsHooks.CdsClient> CdsClients => Set<Features.CdsHooks.CdsClient>();
     public DbSet<Features.CdsHooks.CdsFeedback> CdsFeedback => Set<Features.CdsHooks.CdsFeedback>();
     public DbSet<Features.CdsHooks.CdsJwtUse> CdsJwtUses => Set<Features.CdsHooks.CdsJwtUse>();
+    public DbSet<Features.Scheduling.Appointment> Appointments => Set<Features.Scheduling.Appointment>();
+    public DbSet<Features.Scheduling.AppointmentClaim> AppointmentClaims => Set<Features.Scheduling.AppointmentClaim>();
+    public DbSet<Features.Scheduling.AppointmentType> AppointmentTypes => Set<Features.Scheduling.AppointmentType>();
+    public DbSet<Features.Scheduling.Room> Rooms => Set<Features.Scheduling.Room>();
+    public DbSet<Features.Scheduling.WorkingHours> WorkingHours => Set<Features.Scheduling.WorkingHours>();
+    public DbSet<Features.Scheduling.ScheduleBlock> ScheduleBlocks => Set<Features.Scheduling.ScheduleBlock>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

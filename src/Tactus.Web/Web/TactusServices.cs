@@ -54,6 +54,8 @@ public static class TactusServices
         services.AddScoped<PatientWorkflow>();
         services.AddScoped<PatientMergeWorkflow>();
         services.AddScoped<ReferralWorkflow>();
+        services.AddScoped<Features.Scheduling.BookingWorkflow>();
+        services.AddScoped<Features.Scheduling.BookingWarnings>();
         services.AddScoped<Features.Diagnoses.DiagnosisCatalog>();
         services.AddScoped<Features.Intake.IntakeWorkflow>();
         services.AddScoped<Features.Plans.PlanWorkflow>();

@@ -61,6 +61,7 @@ public static class DemoClinic
             created.Select(c => (c.User.Id, c.Role, c.User.Email!)).ToList(), time);
 
         await DemoBilling.SeedAsync(services, organization.Id, created.Select(c => (c.User.Id, c.Role)).ToList());
+        await DemoSchedule.SeedAsync(db, organization.Id, [.. created.Where(c => c.Role == Roles.Therapist).Select(c => c.User.Id)], time);
 
         var portalPatient = db.Patients.Where(p => p.OrganizationId == organization.Id).OrderBy(p => p.Mrn).First();
         await CreateUserAsync(users, organization.Id, PortalPatientEmail.Replace("riverside.example", emailDomain,

@@ -19,6 +19,9 @@ public static class Policies
     public const string Credentialing = "credentialing";
     public const string Billing = "billing";
 
+    /// <summary>The calendar: the programme's staff book for everyone, therapists for their own patients (the care team scopes them).</summary>
+    public const string Scheduling = "scheduling";
+
     /// <summary>
     /// The FHIR interface: the clinical roles, and a patient for their own record (the access scope shows a patient
     /// nothing else), as a patient-facing SMART app needs.
@@ -45,6 +48,7 @@ public static class Policies
         options.AddPolicy(Credentialing, p => p.RequireRole(Roles.Manager, Roles.Administrator));
         options.AddPolicy(Billing, p => p.RequireAuthenticatedUser().RequireAssertion(c => PatientAccessRules.CanReadBillingRecords(RoleOf(c.User))));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(Scheduling, p => p.RequireRole(Roles.Manager, Roles.Therapist));
         options.AddPolicy(Research, p => p.RequireRole(Roles.Researcher));
         options.AddPolicy(Portal, p => p.RequireRole(Roles.Patient));
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(

@@ -1,0 +1,197 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Tactus.Web.Data.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class Scheduling : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AppointmentClaims",
+                columns: table => new
+                {
+                    ResourceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slot = table.Column<long>(type: "bigint", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentClaims", x => new { x.ResourceId, x.Slot });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoomId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AppointmentTypeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BlockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OverrideReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    OverriddenWarnings = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CancelReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledById = table.Column<Guid>(type: "uuid", nullable: true),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppointmentTypes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false),
+                    BufferMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Initial = table.Column<bool>(type: "boolean", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentTypes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rooms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rooms", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduleBlocks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Starts = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Ends = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduleBlocks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkingHours",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<int>(type: "integer", nullable: false),
+                    Starts = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Ends = table.Column<TimeOnly>(type: "time without time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkingHours", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentClaims_AppointmentId",
+                table: "AppointmentClaims",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_OrganizationId_RoomId_StartsAt",
+                table: "Appointments",
+                columns: new[] { "OrganizationId", "RoomId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_OrganizationId_TherapistId_StartsAt",
+                table: "Appointments",
+                columns: new[] { "OrganizationId", "TherapistId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PatientId_StartsAt",
+                table: "Appointments",
+                columns: new[] { "PatientId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_ReferralId_StartsAt",
+                table: "Appointments",
+                columns: new[] { "ReferralId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_SeriesId",
+                table: "Appointments",
+                column: "SeriesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentTypes_OrganizationId_Name",
+                table: "AppointmentTypes",
+                columns: new[] { "OrganizationId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rooms_OrganizationId_Name",
+                table: "Rooms",
+                columns: new[] { "OrganizationId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduleBlocks_OrganizationId_Ends",
+                table: "ScheduleBlocks",
+                columns: new[] { "OrganizationId", "Ends" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkingHours_OrganizationId_TherapistId_Day",
+                table: "WorkingHours",
+                columns: new[] { "OrganizationId", "TherapistId", "Day" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AppointmentClaims");
+
+            migrationBuilder.DropTable(
+                name: "Appointments");
+
+            migrationBuilder.DropTable(
+                name: "AppointmentTypes");
+
+            migrationBuilder.DropTable(
+                name: "Rooms");
+
+            migrationBuilder.DropTable(
+                name: "ScheduleBlocks");
+
+            migrationBuilder.DropTable(
+                name: "WorkingHours");
+        }
+    }
+}
