@@ -20,6 +20,11 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, Referral
     public List<Plans.PlanOfCare> Plans { get; private set; } = [];
     public List<Sessions.TreatmentSession> Sessions { get; private set; } = [];
     public List<Reports.OutcomeReport> Reports { get; private set; } = [];
+    /// <summary>The referral's appointments still to come, and whether this person books them (the calendar's roles, while the referral is open).</summary>
+    public List<Scheduling.Appointment> Upcoming { get; private set; } = [];
+    public bool CanBook => scope.Role is Roles.Manager or Roles.Therapist
+        && Referral?.Status is ReferralStatus.Accepted or ReferralStatus.Scheduled or ReferralStatus.InProgress;
+
     public bool IsAssignedTherapist => scope.Role == Roles.Therapist && Referral?.AssignedTherapistId == scope.UserId;
 
     /// <summary>Licensed therapists the manager can assign; null when the caller may not assign now.</summary>
@@ -87,7 +92,10 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, Referral
         }
 
         PatientName = (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == Referral.PatientId, cancellationToken)).FullName;
-        var ids = Referral.StatusChanges.Select(c => c.ByUserId)
+        var now = time.GetUtcNow();
+        Upcoming = await db.Appointments.AsNoTracking().Where(a => a.ReferralId == id && a.Status == Scheduling.AppointmentStatus.Booked && a.StartsAt >= now)
+            .OrderBy(a => a.StartsAt).Take(20).ToListAsync(cancellationToken);
+        var ids = Referral.StatusChanges.Select(c => c.ByUserId).Concat(Upcoming.Select(a => a.TherapistId))
             .Append(Referral.ReferringClinicianId).Append(Referral.EnteredById).Append(Referral.AssignedTherapistId ?? Guid.Empty).Distinct().ToList();
         _names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Steps = StepsFor(Referral);

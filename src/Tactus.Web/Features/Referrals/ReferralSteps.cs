@@ -43,11 +43,13 @@ public static class ReferralSteps
         var assigned = role == Roles.Therapist && referral.AssignedTherapistId == userId;
         return step switch
         {
+            // The schedule moves these, nobody by hand (issue 13 §1): booking the first visit makes the referral
+            // scheduled (BookingWorkflow), the first check-in makes it in progress (SessionWorkflow).
+            ReferralWorkflow.Step.Schedule or ReferralWorkflow.Step.Start => false,
             ReferralWorkflow.Step.Send => manager || referrer,
             ReferralWorkflow.Step.Cancel => manager || (referrer && referral.Status is ReferralStatus.Draft or ReferralStatus.Sent),
-            ReferralWorkflow.Step.Start or ReferralWorkflow.Step.Discharge => manager || assigned,
-            ReferralWorkflow.Step.Accept or ReferralWorkflow.Step.Decline or ReferralWorkflow.Step.Schedule
-                or ReferralWorkflow.Step.Hold or ReferralWorkflow.Step.Resume => manager,
+            ReferralWorkflow.Step.Discharge => manager || assigned,
+            ReferralWorkflow.Step.Accept or ReferralWorkflow.Step.Decline or ReferralWorkflow.Step.Hold or ReferralWorkflow.Step.Resume => manager,
         };
     }
 

@@ -135,6 +135,12 @@ public sealed class ReferralWorkflow(TactusDbContext db, AccessScope scope, Diag
 
     private void EnsureAllowed(Referral referral, Step step, Guid userId)
     {
+        if (step is Step.Schedule or Step.Start)
+        {
+            throw new DomainRuleException("follows-the-schedule",
+                "A referral becomes scheduled when its first visit is booked on the calendar, and in progress at the first check-in.");
+        }
+
         if (!ReferralSteps.RoleMay(referral, step, scope.Role, userId))
         {
             throw new DomainRuleException("forbidden", $"Your role cannot {step.ToString().ToLowerInvariant()} this referral.", 403);

@@ -89,6 +89,12 @@ public sealed class SessionWorkflow(TactusDbContext db, AccessScope scope, Clini
         }
 
         db.TreatmentSessions.Add(session);
+
+        // The appointment booked for about now is the one this visit holds (issue 13 §1: check-in from the calendar).
+        var (earliest, latest) = (now.AddHours(-12), now.AddHours(12));
+        var booked = await db.Appointments.Where(a => a.ReferralId == referral.Id && a.Status == Scheduling.AppointmentStatus.Booked
+            && a.StartsAt >= earliest && a.StartsAt <= latest).ToListAsync(cancellationToken);
+        booked.OrderBy(a => Math.Abs((a.StartsAt - now).Ticks)).FirstOrDefault()?.CheckedIn(session.Id);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

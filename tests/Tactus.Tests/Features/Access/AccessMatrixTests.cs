@@ -29,6 +29,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["coverage and authorisations"] = [N, N, Y, Y, N, N, Y],
         ["claims"] = [N, N, Y, Y, N, N, Y],
         ["patient statement"] = [N, N, Y, Y, N, N, Y],
+        ["calendar"] = [Y, N, Y, N, N, N, N],
         ["audit log"] = [N, N, N, N, N, N, Y],
         ["cohort counts"] = [N, N, N, N, Y, N, N],
     };
@@ -56,6 +57,7 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
             "claims" => "/api/claims",
             "patient statement" => $"/api/patients/{ids.Patient}/statement",
             "audit log" => "/Audit",
+            "calendar" => "/Scheduling",
             _ => "/Research",
         };
         var client = await app.AsAsync(role);

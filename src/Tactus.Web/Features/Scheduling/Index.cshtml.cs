@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Organizations;
+using Tactus.Web.Web;
+
+namespace Tactus.Web.Features.Scheduling;
+
+/// <summary>
+/// The calendar (issue 13 §1): a therapist's or a room's day or week, in the organisation's time zone, as lists a
+/// keyboard and a tablet both work well with; each visit links to the patient, the check-in (for its therapist, on the
+/// day) and cancel or no-show.
+/// </summary>
+public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, OrganizationClock clock, AccessScope scope, TimeProvider time)
+    : PageModel, IRedisplayablePage
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
+    /// <summary>"day" or "week".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? View { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Therapist { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Room { get; set; }
+
+    public bool IsWeek => View != "day";
+    public DateOnly Today { get; private set; }
+    public DateOnly First { get; private set; }
+    public IReadOnlyList<DateOnly> Days { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Therapists { get; private set; } = [];
+    public IReadOnlyList<Room> Rooms { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> TypeNames { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyDictionary<Guid, string> PatientNames { get; private set; } = new Dictionary<Guid, string>();
+    public ILookup<DateOnly, Appointment> ByDay { get; private set; } = Array.Empty<Appointment>().ToLookup(a => default(DateOnly));
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public string Heading => Room is { } room ? Rooms.FirstOrDefault(r => r.Id == room)?.Name ?? "Room"
+        : Therapists.FirstOrDefault(t => t.Id == Therapist).Name ?? "Therapist";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        if (await workflow.CancelAsync(id, reason, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = "The appointment was cancelled and its time is free again.";
+        return RedirectToPage(new { Date, View, Therapist, Room });
+    }
+
+    public async Task<IActionResult> OnPostNoShowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await workflow.NoShowAsync(id, null, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = "Recorded as a no-show.";
+        return RedirectToPage(new { Date, View, Therapist, Room });
+    }
+
+    public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return true;
+    }
+
+    public string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The check-in is the therapist's own, on the visit's day (the check-in page refuses anyone else).</summary>
+    public bool CanCheckIn(Appointment appointment) =>
+        appointment.Status == AppointmentStatus.Booked && appointment.TherapistId == scope.UserId && Day(appointment.StartsAt) == Today;
+
+    public bool CanMarkNoShow(Appointment appointment) => appointment.Status == AppointmentStatus.Booked && appointment.StartsAt <= time.GetUtcNow();
+
+    public DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Zone = await clock.ZoneAsync(cancellationToken);
+        Today = Day(time.GetUtcNow());
+        var date = Date ?? Today;
+        First = IsWeek ? date.AddDays(-(((int)date.DayOfWeek + 6) % 7)) : date; // weeks start on Monday
+        Days = [.. Enumerable.Range(0, IsWeek ? 7 : 1).Select(First.AddDays)];
+        Therapists = [.. (await db.Practitioners.AsNoTracking().Where(p => p.Discipline == Practitioners.Disciplines.MassageTherapist)
+            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName })
+            .OrderBy(u => u.DisplayName).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName))];
+        Rooms = await db.Rooms.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        TypeNames = await db.AppointmentTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        if (Room is null && (Therapist is null || Therapists.All(t => t.Id != Therapist)))
+        {
+            Therapist = Therapists.Any(t => t.Id == scope.UserId) ? scope.UserId : Therapists.FirstOrDefault().Id;
+        }
+
+        var (from, until) = (SlotRules.At(Days[0], TimeOnly.MinValue, Zone), SlotRules.At(Days[^1].AddDays(1), TimeOnly.MinValue, Zone));
+        var appointments = await db.Appointments.AsNoTracking()
+            .Where(a => a.StartsAt >= from && a.StartsAt < until && (Room == null ? a.TherapistId == Therapist : a.RoomId == Room))
+            .OrderBy(a => a.StartsAt).ToListAsync(cancellationToken);
+        var patientIds = appointments.Select(a => a.PatientId).Distinct().ToList();
+        PatientNames = (await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToListAsync(cancellationToken))
+            .ToDictionary(p => p.Id, p => p.FullName);
+        ByDay = appointments.ToLookup(a => Day(a.StartsAt));
+    }
+}
