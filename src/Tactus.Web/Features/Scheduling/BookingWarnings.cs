@@ -98,7 +98,16 @@ public sealed class BookingWarnings(TactusDbContext db, AuthorizationCheck autho
             found.Add($"The plan is to be re-certified by {recertifyBy:d MMM yyyy}; visits after that need the clinician's re-certification.");
         }
 
-        var planEnds = DateOnly.FromDateTime(plan.CreatedAt.UtcDateTime).AddDays(plan.Weeks * 7);
+        // The plan's weeks run from its first visit (given or booked), not from the day it was written.
+        var zone = await clock.ZoneAsync(cancellationToken);
+        var firstGiven = await db.TreatmentSessions.AsNoTracking().Where(t => t.ReferralId == referral.Id).OrderBy(t => t.SessionDate).FirstOrDefaultAsync(cancellationToken);
+        var firstBooked = await db.Appointments.AsNoTracking().Where(a => a.ReferralId == referral.Id && a.Status == AppointmentStatus.Booked)
+            .OrderBy(a => a.StartsAt).FirstOrDefaultAsync(cancellationToken);
+        var starts = new[]
+        {
+            firstGiven?.SessionDate, firstBooked is null ? null : DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(firstBooked.StartsAt, zone).DateTime), days.Min(),
+        }.OfType<DateOnly>().Min();
+        var planEnds = starts.AddDays(plan.Weeks * 7 - 1);
         if (days.Any(day => day > planEnds))
         {
             found.Add($"The plan covers {plan.Weeks} weeks, to {planEnds:d MMM yyyy}; visits after that are outside the plan.");
