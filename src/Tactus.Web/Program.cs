@@ -46,6 +46,7 @@ app.MapPatientsApi();
 app.MapScreeningApi();
 app.MapReferralsApi();
 app.MapSchedulingApi();
+app.MapCalendarFeeds();
 app.MapIntakeApi();
 app.MapPlansApi();
 app.MapSessionsApi();

@@ -70,6 +70,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Scheduling.Room> Rooms => Set<Features.Scheduling.Room>();
     public DbSet<Features.Scheduling.WorkingHours> WorkingHours => Set<Features.Scheduling.WorkingHours>();
     public DbSet<Features.Scheduling.ScheduleBlock> ScheduleBlocks => Set<Features.Scheduling.ScheduleBlock>();
+    public DbSet<Features.Scheduling.CalendarFeed> CalendarFeeds => Set<Features.Scheduling.CalendarFeed>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

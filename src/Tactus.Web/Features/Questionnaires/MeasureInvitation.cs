@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Tactus.Web.Features.Access;
 
 namespace Tactus.Web.Features.Questionnaires;
@@ -22,10 +20,9 @@ public sealed class MeasureInvitation : IOrganizationOwned, IPatientData
     public DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? UsedAt { get; private set; }
 
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewToken() => Web.SecretTokens.New();
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string Hash(string token) => Web.SecretTokens.Hash(token);
 
     /// <summary>Why the link cannot be used now, or null when it can.</summary>
     public string? Unusable(DateTimeOffset now) =>

@@ -71,6 +71,45 @@ public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, Org
         return RedirectToPage(new { Date, View, Therapist, Room });
     }
 
+    /// <summary>When the signed-in therapist's calendar feed was made, if they have one that works.</summary>
+    public DateTimeOffset? FeedSince { get; private set; }
+
+    public bool IsTherapist => scope.Role == Roles.Therapist;
+
+    /// <summary>A new private feed address for the signed-in therapist, shown once; any earlier address stops working.</summary>
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken cancellationToken)
+    {
+        if (!IsTherapist || scope.UserId is not { } userId || scope.OrganizationId is not { } organizationId)
+        {
+            return Forbid();
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var old in await db.CalendarFeeds.Where(f => f.UserId == userId && f.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            old.Revoke(now);
+        }
+
+        var token = SecretTokens.New();
+        db.CalendarFeeds.Add(new CalendarFeed { OrganizationId = organizationId, UserId = userId, TokenHash = SecretTokens.Hash(token), CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["FeedUrl"] = $"{Request.Scheme}://{Request.Host}/calendar-feeds/{token}.ics";
+        return RedirectToPage(new { Date, View, Therapist, Room });
+    }
+
+    public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var feed in await db.CalendarFeeds.Where(f => f.UserId == scope.UserId && f.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            feed.Revoke(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Flash"] = "Your calendar feed is revoked: calendar apps that used it get nothing more.";
+        return RedirectToPage(new { Date, View, Therapist, Room });
+    }
+
     public async Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -112,5 +151,8 @@ public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, Org
         PatientNames = (await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToListAsync(cancellationToken))
             .ToDictionary(p => p.Id, p => p.FullName);
         ByDay = appointments.ToLookup(a => Day(a.StartsAt));
+        FeedSince = IsTherapist
+            ? (await db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == scope.UserId && f.RevokedAt == null).OrderByDescending(f => f.CreatedAt).FirstOrDefaultAsync(cancellationToken))?.CreatedAt
+            : null;
     }
 }
