@@ -71,6 +71,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Scheduling.WorkingHours> WorkingHours => Set<Features.Scheduling.WorkingHours>();
     public DbSet<Features.Scheduling.ScheduleBlock> ScheduleBlocks => Set<Features.Scheduling.ScheduleBlock>();
     public DbSet<Features.Scheduling.CalendarFeed> CalendarFeeds => Set<Features.Scheduling.CalendarFeed>();
+    public DbSet<Features.Scheduling.WaitlistEntry> WaitlistEntries => Set<Features.Scheduling.WaitlistEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

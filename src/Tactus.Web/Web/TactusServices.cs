@@ -56,6 +56,7 @@ public static class TactusServices
         services.AddScoped<ReferralWorkflow>();
         services.AddScoped<Features.Scheduling.BookingWorkflow>();
         services.AddScoped<Features.Scheduling.BookingWarnings>();
+        services.AddScoped<Features.Scheduling.Waitlist>();
         services.AddScoped<Features.Diagnoses.DiagnosisCatalog>();
         services.AddScoped<Features.Intake.IntakeWorkflow>();
         services.AddScoped<Features.Plans.PlanWorkflow>();

@@ -13,7 +13,7 @@ namespace Tactus.Web.Features.Scheduling;
 /// organisation's local time. A warning the booking would go past is shown with a field for the reason; the hard
 /// refusals (hours, leave, closures, a time taken) say why.
 /// </summary>
-public sealed class BookModel(TactusDbContext db, BookingWorkflow workflow, OrganizationClock clock, AccessScope scope) : PageModel, IRedisplayablePage
+public sealed class BookModel(TactusDbContext db, BookingWorkflow workflow, Waitlist waitlist, OrganizationClock clock, AccessScope scope) : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
     public Guid ReferralId { get; set; }
@@ -82,6 +82,23 @@ public sealed class BookModel(TactusDbContext db, BookingWorkflow workflow, Orga
         return RedirectToPage("Index", new { date = Day.Value.ToString("yyyy-MM-dd"), therapist = TherapistId, view = "week" });
     }
 
+    /// <summary>No suitable time now: the patient waits for one between two days, with this therapist or any.</summary>
+    public async Task<IActionResult> OnPostWaitlistAsync(DateOnly? earliestDay, DateOnly? latestDay, bool anyTherapist, string? note, CancellationToken cancellationToken)
+    {
+        if (earliestDay is null || latestDay is null)
+        {
+            ModelState.AddModelError(string.Empty, "Give the first and the last day the patient could come.");
+            return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        }
+
+        await waitlist.AddAsync(new WaitlistInput
+        {
+            ReferralId = ReferralId, TherapistId = anyTherapist ? null : TherapistId, EarliestDay = earliestDay, LatestDay = latestDay, Note = note,
+        }, cancellationToken);
+        TempData["Flash"] = "The patient is on the wait-list; a cancelled visit that suits will be offered on the calendar.";
+        return RedirectToPage("/Referrals/Details", new { id = ReferralId });
+    }
+
     public Task<bool> ReloadForRedisplayAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
@@ -94,9 +111,7 @@ public sealed class BookModel(TactusDbContext db, BookingWorkflow workflow, Orga
 
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == referral.PatientId, cancellationToken);
         (PatientName, PatientId) = (patient.FullName, patient.Id);
-        Therapists = [.. (await db.Practitioners.AsNoTracking().Where(p => p.Discipline == Practitioners.Disciplines.MassageTherapist)
-            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName })
-            .OrderBy(u => u.DisplayName).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName))
+        Therapists = [.. (await ScheduleQueries.TherapistsAsync(db, cancellationToken))
             .Where(t => scope.Role != Roles.Therapist || t.Id == scope.UserId)]; // a therapist books their own calendar
         TherapistId ??= referral.AssignedTherapistId ?? scope.UserId;
         Rooms = await db.Rooms.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Name).ToListAsync(cancellationToken);

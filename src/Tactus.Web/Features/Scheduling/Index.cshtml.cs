@@ -13,7 +13,7 @@ namespace Tactus.Web.Features.Scheduling;
 /// keyboard and a tablet both work well with; each visit links to the patient, the check-in (for its therapist, on the
 /// day) and cancel or no-show.
 /// </summary>
-public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, OrganizationClock clock, AccessScope scope, TimeProvider time)
+public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, Waitlist waitlist, OrganizationClock clock, AccessScope scope, TimeProvider time)
     : PageModel, IRedisplayablePage
 {
     [BindProperty(SupportsGet = true)]
@@ -68,6 +68,20 @@ public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, Org
         }
 
         TempData["Flash"] = "Recorded as a no-show.";
+        return RedirectToPage(new { Date, View, Therapist, Room });
+    }
+
+    /// <summary>For each cancelled visit still ahead, who on the wait-list its time suits (longest waiting first).</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<WaitlistEntry>> Offers { get; private set; } = new Dictionary<Guid, IReadOnlyList<WaitlistEntry>>();
+
+    public async Task<IActionResult> OnPostOfferAsync(Guid entryId, Guid appointmentId, CancellationToken cancellationToken)
+    {
+        if (await waitlist.BookOfferAsync(entryId, appointmentId, null, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = "The waiting patient is booked into the freed time and taken off the wait-list.";
         return RedirectToPage(new { Date, View, Therapist, Room });
     }
 
@@ -133,9 +147,7 @@ public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, Org
         var date = Date ?? Today;
         First = IsWeek ? date.AddDays(-(((int)date.DayOfWeek + 6) % 7)) : date; // weeks start on Monday
         Days = [.. Enumerable.Range(0, IsWeek ? 7 : 1).Select(First.AddDays)];
-        Therapists = [.. (await db.Practitioners.AsNoTracking().Where(p => p.Discipline == Practitioners.Disciplines.MassageTherapist)
-            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName })
-            .OrderBy(u => u.DisplayName).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName))];
+        Therapists = await ScheduleQueries.TherapistsAsync(db, cancellationToken);
         Rooms = await db.Rooms.AsNoTracking().Where(r => r.Active).OrderBy(r => r.Name).ToListAsync(cancellationToken);
         TypeNames = await db.AppointmentTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         if (Room is null && (Therapist is null || Therapists.All(t => t.Id != Therapist)))
@@ -147,7 +159,18 @@ public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, Org
         var appointments = await db.Appointments.AsNoTracking()
             .Where(a => a.StartsAt >= from && a.StartsAt < until && (Room == null ? a.TherapistId == Therapist : a.RoomId == Room))
             .OrderBy(a => a.StartsAt).ToListAsync(cancellationToken);
-        var patientIds = appointments.Select(a => a.PatientId).Distinct().ToList();
+        var now = time.GetUtcNow();
+        var offers = new Dictionary<Guid, IReadOnlyList<WaitlistEntry>>();
+        foreach (var freed in appointments.Where(a => a.Status is AppointmentStatus.Cancelled or AppointmentStatus.LateCancelled && a.StartsAt > now).Take(20))
+        {
+            if (await waitlist.OffersAsync(freed, cancellationToken) is { Count: > 0 } suited)
+            {
+                offers[freed.Id] = suited;
+            }
+        }
+
+        Offers = offers;
+        var patientIds = appointments.Select(a => a.PatientId).Concat(offers.Values.SelectMany(o => o).Select(o => o.PatientId)).Distinct().ToList();
         PatientNames = (await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToListAsync(cancellationToken))
             .ToDictionary(p => p.Id, p => p.FullName);
         ByDay = appointments.ToLookup(a => Day(a.StartsAt));

@@ -20,6 +20,12 @@ public static class SchedulingApi
         group.MapPost("/{id:guid}/move", MoveAsync).Accepts<MoveInput>("application/json");
         group.MapPost("/{id:guid}/cancel", CancelAsync).Accepts<AppointmentReason>("application/json");
         group.MapPost("/{id:guid}/no-show", NoShowAsync).Accepts<AppointmentReason>("application/json");
+        group.MapGet("/{id:guid}/offers", OffersAsync);
+
+        var waitlist = app.MapGroup("/api/waitlist").RequireAuthorization(Policies.Scheduling);
+        waitlist.MapPost("/", AddToWaitlistAsync).Accepts<WaitlistInput>("application/json");
+        waitlist.MapPost("/{id:guid}/book", BookOfferAsync).Accepts<WaitlistOffer>("application/json");
+        waitlist.MapPost("/{id:guid}/remove", RemoveFromWaitlistAsync);
         return app;
     }
 
@@ -54,6 +60,24 @@ public static class SchedulingApi
         var series = await workflow.BookSeriesAsync(input.ToSeries(), cancellationToken);
         return TypedResults.Created($"/api/appointments?series={series.SeriesId}", new SeriesDto(series.SeriesId, [.. series.Booked.Select(AppointmentDto.From)], series.Skipped));
     }
+
+    /// <summary>Who on the wait-list a cancelled visit's time suits, longest waiting first.</summary>
+    private static async Task<Results<Ok<List<WaitlistDto>>, NotFound>> OffersAsync(Guid id, TactusDbContext db, Waitlist waitlist, CancellationToken cancellationToken) =>
+        await db.Appointments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken) is { } freed
+            ? TypedResults.Ok((await waitlist.OffersAsync(freed, cancellationToken)).Select(WaitlistDto.From).ToList())
+            : TypedResults.NotFound();
+
+    private static async Task<Created<WaitlistDto>> AddToWaitlistAsync(WaitlistInput input, Waitlist waitlist, CancellationToken cancellationToken)
+    {
+        var entry = await waitlist.AddAsync(input, cancellationToken);
+        return TypedResults.Created($"/api/waitlist/{entry.Id}", WaitlistDto.From(entry));
+    }
+
+    private static Task<Results<Ok<AppointmentDto>, NotFound>> BookOfferAsync(Guid id, WaitlistOffer input, Waitlist waitlist, AuditLog audit, CancellationToken cancellationToken) =>
+        AnswerAsync(waitlist.BookOfferAsync(id, input.AppointmentId!.Value, input.OverrideReason, cancellationToken), id, audit);
+
+    private static async Task<Results<Ok<WaitlistDto>, NotFound>> RemoveFromWaitlistAsync(Guid id, Waitlist waitlist, CancellationToken cancellationToken) =>
+        await waitlist.RemoveAsync(id, cancellationToken) is { } entry ? TypedResults.Ok(WaitlistDto.From(entry)) : TypedResults.NotFound();
 
     private static Task<Results<Ok<AppointmentDto>, NotFound>> MoveAsync(Guid id, MoveInput input, BookingWorkflow workflow, AuditLog audit, CancellationToken cancellationToken) =>
         AnswerAsync(workflow.MoveAsync(id, input.StartsAt!.Value, input.TherapistId, input.RoomId, input.OverrideReason, cancellationToken), id, audit);

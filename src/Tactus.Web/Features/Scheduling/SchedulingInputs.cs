@@ -58,3 +58,18 @@ public sealed record AppointmentDto(Guid Id, Guid PatientId, Guid ReferralId, Gu
 }
 
 public sealed record SeriesDto(Guid SeriesId, IReadOnlyList<AppointmentDto> Booked, IReadOnlyList<SkippedVisit> Skipped);
+
+/// <summary>A cancelled visit's time offered to a waiting patient.</summary>
+public sealed class WaitlistOffer
+{
+    [Required(ErrorMessage = "Name the cancelled appointment whose time is offered.")]
+    public Guid? AppointmentId { get; set; }
+
+    [StringLength(500, ErrorMessage = "The reason can be at most {1} characters.")]
+    public string? OverrideReason { get; set; }
+}
+
+public sealed record WaitlistDto(Guid Id, Guid PatientId, Guid ReferralId, Guid? TherapistId, DateOnly EarliestDay, DateOnly LatestDay, string Status, Guid? AppointmentId)
+{
+    public static WaitlistDto From(WaitlistEntry w) => new(w.Id, w.PatientId, w.ReferralId, w.TherapistId, w.EarliestDay, w.LatestDay, w.Status.ToString(), w.AppointmentId);
+}

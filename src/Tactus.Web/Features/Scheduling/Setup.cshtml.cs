@@ -196,9 +196,7 @@ public sealed class SetupModel(TactusDbContext db, AccessScope scope, Organizati
     {
         Rooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
         Types = await db.AppointmentTypes.AsNoTracking().OrderBy(t => t.Minutes).ThenBy(t => t.Name).ToListAsync(cancellationToken);
-        Therapists = [.. (await db.Practitioners.AsNoTracking().Where(p => p.Discipline == Practitioners.Disciplines.MassageTherapist)
-            .Join(db.Users, p => p.UserId, u => u.Id, (p, u) => new { u.Id, u.DisplayName })
-            .OrderBy(u => u.DisplayName).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName))];
+        Therapists = await ScheduleQueries.TherapistsAsync(db, cancellationToken);
         if (Therapist is null || Therapists.All(t => t.Id != Therapist))
         {
             Therapist = Therapists.FirstOrDefault().Id;

@@ -120,6 +120,29 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "WaitlistEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TherapistId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EarliestDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    LatestDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WaitlistEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WorkingHours",
                 columns: table => new
                 {
@@ -194,6 +217,16 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 columns: new[] { "OrganizationId", "Ends" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_OrganizationId_Status_LatestDay",
+                table: "WaitlistEntries",
+                columns: new[] { "OrganizationId", "Status", "LatestDay" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WaitlistEntries_PatientId",
+                table: "WaitlistEntries",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkingHours_OrganizationId_TherapistId_Day",
                 table: "WorkingHours",
                 columns: new[] { "OrganizationId", "TherapistId", "Day" });
@@ -219,6 +252,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "ScheduleBlocks");
+
+            migrationBuilder.DropTable(
+                name: "WaitlistEntries");
 
             migrationBuilder.DropTable(
                 name: "WorkingHours");
