@@ -70,6 +70,8 @@ public abstract class QueryPlanTests(PlanRecordingApp app)
         { Roles.Therapist, "/fhir/Patient?family=ch&given=a" },
         { Roles.Manager, "/fhir/Patient?identifier={care-team-mrn}" },
         { Roles.Therapist, "/fhir/Patient/{care-team-patient}" },
+        { Roles.Therapist, "/Scheduling" },
+        { Roles.Manager, "/Scheduling?view=day" },
     };
 
     [Theory]
