@@ -60,6 +60,26 @@ public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, Wai
         return RedirectToPage(new { Date, View, Therapist, Room });
     }
 
+    /// <summary>Reschedules a visit to another local day and time, same therapist and room; a warning needs the reason.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, DateOnly? day, TimeOnly? at, string? overrideReason, CancellationToken cancellationToken)
+    {
+        if (day is null || at is null)
+        {
+            ModelState.AddModelError(string.Empty, "Give the new day and time.");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var startsAt = SlotRules.At(day.Value, at.Value, await clock.ZoneAsync(cancellationToken));
+        if (await workflow.MoveAsync(id, startsAt, null, null, string.IsNullOrWhiteSpace(overrideReason) ? null : overrideReason, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Flash"] = $"The visit is moved to {day:ddd d MMM} at {at:HH:mm}.";
+        return RedirectToPage(new { Date = day, View, Therapist, Room });
+    }
+
     public async Task<IActionResult> OnPostNoShowAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await workflow.NoShowAsync(id, null, cancellationToken) is null)

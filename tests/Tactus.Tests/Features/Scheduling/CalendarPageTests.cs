@@ -61,6 +61,33 @@ public abstract class CalendarPageTests(TactusApp app)
         Assert.Equal(0, stored);
     }
 
+    /// <summary>Moving a visit on the calendar frees its old time and claims the new one; a move onto a taken time changes nothing.</summary>
+    [Fact]
+    public async Task MovingAVisit_FreesTheOldTime_AndAMoveOntoATakenTimeChangesNothing()
+    {
+        var data = await SchedulingTestData.LoadAsync(app);
+        var manager = await app.AsAsync(Roles.Manager);
+        var (first, second, third) = (await SchedulingTestData.NewReferralAsync(app), await SchedulingTestData.NewReferralAsync(app), await SchedulingTestData.NewReferralAsync(app));
+        var startsAt = data.Weekday(17, 10);
+        var day = DateOnly.FromDateTime(startsAt.DateTime);
+        var moving = await (await manager.PostAsync("/api/appointments", Json.Body(data.Booking(first, startsAt)))).ReadAsync<AppointmentDto>();
+        var blocking = await manager.PostAsync("/api/appointments", Json.Body(data.Booking(second, startsAt.AddHours(6))));
+
+        var moved = await manager.PostFormAsync($"/Scheduling?date={day:yyyy-MM-dd}", new Dictionary<string, string>
+        {
+            ["day"] = day.ToString("yyyy-MM-dd"), ["at"] = "14:00",
+        }, $"/Scheduling?handler=Move&id={moving!.Id}&date={day:yyyy-MM-dd}&therapist={data.Therapist}");
+        var intoTheOldTime = await manager.PostAsync("/api/appointments", Json.Body(data.Booking(third, startsAt)));
+        var ontoTaken = await manager.PostAsync($"/api/appointments/{moving.Id}/move", Json.Body($$"""{"startsAt":"{{startsAt.AddHours(6):O}}"}"""));
+        var stored = await app.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == moving.Id));
+
+        Assert.Equal(HttpStatusCode.Created, blocking.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, intoTheOldTime.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, ontoTaken.StatusCode);
+        Assert.Equal(startsAt.AddHours(4).UtcDateTime, stored.StartsAt.UtcDateTime);
+    }
+
     /// <summary>The calendar is the scheduling roles' (manager, therapist): a biller or a clinician is refused before it renders.</summary>
     [Theory]
     [InlineData(Roles.Biller)]
