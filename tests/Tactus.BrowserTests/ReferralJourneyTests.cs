@@ -48,6 +48,37 @@ public sealed class ReferralJourneyTests(BrowserFixture fixture) : IClassFixture
         await therapist.Page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
         Assert.Equal(1, await therapist.Page.GetByRole(AriaRole.Link, new() { Name = "Quenneville, Harriet" }).CountAsync());
-        Assert.Empty(clinician.ConsoleErrors.Concat(manager.ConsoleErrors).Concat(therapist.ConsoleErrors));
+
+        // The manager books the first visit from the referral (issue 13 §1), by label alone: the referral is then scheduled.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).AddDays(16);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        await manager.Page.GetByTestId("book-visit").ClickAsync();
+        var form = manager.Page.GetByTestId("booking-form");
+        await form.GetByLabel("Therapist", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Jonas Weber, LMT" });
+        await form.GetByLabel("Room").SelectOptionAsync(new SelectOptionValue { Label = "Room 2" });
+        await form.GetByLabel("Day").FillAsync(day.ToString("yyyy-MM-dd"));
+        await form.GetByLabel(new System.Text.RegularExpressions.Regex("^Time")).FillAsync("11:30");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await Assertions.Expect(manager.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("The visit is booked.");
+        await Assertions.Expect(manager.Page.GetByTestId("calendar")).ToContainTextAsync("11:30–12:30");
+        await manager.Page.GotoAsync(referralUrl);
+        Assert.Equal("scheduled", await manager.Page.GetByTestId("referral-status").InnerTextAsync());
+
+        // The therapist finds it in their own calendar on a tablet held upright, with nothing to scroll sideways.
+        await using var tablet = await PageSession.OpenAsync(fixture.App, width: 768, height: 1024);
+        await tablet.SignInAsync("therapist2@riverside.example");
+        await tablet.Page.GetByTestId("nav-calendar").ClickAsync();
+        await tablet.Page.GetByLabel("Date").FillAsync(day.ToString("yyyy-MM-dd"));
+        await tablet.Page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        var visit = tablet.Page.GetByTestId("appointment").Filter(new() { HasText = "Harriet Quenneville" });
+        await Assertions.Expect(visit).ToContainTextAsync("11:30–12:30");
+        await Assertions.Expect(visit).ToContainTextAsync("Room 2");
+        Assert.True(await tablet.Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the calendar scrolls sideways on a tablet");
+        Assert.Empty(clinician.ConsoleErrors.Concat(manager.ConsoleErrors).Concat(therapist.ConsoleErrors).Concat(tablet.ConsoleErrors));
     }
 }

@@ -53,7 +53,11 @@ public sealed class BookModel(TactusDbContext db, BookingWorkflow workflow, Wait
             return NotFound();
         }
 
-        AppointmentTypeId ??= Types.FirstOrDefault(t => !t.Initial)?.Id;
+        // A referral's first visit is the assessment; after it, the usual hour of treatment.
+        var firstVisit = !await db.TreatmentSessions.AnyAsync(s => s.ReferralId == ReferralId, cancellationToken)
+            && !await db.Appointments.AnyAsync(a => a.ReferralId == ReferralId && a.Status != AppointmentStatus.Cancelled && a.Status != AppointmentStatus.LateCancelled, cancellationToken);
+        AppointmentTypeId ??= (firstVisit ? Types.FirstOrDefault(t => t.Initial) : null)?.Id
+            ?? Types.Where(t => !t.Initial).OrderBy(t => Math.Abs(t.Minutes - 60)).FirstOrDefault()?.Id;
         return Page();
     }
 
