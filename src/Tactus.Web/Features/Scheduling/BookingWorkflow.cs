@@ -22,7 +22,8 @@ public sealed record SeriesOutcome(Guid SeriesId, IReadOnlyList<Appointment> Boo
 /// reason, which is kept with the appointment and audited. One booking is one transaction: the appointment, its claims on
 /// the therapist's, the room's and the patient's time, the referral's status and the audit commit together or not at all.
 /// </summary>
-public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, OrganizationClock clock, BookingWarnings warnings, TimeProvider time)
+public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, OrganizationClock clock, BookingWarnings warnings, OrganizationName organizationName,
+    IConfiguration configuration, TimeProvider time)
 {
     /// <summary>How long before the visit a cancellation still counts as on time (a late one is recorded as such).</summary>
     public static readonly TimeSpan CancellationNotice = TimeSpan.FromHours(24);
@@ -286,6 +287,13 @@ public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, Organ
                     OrganizationId = context.Referral.OrganizationId, PatientId = context.Referral.PatientId, UserId = therapist, Role = Roles.Therapist, AddedAt = now,
                 });
             }
+        }
+
+        if (added && await db.Patients.AsNoTracking().SingleAsync(p => p.Id == context.Referral.PatientId, cancellationToken) is { Email: { Length: > 0 } email })
+        {
+            // The confirmation is written with the booking: both commit, or neither (issue 13 §2, the outbox).
+            db.OutboxMessages.Add(Messages.AppointmentMessages.BookedFor(appointments, email, await organizationName.CurrentAsync(cancellationToken),
+                await clock.ZoneAsync(cancellationToken), (configuration["Tactus:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/') + "/Portal", now));
         }
 
         try

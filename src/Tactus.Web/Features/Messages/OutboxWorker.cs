@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Access;
+
+namespace Tactus.Web.Features.Messages;
+
+/// <summary>
+/// Sends what the outbox holds (issue 13 §2). Each message is leased before it is sent, so two instances never send it
+/// twice at once and one whose instance stopped mid-send is taken up again when the lease lapses. A failure is retried
+/// after 1, 5, 15, 60 and 240 minutes; after the sixth attempt the message is marked failed for the administrator.
+/// A channel with nothing configured (no SMTP server) leaves its messages waiting rather than failing them.
+/// </summary>
+public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email, TimeProvider time, IConfiguration configuration, ILogger<OutboxWorker> logger)
+    : BackgroundService
+{
+    public const int MaxAttempts = 6;
+    private const int BatchSize = 20;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromSeconds(configuration.GetValue("Messages:PollSeconds", 10));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+                await Task.Delay(poll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The outbox worker failed; it tries again at the next poll.");
+            }
+        }
+    }
+
+    /// <summary>Sends every message due now; returns how many were sent.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        if (!email.Configured)
+        {
+            return 0;
+        }
+
+        var sent = 0;
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("outbox");
+        var db = scope.ServiceProvider.GetRequiredService<TactusDbContext>();
+        var now = time.GetUtcNow();
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && m.Channel == MessageChannel.Email)
+            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var id in due)
+        {
+            // Only one instance's update matches: the lease.
+            var leased = await db.OutboxMessages.Where(m => m.Id == id && m.SentAt == null && (m.LeasedUntil == null || m.LeasedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, now + Lease), cancellationToken);
+            if (leased == 0)
+            {
+                continue;
+            }
+
+            var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
+            try
+            {
+                await email.SendAsync(message.Recipient, message.Subject, message.Body, cancellationToken);
+                message.SentAt = time.GetUtcNow();
+                sent++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                message.Attempts++;
+                message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
+                if (message.Attempts >= MaxAttempts)
+                {
+                    message.FailedAt = time.GetUtcNow();
+                }
+                else
+                {
+                    message.NextAttemptAt = time.GetUtcNow() + Backoff[Math.Min(message.Attempts - 1, Backoff.Length - 1)];
+                }
+
+                logger.LogWarning("Sending message {Id} failed (attempt {Attempt}): {Error}", message.Id, message.Attempts, message.LastError);
+            }
+
+            message.LeasedUntil = null;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return sent;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Tactus.Tests.Infrastructure;
+
+/// <summary>A real SMTP server on 127.0.0.1 (the SmtpServer package), keeping what arrives, for the outbox's tests.</summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private SmtpServer.SmtpServer? _server;
+    private Task? _running;
+
+    public int Port { get; } = FreePort();
+    public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    public void Start()
+    {
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new ServiceProvider();
+        services.Add(new Store(Received));
+        _server = new SmtpServer.SmtpServer(options, services);
+        _running = _server.StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>Stops listening, as a mail server that is down.</summary>
+    public async Task StopAsync()
+    {
+        if (_server is not null)
+        {
+            _server.Shutdown();
+            await _server.ShutdownTask;
+            _server = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (_running is not null)
+        {
+            await _running.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            await using var stream = new MemoryStream(buffer.ToArray());
+            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
+
+/// <summary>Tactus with its outbox pointed at a test SMTP server.</summary>
+public class MailApp(TestStore store) : TactusApp(store)
+{
+    public TestSmtpServer Smtp { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        Smtp.Start();
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Smtp:From", "Riverside Integrative Health <no-reply@riverside.example>");
+        builder.UseSetting("Messages:PollSeconds", "3600"); // the tests send when they mean to
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
+}
+
+public sealed class SqliteMailApp() : MailApp(TestStore.Sqlite);
+
+public sealed class PostgreSqlMailApp() : MailApp(TestStore.PostgreSql);
