@@ -75,6 +75,12 @@ public abstract class OutboxTests(MailApp app)
         Assert.Equal(0, early);
         Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == email));
         Assert.NotNull(stored.SentAt);
+        var administrator = await app.AsAsync(Roles.Administrator);
+        var page = await administrator.GetStringAsync("/Admin/Messages");
+        Assert.Contains(email, page, StringComparison.Ordinal);
+        Assert.Contains("Connection refused", stored.LastError ?? failed.LastError, StringComparison.OrdinalIgnoreCase);
+        var managerPage = await manager.GetAsync("/Admin/Messages");
+        Assert.StartsWith("/Account/AccessDenied", managerPage.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
 
     private async Task<(Guid Referral, Guid Patient, string Email)> ReferralWithEmailAsync()
