@@ -25,6 +25,23 @@ public static class AppointmentMessages
         };
     }
 
+    public const string Reminder = "appointment-reminder";
+
+    /// <summary>
+    /// The reminders a booked visit is due (hours before it, <c>Messages:ReminderHours</c>, 48 and 2 by default), those
+    /// still ahead; each waits in the outbox until its moment and is withdrawn if the visit is cancelled or moved.
+    /// </summary>
+    public static IEnumerable<OutboxMessage> RemindersFor(Appointment appointment, IEnumerable<int> hoursBefore, string email, string organization, TimeZoneInfo zone,
+        string link, DateTimeOffset now) =>
+        hoursBefore.Where(h => appointment.StartsAt.AddHours(-h) > now).Select(h => new OutboxMessage
+        {
+            OrganizationId = appointment.OrganizationId, PatientId = appointment.PatientId, RegardingId = appointment.Id, Kind = Reminder,
+            Channel = MessageChannel.Email, Recipient = email, Subject = $"Reminder: your appointment at {organization}",
+            Body = $"This is a reminder of your appointment at {organization} on {When(appointment.StartsAt, zone)}.\n\n"
+                + $"To confirm it, or to cancel in good time, sign in: {link}\n\nPlease do not reply to this message.",
+            CreatedAt = now, NextAttemptAt = appointment.StartsAt.AddHours(-h),
+        });
+
     /// <summary>"Tuesday 22 December 2026 at 11:30 (America/Los_Angeles)": the organisation's local time, with its zone named.</summary>
     public static string When(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";

@@ -25,6 +25,12 @@ public sealed class OutboxMessage : IOrganizationOwned, IAudited
     public required string Body { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>What the message is about (an appointment's reminder), so a change to it withdraws what no longer holds.</summary>
+    public Guid? RegardingId { get; init; }
+
+    /// <summary>Withdrawn before it was sent (the appointment was cancelled or moved): never sent.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
     /// <summary>Not before this time (a reminder waits for its moment; a retry for its backoff).</summary>
     public DateTimeOffset NextAttemptAt { get; set; }
     public int Attempts { get; set; }
@@ -56,5 +62,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // The worker's question, "what is due now?", is one range over the unsent.
         builder.HasIndex(m => new { m.SentAt, m.FailedAt, m.NextAttemptAt });
         builder.HasIndex(m => new { m.OrganizationId, m.CreatedAt });
+        builder.HasIndex(m => m.RegardingId);
     }
 }

@@ -51,14 +51,14 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("outbox");
         var db = scope.ServiceProvider.GetRequiredService<TactusDbContext>();
-        var now = time.GetUtcNow();
+        var now = time.GetStorageNow();
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && m.Channel == MessageChannel.Email)
+            .Where(m => m.SentAt == null && m.FailedAt == null && m.CancelledAt == null && m.NextAttemptAt <= now && m.Channel == MessageChannel.Email)
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var id in due)
         {
             // Only one instance's update matches: the lease.
-            var leased = await db.OutboxMessages.Where(m => m.Id == id && m.SentAt == null && (m.LeasedUntil == null || m.LeasedUntil < now))
+            var leased = await db.OutboxMessages.Where(m => m.Id == id && m.SentAt == null && m.CancelledAt == null && (m.LeasedUntil == null || m.LeasedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, now + Lease), cancellationToken);
             if (leased == 0)
             {
@@ -69,7 +69,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email
             try
             {
                 await email.SendAsync(message.Recipient, message.Subject, message.Body, cancellationToken);
-                message.SentAt = time.GetUtcNow();
+                message.SentAt = time.GetStorageNow();
                 sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -78,11 +78,11 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email
                 message.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
                 if (message.Attempts >= MaxAttempts)
                 {
-                    message.FailedAt = time.GetUtcNow();
+                    message.FailedAt = time.GetStorageNow();
                 }
                 else
                 {
-                    message.NextAttemptAt = time.GetUtcNow() + Backoff[Math.Min(message.Attempts - 1, Backoff.Length - 1)];
+                    message.NextAttemptAt = time.GetStorageNow() + Backoff[Math.Min(message.Attempts - 1, Backoff.Length - 1)];
                 }
 
                 logger.LogWarning("Sending message {Id} failed (attempt {Attempt}): {Error}", message.Id, message.Attempts, message.LastError);

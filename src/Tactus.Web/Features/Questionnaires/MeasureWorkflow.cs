@@ -7,7 +7,7 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Questionnaires;
 
 /// <summary>Records completed questionnaires and raises the safety alerts they call for, in the same transaction.</summary>
-public sealed class MeasureWorkflow(TactusDbContext db, AccessScope scope, OrganizationInstruments instruments, TimeProvider time)
+public sealed class MeasureWorkflow(TactusDbContext db, AccessScope scope, OrganizationInstruments instruments, IConfiguration configuration, TimeProvider time)
 {
     public sealed record Recorded(MeasureResponse Response, ScoreResult Score, IReadOnlyList<SafetyAlert> Alerts);
 
@@ -102,6 +102,11 @@ public sealed class MeasureWorkflow(TactusDbContext db, AccessScope scope, Organ
                 db.SafetyAlerts.Add(alert);
                 alerts.Add(alert);
             }
+
+            // The care team hears at once, by e-mail, in the same transaction as the alert (issue 13 §2).
+            var emails = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id) && u.Email != null).Select(u => u.Email!).ToListAsync(cancellationToken);
+            db.OutboxMessages.AddRange(emails.Select(email =>
+                Messages.StaffMessages.SafetyAlertRaised(patient.OrganizationId, patient.Id, email, Messages.MessageLinks.To(configuration, "/Inbox"), now)));
         }
 
         return new Recorded(response, score, alerts);

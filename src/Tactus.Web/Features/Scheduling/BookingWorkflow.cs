@@ -140,6 +140,7 @@ public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, Organ
         }
 
         close(appointment, userId, time.GetStorageNow());
+        await WithdrawRemindersAsync([appointment.Id], time.GetStorageNow(), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.AppointmentClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -289,13 +290,7 @@ public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, Organ
             }
         }
 
-        if (added && await db.Patients.AsNoTracking().SingleAsync(p => p.Id == context.Referral.PatientId, cancellationToken) is { Email: { Length: > 0 } email })
-        {
-            // The confirmation is written with the booking: both commit, or neither (issue 13 §2, the outbox).
-            db.OutboxMessages.Add(Messages.AppointmentMessages.BookedFor(appointments, email, await organizationName.CurrentAsync(cancellationToken),
-                await clock.ZoneAsync(cancellationToken), (configuration["Tactus:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/') + "/Portal", now));
-        }
-
+        await QueueMessagesAsync(context, appointments, added, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -304,6 +299,42 @@ public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, Organ
         {
             db.ChangeTracker.Clear();
             throw new DomainRuleException("slot-taken", "That time was booked by someone else a moment ago. Choose another time.");
+        }
+    }
+
+    /// <summary>
+    /// The patient's confirmation (a new booking) and reminders (a new or moved one; a moved visit's earlier reminders
+    /// are withdrawn), written with the booking: both commit, or neither (issue 13 §2, the outbox).
+    /// </summary>
+    private async Task QueueMessagesAsync(BookingContext context, IReadOnlyList<Appointment> appointments, bool added, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!added)
+        {
+            await WithdrawRemindersAsync(appointments.Select(a => a.Id).ToList(), now, cancellationToken);
+        }
+
+        if (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == context.Referral.PatientId, cancellationToken) is not { Email: { Length: > 0 } email })
+        {
+            return;
+        }
+
+        var (organization, zone, link) = (await organizationName.CurrentAsync(cancellationToken), await clock.ZoneAsync(cancellationToken), Messages.MessageLinks.To(configuration, "/Portal"));
+        if (added)
+        {
+            db.OutboxMessages.Add(Messages.AppointmentMessages.BookedFor(appointments, email, organization, zone, link, now));
+        }
+
+        var hours = (configuration["Messages:ReminderHours"] ?? "48,2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(h => int.TryParse(h, out var value) ? value : 0).Where(h => h > 0).ToList();
+        db.OutboxMessages.AddRange(appointments.SelectMany(a => Messages.AppointmentMessages.RemindersFor(a, hours, email, organization, zone, link, now)));
+    }
+
+    private async Task WithdrawRemindersAsync(IReadOnlyList<Guid> appointmentIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var reminder in await db.OutboxMessages.Where(m => m.RegardingId != null && appointmentIds.Contains(m.RegardingId.Value)
+                     && m.SentAt == null && m.CancelledAt == null).ToListAsync(cancellationToken))
+        {
+            reminder.CancelledAt = now;
         }
     }
 

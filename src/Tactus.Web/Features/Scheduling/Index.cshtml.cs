@@ -118,7 +118,7 @@ public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, Wai
             return Forbid();
         }
 
-        var now = time.GetUtcNow();
+        var now = time.GetStorageNow();
         foreach (var old in await db.CalendarFeeds.Where(f => f.UserId == userId && f.RevokedAt == null).ToListAsync(cancellationToken))
         {
             old.Revoke(now);
@@ -133,7 +133,7 @@ public sealed class IndexModel(TactusDbContext db, BookingWorkflow workflow, Wai
 
     public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = time.GetStorageNow();
         foreach (var feed in await db.CalendarFeeds.Where(f => f.UserId == scope.UserId && f.RevokedAt == null).ToListAsync(cancellationToken))
         {
             feed.Revoke(now);

@@ -59,7 +59,7 @@ public sealed class Waitlist(TactusDbContext db, AccessScope scope, BookingWorkf
         {
             OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, TherapistId = input.TherapistId,
             EarliestDay = earliest, LatestDay = latest, Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
-            CreatedAt = time.GetUtcNow(), CreatedById = userId,
+            CreatedAt = time.GetStorageNow(), CreatedById = userId,
         };
         db.WaitlistEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
@@ -104,7 +104,7 @@ public sealed class Waitlist(TactusDbContext db, AccessScope scope, BookingWorkf
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var appointment = await booking.BookAsync(new BookingRequest(entry.ReferralId, freed.TherapistId, freed.RoomId, freed.AppointmentTypeId, freed.StartsAt, overrideReason),
             cancellationToken);
-        entry.Booked(appointment.Id, time.GetUtcNow());
+        entry.Booked(appointment.Id, time.GetStorageNow());
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return appointment;
@@ -118,7 +118,7 @@ public sealed class Waitlist(TactusDbContext db, AccessScope scope, BookingWorkf
             return null;
         }
 
-        entry.Remove(time.GetUtcNow());
+        entry.Remove(time.GetStorageNow());
         await db.SaveChangesAsync(cancellationToken);
         return entry;
     }

@@ -4,35 +4,40 @@ using Tactus.Tests.Features.Scheduling;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Messages;
+using Tactus.Web.Features.Scheduling;
 
 namespace Tactus.Tests.Features.Messages;
 
 /// <summary>
-/// Messages that leave Tactus (issue 13 §2): the booking's confirmation is written with the booking, sent through a real
-/// SMTP server on 127.0.0.1, carries no clinical detail, and survives the mail server being down (retried with backoff).
+/// Messages that leave Tactus (issue 13 §2): the booking's confirmation and reminders are written with the booking, sent
+/// through a real SMTP server on 127.0.0.1, carry no clinical detail, survive the mail server being down (retried with
+/// backoff), and a cancelled visit's reminders are withdrawn; an urgent safety alert e-mails the care team at once.
 /// </summary>
 public abstract class OutboxTests(MailApp app)
 {
     private OutboxWorker Worker => app.Services.GetRequiredService<OutboxWorker>();
 
     [Fact]
-    public async Task ABooking_SendsItsConfirmation_WithoutClinicalDetail()
+    public async Task ABooking_SendsItsConfirmation_WithoutClinicalDetail_AndQueuesItsReminders()
     {
         var data = await SchedulingTestData.LoadAsync(app);
         var (referral, patientId, email) = await ReferralWithEmailAsync();
         var manager = await app.AsAsync(Roles.Manager);
+        var startsAt = data.Weekday(19, 9, 30);
 
-        var booked = await manager.PostAsync("/api/appointments", Json.Body(data.Booking(referral, data.Weekday(19, 9, 30))));
-        var clash = await manager.PostAsync("/api/appointments", Json.Body(data.Booking(referral, data.Weekday(19, 9, 30))));
-        var queued = await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.PatientId == patientId).ToListAsync());
+        var booked = await manager.PostAsync("/api/appointments", Json.Body(data.Booking(referral, startsAt)));
+        var clash = await manager.PostAsync("/api/appointments", Json.Body(data.Booking(referral, startsAt)));
+        var queued = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.PatientId == patientId).ToListAsync());
         var sent = await Worker.SendDueAsync(CancellationToken.None);
         var message = Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == email));
-        var stored = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.PatientId == patientId));
+        var stored = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.PatientId == patientId && m.Kind == AppointmentMessages.Booked));
         var patient = await app.WithDbAsync(db => db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId));
 
         Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync());
         Assert.False(clash.IsSuccessStatusCode);
-        Assert.Single(queued); // the refused second booking wrote no message
+        Assert.Single(queued, m => m.Kind == AppointmentMessages.Booked); // the refused second booking wrote nothing
+        Assert.Equal([startsAt.AddHours(-48).UtcDateTime, startsAt.AddHours(-2).UtcDateTime],
+            queued.Where(m => m.Kind == AppointmentMessages.Reminder).Select(m => m.NextAttemptAt.UtcDateTime).Order());
         Assert.True(sent >= 1);
         Assert.Equal("Your appointment at Riverside Integrative Health", message.Subject);
         Assert.Contains("09:30 (America/Los_Angeles)", message.TextBody, StringComparison.Ordinal);
@@ -62,25 +67,70 @@ public abstract class OutboxTests(MailApp app)
             app.Smtp.Start();
         }
 
-        var failed = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.PatientId == patientId));
+        var failed = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.PatientId == patientId && m.Kind == AppointmentMessages.Booked));
         await Worker.SendDueAsync(CancellationToken.None); // not yet: the backoff has not passed
         var early = app.Smtp.Received.Count(m => m.To.Mailboxes.Any(b => b.Address == email));
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         await Worker.SendDueAsync(CancellationToken.None);
-        var stored = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.PatientId == patientId));
+        var stored = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.PatientId == patientId && m.Kind == AppointmentMessages.Booked));
+        var administrator = await app.AsAsync(Roles.Administrator);
+        var page = await administrator.GetStringAsync("/Admin/Messages");
+        var managerPage = await (await app.AsAsync(Roles.Manager)).GetAsync("/Admin/Messages");
 
         Assert.Equal((1, null), (failed.Attempts, failed.SentAt));
-        Assert.NotNull(failed.LastError);
-        Assert.True(failed.NextAttemptAt > app.Clock.GetUtcNow().AddMinutes(-2));
+        Assert.Contains("refused", failed.LastError, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, early);
         Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == email));
         Assert.NotNull(stored.SentAt);
-        var administrator = await app.AsAsync(Roles.Administrator);
-        var page = await administrator.GetStringAsync("/Admin/Messages");
         Assert.Contains(email, page, StringComparison.Ordinal);
-        Assert.Contains("Connection refused", stored.LastError ?? failed.LastError, StringComparison.OrdinalIgnoreCase);
-        var managerPage = await manager.GetAsync("/Admin/Messages");
         Assert.StartsWith("/Account/AccessDenied", managerPage.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reminders wait for their moment; a cancelled visit's reminders still ahead are withdrawn, never sent.</summary>
+    [Fact]
+    public async Task Reminders_ArriveAtTheirTime_AndACancelledVisitsAreWithdrawn()
+    {
+        var data = await SchedulingTestData.LoadAsync(app);
+        var (referral, _, email) = await ReferralWithEmailAsync();
+        var manager = await app.AsAsync(Roles.Manager);
+        var startsAt = data.Weekday(24, 13);
+        var visit = await (await manager.PostAsync("/api/appointments", Json.Body(data.Booking(referral, startsAt)))).ReadAsync<AppointmentDto>();
+        await Worker.SendDueAsync(CancellationToken.None); // the confirmation
+
+        app.Clock.SetUtcNow(startsAt.AddHours(-47).ToUniversalTime());
+        await Worker.SendDueAsync(CancellationToken.None);
+        var reminded = app.Smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == email)).Select(m => m.Subject).ToList();
+        manager = await app.AsAsync(Roles.Manager);
+        Assert.True((await manager.PostAsync($"/api/appointments/{visit!.Id}/cancel", Json.Body("""{"reason":"Feeling unwell"}"""))).IsSuccessStatusCode);
+        app.Clock.SetUtcNow(startsAt.AddHours(-1).ToUniversalTime());
+        await Worker.SendDueAsync(CancellationToken.None);
+        var afterCancelling = app.Smtp.Received.Count(m => m.To.Mailboxes.Any(b => b.Address == email));
+        var withdrawn = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.RegardingId == visit.Id && m.SentAt == null));
+
+        Assert.Equal(["Reminder: your appointment at Riverside Integrative Health", "Your appointment at Riverside Integrative Health"], reminded.Order());
+        Assert.Equal(2, afterCancelling);
+        Assert.NotNull(withdrawn.CancelledAt);
+    }
+
+    /// <summary>An urgent safety alert e-mails each of the care team at once, saying nothing of who or what (issue 13 §2).</summary>
+    [Fact]
+    public async Task AnUrgentSafetyAlert_EmailsTheCareTeam_WithoutClinicalDetail()
+    {
+        var loop = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Alertmail" + Guid.NewGuid().ToString("N")[..6]);
+        var recorded = await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/measures",
+            Json.Body("""{"instrument":"PHQ-9","answers":{"q1":0,"q2":1,"q3":0,"q4":0,"q5":0,"q6":0,"q7":0,"q8":0,"q9":1}}"""));
+        await Worker.SendDueAsync(CancellationToken.None);
+        var alerts = app.Smtp.Received.Where(m => (m.Subject ?? "").StartsWith("Urgent", StringComparison.Ordinal)).ToList();
+
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+        Assert.Equal(["clinician@riverside.example", "therapist@riverside.example"],
+            alerts.SelectMany(m => m.To.Mailboxes.Select(b => b.Address)).Distinct().Order());
+        Assert.All(alerts, m =>
+        {
+            Assert.Contains("/Inbox", m.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("PHQ", m.TextBody, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Alertmail", m.TextBody, StringComparison.OrdinalIgnoreCase);
+        });
     }
 
     private async Task<(Guid Referral, Guid Patient, string Email)> ReferralWithEmailAsync()

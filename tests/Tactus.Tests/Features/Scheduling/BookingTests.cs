@@ -141,12 +141,12 @@ public abstract class BookingTests(TactusApp app)
         var afterward = await BookAsync(manager, data.Booking(referral, startsAt.AddHours(3)));
 
         // The morning of the visit: inside the 24 hours' notice, then past the second visit's start.
-        app.Clock.SetUtcNow(startsAt.AddHours(-2));
+        app.Clock.SetUtcNow(startsAt.AddHours(-2).ToUniversalTime());
         manager = await app.AsAsync(Roles.Manager); // a new day, a new sign-in
         var lateResponse = await manager.PostAsync($"/api/appointments/{rebooked!.Id}/cancel", Json.Body("""{"reason":"Car broke down"}"""));
         Assert.True(lateResponse.IsSuccessStatusCode, await lateResponse.Content.ReadAsStringAsync());
         var late = await lateResponse.ReadAsync<AppointmentDto>();
-        app.Clock.SetUtcNow(startsAt.AddHours(3).AddMinutes(20));
+        app.Clock.SetUtcNow(startsAt.AddHours(3).AddMinutes(20).ToUniversalTime());
         manager = await app.AsAsync(Roles.Manager); // past the idle timeout of the morning's session
         var noShow = await (await manager.PostAsync($"/api/appointments/{afterward!.Id}/no-show", Json.Body("""{"reason":"No answer by phone"}"""))).ReadAsync<AppointmentDto>();
         var otherOrganization = await app.WithDbAsync(db => db.Appointments.Where(a => a.OrganizationId != data.OrganizationId).Select(a => a.Id).FirstAsync());

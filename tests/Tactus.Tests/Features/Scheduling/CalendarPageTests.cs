@@ -116,7 +116,7 @@ public abstract class CalendarPageTests(TactusApp app)
         var booking = await loop.Manager.PostAsync("/api/appointments", Json.Body(data.Booking(loop.ReferralId, startsAt)));
         var appointment = (await booking.ReadAsync<AppointmentDto>())!;
 
-        app.Clock.SetUtcNow(startsAt.AddMinutes(-5));
+        app.Clock.SetUtcNow(startsAt.AddMinutes(-5).ToUniversalTime());
         var therapist = await app.AsAsync(Roles.Therapist); // a new sign-in on the day
         var calendar = await therapist.GetStringAsync($"/Scheduling?view=day&date={DateOnly.FromDateTime(startsAt.DateTime):yyyy-MM-dd}");
         var checkIn = await therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":6,"stressBefore":4}"""));

@@ -101,6 +101,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegardingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LeasedUntil = table.Column<long>(type: "INTEGER", nullable: true),
@@ -234,6 +236,11 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 name: "IX_OutboxMessages_OrganizationId_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_RegardingId",
+                table: "OutboxMessages",
+                column: "RegardingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_FailedAt_NextAttemptAt",

@@ -101,6 +101,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RegardingId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LeasedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -234,6 +236,11 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 name: "IX_OutboxMessages_OrganizationId_CreatedAt",
                 table: "OutboxMessages",
                 columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_RegardingId",
+                table: "OutboxMessages",
+                column: "RegardingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_SentAt_FailedAt_NextAttemptAt",

@@ -1,0 +1,20 @@
+namespace Tactus.Web.Features.Messages;
+
+/// <summary>
+/// What the care team is told by e-mail. The message says there is something to act on and links to it; the patient,
+/// the answers and the score stay in Tactus (issue 13 §2, PHI minimum): an e-mail can be read over a shoulder or forwarded.
+/// </summary>
+public static class StaffMessages
+{
+    public const string SafetyAlert = "safety-alert";
+
+    /// <summary>An urgent safety alert, to each of the care team at once (issue 13 §2; the alert itself: clinical.md §1.2).</summary>
+    public static OutboxMessage SafetyAlertRaised(Guid organizationId, Guid patientId, string email, string link, DateTimeOffset now) => new()
+    {
+        OrganizationId = organizationId, PatientId = patientId, Kind = SafetyAlert, Channel = MessageChannel.Email, Recipient = email,
+        Subject = "Urgent: a safety alert needs you in Tactus",
+        Body = $"A patient's questionnaire answers raised an urgent safety alert for someone you care for. Open your inbox in Tactus now and act on it: {link}\n\n"
+            + "This message does not say who or what, on purpose; the details are in Tactus.",
+        CreatedAt = now, NextAttemptAt = now,
+    };
+}
