@@ -17,4 +17,16 @@ public static class StaffMessages
             + "This message does not say who or what, on purpose; the details are in Tactus.",
         CreatedAt = now, NextAttemptAt = now,
     };
+
+    public const string SafetyAlertEscalation = "safety-alert-escalated";
+
+    /// <summary>An urgent alert nobody acknowledged in time, to the programme managers (issue 13 §2).</summary>
+    public static OutboxMessage SafetyAlertEscalated(Guid organizationId, Guid patientId, string email, string link, TimeSpan after, DateTimeOffset now) => new()
+    {
+        OrganizationId = organizationId, PatientId = patientId, Kind = SafetyAlertEscalation, Channel = MessageChannel.Email, Recipient = email,
+        Subject = "Urgent: a safety alert has not been acknowledged",
+        Body = $"An urgent safety alert raised more than {after.TotalMinutes:0} minutes ago has not been acknowledged by the care team. "
+            + $"Please make sure someone acts on it now: {link}\n\nThis message does not say who or what, on purpose; the details are in Tactus.",
+        CreatedAt = now, NextAttemptAt = now,
+    };
 }

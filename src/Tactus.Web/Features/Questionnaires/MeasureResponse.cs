@@ -59,6 +59,9 @@ public sealed class SafetyAlert : IOrganizationOwned, IPatientData
     /// <summary>For an unanswered-item alert: the later response that answered the item and so closed it.</summary>
     public Guid? ResolvedByResponseId { get; private set; }
 
+    /// <summary>When the unacknowledged urgent alert was escalated to the programme managers (AlertEscalation), if it was.</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
     public bool IsOpen => AcknowledgedAt is null;
 
     public void ResolveByLaterAnswer(Guid responseId, DateTimeOffset at)

@@ -120,7 +120,7 @@ public abstract class OutboxTests(MailApp app)
         var recorded = await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/measures",
             Json.Body("""{"instrument":"PHQ-9","answers":{"q1":0,"q2":1,"q3":0,"q4":0,"q5":0,"q6":0,"q7":0,"q8":0,"q9":1}}"""));
         await Worker.SendDueAsync(CancellationToken.None);
-        var alerts = app.Smtp.Received.Where(m => (m.Subject ?? "").StartsWith("Urgent", StringComparison.Ordinal)).ToList();
+        var alerts = app.Smtp.Received.Where(m => m.Subject == "Urgent: a safety alert needs you in Tactus").ToList();
 
         Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
         Assert.Equal(["clinician@riverside.example", "therapist@riverside.example"],
@@ -131,6 +131,37 @@ public abstract class OutboxTests(MailApp app)
             Assert.DoesNotContain("PHQ", m.TextBody, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("Alertmail", m.TextBody, StringComparison.OrdinalIgnoreCase);
         });
+    }
+
+    /// <summary>An urgent alert nobody acknowledges within the hour goes to the managers, once; an acknowledged one does not.</summary>
+    [Fact]
+    public async Task AnUnacknowledgedUrgentAlert_IsEscalatedToTheManagersOnce()
+    {
+        const string Item9 = """{"instrument":"PHQ-9","answers":{"q1":0,"q2":1,"q3":0,"q4":0,"q5":0,"q6":0,"q7":0,"q8":0,"q9":1}}""";
+        var ignored = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Escalate" + Guid.NewGuid().ToString("N")[..6]);
+        var handled = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Handled" + Guid.NewGuid().ToString("N")[..6]);
+        var ignoredAlert = (await (await ignored.Therapist.PostAsync($"/api/patients/{ignored.PatientId}/measures", Json.Body(Item9))).ReadAsync<Tactus.Web.Features.Questionnaires.MeasuresApi.RecordedDto>())!.AlertIds.Single();
+        var handledAlert = (await (await handled.Therapist.PostAsync($"/api/patients/{handled.PatientId}/measures", Json.Body(Item9))).ReadAsync<Tactus.Web.Features.Questionnaires.MeasuresApi.RecordedDto>())!.AlertIds.Single();
+        Assert.True((await handled.Therapist.PostAsync($"/api/alerts/{handledAlert}/acknowledge", Json.Body("""{"actionTaken":"Called the patient; safety plan made."}"""))).IsSuccessStatusCode);
+        var escalation = app.Services.GetRequiredService<AlertEscalation>();
+
+        await escalation.EscalateAsync(CancellationToken.None);
+        var beforeTheHour = await app.WithDbAsync(db => db.SafetyAlerts.AsNoTracking().SingleAsync(a => a.Id == ignoredAlert));
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        var escalated = await escalation.EscalateAsync(CancellationToken.None);
+        var again = await escalation.EscalateAsync(CancellationToken.None);
+        await Worker.SendDueAsync(CancellationToken.None);
+        var alerts = await app.WithDbAsync(db => db.SafetyAlerts.AsNoTracking().Where(a => a.Id == ignoredAlert || a.Id == handledAlert).ToListAsync());
+        var toManager = app.Smtp.Received.Where(m => m.Subject == "Urgent: a safety alert has not been acknowledged"
+            && m.To.Mailboxes.Any(b => b.Address == "manager@riverside.example")).ToList();
+
+        Assert.Null(beforeTheHour.EscalatedAt);
+        Assert.True(escalated >= 1);
+        Assert.Equal(0, again);
+        Assert.NotNull(alerts.Single(a => a.Id == ignoredAlert).EscalatedAt);
+        Assert.Null(alerts.Single(a => a.Id == handledAlert).EscalatedAt);
+        Assert.True(toManager.Count >= escalated, $"{escalated} alerts escalated, {toManager.Count} messages to the manager");
+        Assert.All(toManager, m => Assert.DoesNotContain("Escalate", m.TextBody, StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<(Guid Referral, Guid Patient, string Email)> ReferralWithEmailAsync()

@@ -11,6 +11,12 @@ namespace Tactus.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "EscalatedAt",
+                table: "SafetyAlerts",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AppointmentClaims",
                 columns: table => new
@@ -303,6 +309,10 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "WorkingHours");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedAt",
+                table: "SafetyAlerts");
         }
     }
 }

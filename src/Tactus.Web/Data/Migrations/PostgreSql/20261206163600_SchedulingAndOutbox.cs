@@ -11,6 +11,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "EscalatedAt",
+                table: "SafetyAlerts",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AppointmentClaims",
                 columns: table => new
@@ -303,6 +309,10 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "WorkingHours");
+
+            migrationBuilder.DropColumn(
+                name: "EscalatedAt",
+                table: "SafetyAlerts");
         }
     }
 }
