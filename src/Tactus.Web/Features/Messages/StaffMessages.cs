@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Tactus.Web.Features.Messages;
 
 /// <summary>
@@ -29,4 +31,22 @@ public static class StaffMessages
             + $"Please make sure someone acts on it now: {link}\n\nThis message does not say who or what, on purpose; the details are in Tactus.",
         CreatedAt = now, NextAttemptAt = now,
     };
+
+    public const string PlanToCertify = "plan-to-certify";
+    public const string ReportReady = "report-ready";
+
+    /// <summary>
+    /// Work that waits on one person (a plan to certify, a report to read), e-mailed when it starts waiting; the e-mail
+    /// names the kind of work and links to where it is done, nothing about the patient.
+    /// </summary>
+    public static OutboxMessage WorkWaiting(Guid organizationId, Guid patientId, string kind, string subject, string what, string email, string link, DateTimeOffset now) => new()
+    {
+        OrganizationId = organizationId, PatientId = patientId, Kind = kind, Channel = MessageChannel.Email, Recipient = email, Subject = subject,
+        Body = $"{what} Open Tactus to act on it: {link}\n\nThe details are in Tactus, not in this message.",
+        CreatedAt = now, NextAttemptAt = now,
+    };
+
+    /// <summary>The e-mail address of a user of the organisation, if they have one.</summary>
+    public static Task<string?> EmailOfAsync(Data.TactusDbContext db, Guid userId, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
 }

@@ -105,6 +105,16 @@ public sealed class PlanWorkflow(TactusDbContext db, AccessScope scope, Clinical
         }
 
         plan.Sign(userId, time.GetStorageNow());
+
+        // The referring clinician hears that a plan waits for their certification (issue 13 §2), in the signing's transaction.
+        var clinician = await db.Referrals.Where(r => r.Id == plan.ReferralId).Select(r => r.ReferringClinicianId).SingleAsync(cancellationToken);
+        if (await Messages.StaffMessages.EmailOfAsync(db, clinician, cancellationToken) is { Length: > 0 } email)
+        {
+            db.OutboxMessages.Add(Messages.StaffMessages.WorkWaiting(plan.OrganizationId, plan.PatientId, Messages.StaffMessages.PlanToCertify,
+                "A plan of care waits for your certification", "A massage therapist signed a plan of care for one of your patients; it waits for your certification.",
+                email, Messages.MessageLinks.To(configuration, "/Plans"), time.GetStorageNow()));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }

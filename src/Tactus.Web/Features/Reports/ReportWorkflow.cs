@@ -13,7 +13,7 @@ namespace Tactus.Web.Features.Reports;
 /// Drafting, sending and acknowledging progress reports and discharge summaries. Sending a discharge
 /// summary discharges the referral in the same transaction: the loop is closed by the report, not beside it.
 /// </summary>
-public sealed class ReportWorkflow(TactusDbContext db, AccessScope scope, ReportBuilder builder, TimeProvider time)
+public sealed class ReportWorkflow(TactusDbContext db, AccessScope scope, ReportBuilder builder, IConfiguration configuration, TimeProvider time)
 {
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -84,6 +84,13 @@ public sealed class ReportWorkflow(TactusDbContext db, AccessScope scope, Report
 
             var plan = await LatestPlanAsync(referral.Id, cancellationToken);
             report.Send(await builder.BuildAsync(referral, plan, Today, cancellationToken), [referral.ReferringClinicianId], time.GetStorageNow());
+            if (await Messages.StaffMessages.EmailOfAsync(db, referral.ReferringClinicianId, cancellationToken) is { Length: > 0 } email)
+            {
+                var name = report.Kind == ReportKind.Discharge ? "discharge summary" : "progress report";
+                db.OutboxMessages.Add(Messages.StaffMessages.WorkWaiting(referral.OrganizationId, referral.PatientId, Messages.StaffMessages.ReportReady,
+                    $"A {name} is ready for you", $"A {name} from the massage programme is ready for you to read and acknowledge.",
+                    email, Messages.MessageLinks.To(configuration, "/Inbox"), time.GetStorageNow()));
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -164,6 +164,28 @@ public abstract class OutboxTests(MailApp app)
         Assert.All(toManager, m => Assert.DoesNotContain("Escalate", m.TextBody, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The referring clinician hears when a plan waits for their certification and when a report is ready (issue 13 §2).</summary>
+    [Fact]
+    public async Task TheReferringClinician_HearsOfAPlanToCertify_AndAReportReady()
+    {
+        var loop = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Planmail" + Guid.NewGuid().ToString("N")[..6]);
+        Assert.True((await loop.RecordIntakeAsync("{}")).IsSuccessStatusCode);
+        var plan = await (await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/plans", Json.Body("""
+            {"goals":[{"description":"Pain at rest","instrument":"NPRS","target":"≤ 4"}],"sessionsPerWeek":1,"weeks":6,"techniques":["swedish"],
+             "measures":[{"instrument":"NPRS","atBaseline":true,"everyVisits":1,"atDischarge":true}],"reportEveryVisits":0,"reportEveryDays":0}
+            """))).ReadJsonAsync();
+        var before = app.Smtp.Received.Count(m => m.To.Mailboxes.Any(b => b.Address == "clinician@riverside.example"));
+        Assert.True((await loop.Therapist.PostAsync($"/api/plans/{plan.GetProperty("id").GetGuid()}/sign", null)).IsSuccessStatusCode);
+        var report = await (await loop.Therapist.PostAsync($"/api/referrals/{loop.ReferralId}/reports", Json.Body("""{"kind":"Progress"}"""))).ReadJsonAsync();
+        var sent = await loop.Therapist.PostAsync($"/api/reports/{report.GetProperty("id").GetGuid()}", Json.Body("""{"assessment":"Pain easing.","recommendation":"Continue.","send":true}"""));
+        await Worker.SendDueAsync(CancellationToken.None);
+        var toClinician = app.Smtp.Received.Where(m => m.To.Mailboxes.Any(b => b.Address == "clinician@riverside.example")).Skip(before).Select(m => m.Subject).ToList();
+
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+        Assert.Contains("A plan of care waits for your certification", toClinician);
+        Assert.Contains("A progress report is ready for you", toClinician);
+    }
+
     private async Task<(Guid Referral, Guid Patient, string Email)> ReferralWithEmailAsync()
     {
         var loop = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Mailtest" + Guid.NewGuid().ToString("N")[..6]);
