@@ -59,6 +59,7 @@ public static class TactusServices
         services.AddScoped<Features.Scheduling.Waitlist>();
         services.AddSingleton<Features.Messages.IEmailSender, Features.Messages.SmtpEmailSender>();
         services.AddSingleton<Features.Messages.AlertEscalation>();
+        services.AddSingleton<Features.Messages.CredentialExpiry>();
         services.AddSingleton<Features.Messages.OutboxWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<Features.Messages.OutboxWorker>());
         services.AddScoped<Features.Diagnoses.DiagnosisCatalog>();

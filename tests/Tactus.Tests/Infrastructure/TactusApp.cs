@@ -93,6 +93,8 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("Audit:CheckpointKey", CheckpointKey);
         // Tests write checkpoints when they mean to (AuditCheckpointTests); a timer firing mid-test would move them.
         builder.UseSetting("Audit:CheckpointMinutes", "1440");
+        // The outbox worker (escalations, credential reminders, sending) runs when a test calls it, not on a timer mid-test.
+        builder.UseSetting("Messages:PollSeconds", "3600");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -10,7 +10,8 @@ namespace Tactus.Web.Features.Messages;
 /// after 1, 5, 15, 60 and 240 minutes; after the sixth attempt the message is marked failed for the administrator.
 /// A channel with nothing configured (no SMTP server) leaves its messages waiting rather than failing them.
 /// </summary>
-public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email, AlertEscalation escalation, TimeProvider time, IConfiguration configuration,
+public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email, AlertEscalation escalation, CredentialExpiry credentials, TimeProvider time,
+    IConfiguration configuration,
     ILogger<OutboxWorker> logger)
     : BackgroundService
 {
@@ -27,6 +28,7 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email
             try
             {
                 await escalation.EscalateAsync(stoppingToken);
+                await credentials.QueueDueAsync(stoppingToken);
                 await SendDueAsync(stoppingToken);
                 await Task.Delay(poll, stoppingToken);
             }

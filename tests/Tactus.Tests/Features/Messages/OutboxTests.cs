@@ -186,6 +186,32 @@ public abstract class OutboxTests(MailApp app)
         Assert.Contains("A progress report is ready for you", toClinician);
     }
 
+    /// <summary>A licence 55 days from expiry has passed the 60-day mark: the practitioner and the manager hear once.</summary>
+    [Fact]
+    public async Task ALicenceRunningOut_IsAnnouncedOncePerMark_ToThePractitionerAndTheManager()
+    {
+        var jonas = await app.UserIdAsync("therapist2@riverside.example");
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var licenceId = await app.WithDbAsync(async db =>
+        {
+            var practitioner = await db.Practitioners.SingleAsync(p => p.UserId == jonas);
+            practitioner.Licences[0].ExpiresOn = today.AddDays(55);
+            await db.SaveChangesAsync();
+            return practitioner.Licences[0].Id;
+        });
+        var expiry = app.Services.GetRequiredService<CredentialExpiry>();
+
+        var first = await expiry.QueueDueAsync(CancellationToken.None);
+        var second = await expiry.QueueDueAsync(CancellationToken.None);
+        var queued = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RegardingId == licenceId).ToListAsync());
+
+        Assert.True(first >= 1);
+        Assert.Equal(0, second);
+        Assert.Equal(["manager@riverside.example", "therapist2@riverside.example"], queued.Select(m => m.Recipient).Order());
+        Assert.All(queued, m => Assert.Equal("credential-expiring-60", m.Kind));
+        Assert.All(queued, m => Assert.Equal("A credential expires in 55 days", m.Subject));
+    }
+
     private async Task<(Guid Referral, Guid Patient, string Email)> ReferralWithEmailAsync()
     {
         var loop = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Mailtest" + Guid.NewGuid().ToString("N")[..6]);
