@@ -56,6 +56,7 @@ public static class TactusServices
         services.AddScoped<ReferralWorkflow>();
         services.AddScoped<Features.Scheduling.BookingWorkflow>();
         services.AddScoped<Features.Scheduling.BookingWarnings>();
+        services.AddScoped<Features.Scheduling.BookingMessages>();
         services.AddScoped<Features.Scheduling.Waitlist>();
         services.AddSingleton<Features.Messages.IEmailSender, Features.Messages.SmtpEmailSender>();
         services.AddSingleton<Features.Messages.AlertEscalation>();

@@ -6,7 +6,8 @@ using Tactus.Web.Web;
 namespace Tactus.Web.Features.Questionnaires;
 
 /// <summary>Creates questionnaire links for patients and opens them for the patient who holds one.</summary>
-public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, OrganizationInstruments catalog, TimeProvider time, IServiceScopeFactory scopes)
+public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, OrganizationInstruments catalog, Organizations.OrganizationName organizationName,
+    IConfiguration configuration, TimeProvider time, IServiceScopeFactory scopes)
 {
     public async Task<(MeasureInvitation Invitation, string Token)?> CreateAsync(Guid patientId, IReadOnlyList<string> instruments,
         CancellationToken cancellationToken = default)
@@ -47,6 +48,14 @@ public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, Or
             Instruments = codes.OfType<string>().Distinct().ToList(), CreatedById = userId, CreatedAt = now, ExpiresAt = now + MeasureInvitation.Lifetime,
         };
         db.MeasureInvitations.Add(invitation);
+        if (patient.Email is { Length: > 0 } email)
+        {
+            // The link goes to the patient by e-mail too, in the invitation's transaction (issue 13 §2): it names no
+            // questionnaire, score or condition, only that there is something to fill in, and until when.
+            db.OutboxMessages.Add(Messages.PatientMessages.QuestionnaireLink(patient.OrganizationId, patient.Id, email,
+                await organizationName.CurrentAsync(cancellationToken), Messages.MessageLinks.To(configuration, $"/q/{token}"), invitation.ExpiresAt, now));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return (invitation, token);
     }

@@ -9,12 +9,6 @@ using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Scheduling;
 
-public sealed record BookingRequest(Guid ReferralId, Guid TherapistId, Guid? RoomId, Guid AppointmentTypeId, DateTimeOffset StartsAt, string? OverrideReason);
-
-public sealed record SeriesRequest(Guid ReferralId, Guid TherapistId, Guid? RoomId, Guid AppointmentTypeId, DateTimeOffset FirstStartsAt, int? Visits, string? OverrideReason);
-
-public sealed record SeriesOutcome(Guid SeriesId, IReadOnlyList<Appointment> Booked, IReadOnlyList<SkippedVisit> Skipped);
-
 /// <summary>
 /// Booking, moving, cancelling and no-shows, for the calendar page and the API alike. Hard rules refuse (a therapist
 /// without an active licence, outside their hours, leave or a closure, a time already taken); what a person may knowingly
@@ -22,8 +16,7 @@ public sealed record SeriesOutcome(Guid SeriesId, IReadOnlyList<Appointment> Boo
 /// reason, which is kept with the appointment and audited. One booking is one transaction: the appointment, its claims on
 /// the therapist's, the room's and the patient's time, the referral's status and the audit commit together or not at all.
 /// </summary>
-public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, OrganizationClock clock, BookingWarnings warnings, OrganizationName organizationName,
-    IConfiguration configuration, TimeProvider time)
+public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, OrganizationClock clock, BookingWarnings warnings, BookingMessages messages, TimeProvider time)
 {
     /// <summary>How long before the visit a cancellation still counts as on time (a late one is recorded as such).</summary>
     public static readonly TimeSpan CancellationNotice = TimeSpan.FromHours(24);
@@ -140,7 +133,7 @@ public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, Organ
         }
 
         close(appointment, userId, time.GetStorageNow());
-        await WithdrawRemindersAsync([appointment.Id], time.GetStorageNow(), cancellationToken);
+        await messages.WithdrawRemindersAsync([appointment.Id], time.GetStorageNow(), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.AppointmentClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -290,7 +283,7 @@ public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, Organ
             }
         }
 
-        await QueueMessagesAsync(context, appointments, added, now, cancellationToken);
+        await messages.QueueAsync(context.Referral.PatientId, appointments, added, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -299,42 +292,6 @@ public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, Organ
         {
             db.ChangeTracker.Clear();
             throw new DomainRuleException("slot-taken", "That time was booked by someone else a moment ago. Choose another time.");
-        }
-    }
-
-    /// <summary>
-    /// The patient's confirmation (a new booking) and reminders (a new or moved one; a moved visit's earlier reminders
-    /// are withdrawn), written with the booking: both commit, or neither (issue 13 §2, the outbox).
-    /// </summary>
-    private async Task QueueMessagesAsync(BookingContext context, IReadOnlyList<Appointment> appointments, bool added, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (!added)
-        {
-            await WithdrawRemindersAsync(appointments.Select(a => a.Id).ToList(), now, cancellationToken);
-        }
-
-        if (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == context.Referral.PatientId, cancellationToken) is not { Email: { Length: > 0 } email })
-        {
-            return;
-        }
-
-        var (organization, zone, link) = (await organizationName.CurrentAsync(cancellationToken), await clock.ZoneAsync(cancellationToken), Messages.MessageLinks.To(configuration, "/Portal"));
-        if (added)
-        {
-            db.OutboxMessages.Add(Messages.AppointmentMessages.BookedFor(appointments, email, organization, zone, link, now));
-        }
-
-        var hours = (configuration["Messages:ReminderHours"] ?? "48,2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(h => int.TryParse(h, out var value) ? value : 0).Where(h => h > 0).ToList();
-        db.OutboxMessages.AddRange(appointments.SelectMany(a => Messages.AppointmentMessages.RemindersFor(a, hours, email, organization, zone, link, now)));
-    }
-
-    private async Task WithdrawRemindersAsync(IReadOnlyList<Guid> appointmentIds, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var reminder in await db.OutboxMessages.Where(m => m.RegardingId != null && appointmentIds.Contains(m.RegardingId.Value)
-                     && m.SentAt == null && m.CancelledAt == null).ToListAsync(cancellationToken))
-        {
-            reminder.CancelledAt = now;
         }
     }
 

@@ -2,6 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Tactus.Web.Features.Scheduling;
 
+public sealed record BookingRequest(Guid ReferralId, Guid TherapistId, Guid? RoomId, Guid AppointmentTypeId, DateTimeOffset StartsAt, string? OverrideReason);
+public sealed record SeriesRequest(Guid ReferralId, Guid TherapistId, Guid? RoomId, Guid AppointmentTypeId, DateTimeOffset FirstStartsAt, int? Visits, string? OverrideReason);
+public sealed record SeriesOutcome(Guid SeriesId, IReadOnlyList<Appointment> Booked, IReadOnlyList<SkippedVisit> Skipped);
+
 /// <summary>A booking as the calendar's form and the API send it.</summary>
 public sealed class BookingInput
 {

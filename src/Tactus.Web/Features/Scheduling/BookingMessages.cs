@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Organizations;
+
+namespace Tactus.Web.Features.Scheduling;
+
+/// <summary>What the patient is sent about their bookings, queued in the outbox inside the booking's own transaction.</summary>
+public sealed class BookingMessages(TactusDbContext db, OrganizationName organizationName, OrganizationClock clock, IConfiguration configuration)
+{
+    /// <summary>
+    /// The patient's confirmation (a new booking) and reminders (a new or moved one; a moved visit's earlier reminders
+    /// are withdrawn), written with the booking: both commit, or neither (issue 13 §2, the outbox).
+    /// </summary>
+    public async Task QueueAsync(Guid patientId, IReadOnlyList<Appointment> appointments, bool added, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!added)
+        {
+            await WithdrawRemindersAsync(appointments.Select(a => a.Id).ToList(), now, cancellationToken);
+        }
+
+        if (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, cancellationToken) is not { Email: { Length: > 0 } email })
+        {
+            return;
+        }
+
+        var (organization, zone, link) = (await organizationName.CurrentAsync(cancellationToken), await clock.ZoneAsync(cancellationToken), Messages.MessageLinks.To(configuration, "/Portal"));
+        if (added)
+        {
+            db.OutboxMessages.Add(Messages.AppointmentMessages.BookedFor(appointments, email, organization, zone, link, now));
+        }
+
+        var hours = (configuration["Messages:ReminderHours"] ?? "48,2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(h => int.TryParse(h, out var value) ? value : 0).Where(h => h > 0).ToList();
+        db.OutboxMessages.AddRange(appointments.SelectMany(a => Messages.AppointmentMessages.RemindersFor(a, hours, email, organization, zone, link, now)));
+    }
+
+    public async Task WithdrawRemindersAsync(IReadOnlyList<Guid> appointmentIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var reminder in await db.OutboxMessages.Where(m => m.RegardingId != null && appointmentIds.Contains(m.RegardingId.Value)
+                     && m.SentAt == null && m.CancelledAt == null).ToListAsync(cancellationToken))
+        {
+            reminder.CancelledAt = now;
+        }
+    }
+}
