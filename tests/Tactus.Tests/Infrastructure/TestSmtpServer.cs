@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
@@ -22,7 +24,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public void Start()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
-        var services = new ServiceProvider();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(Received));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(CancellationToken.None);
@@ -71,6 +73,9 @@ public class MailApp(TestStore store) : TactusApp(store)
 {
     public TestSmtpServer Smtp { get; } = new();
 
+    /// <summary>The text provider's test double (issue 13 §2 allows one): it records what would have been sent.</summary>
+    public RecordingTextSender Texts { get; } = new();
+
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -79,12 +84,31 @@ public class MailApp(TestStore store) : TactusApp(store)
         builder.UseSetting("Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Smtp:From", "Riverside Integrative Health <no-reply@riverside.example>");
         builder.UseSetting("Messages:PollSeconds", "3600"); // the tests send when they mean to
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<Tactus.Web.Features.Messages.ITextSender>();
+            services.AddSingleton<Tactus.Web.Features.Messages.ITextSender>(Texts);
+        });
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+    }
+}
+
+/// <summary>Records text messages instead of sending them: no text provider runs on this machine.</summary>
+public sealed class RecordingTextSender : Tactus.Web.Features.Messages.ITextSender
+{
+    public ConcurrentQueue<(string To, string Body)> Sent { get; } = new();
+
+    public bool Configured => true;
+
+    public Task SendAsync(string to, string body, CancellationToken cancellationToken)
+    {
+        Sent.Enqueue((to, body));
+        return Task.CompletedTask;
     }
 }
 

@@ -42,6 +42,17 @@ public static class AppointmentMessages
             CreatedAt = now, NextAttemptAt = appointment.StartsAt.AddHours(-h),
         });
 
+    /// <summary>The same reminders as a text message: shorter, the time and the link.</summary>
+    public static IEnumerable<OutboxMessage> TextRemindersFor(Appointment appointment, IEnumerable<int> hoursBefore, string phone, string organization, TimeZoneInfo zone,
+        string link, DateTimeOffset now) =>
+        hoursBefore.Where(h => appointment.StartsAt.AddHours(-h) > now).Select(h => new OutboxMessage
+        {
+            OrganizationId = appointment.OrganizationId, PatientId = appointment.PatientId, RegardingId = appointment.Id, Kind = Reminder,
+            Channel = MessageChannel.Text, Recipient = phone, Subject = "Text reminder",
+            Body = $"{organization}: reminder of your appointment on {When(appointment.StartsAt, zone)}. Confirm or cancel: {link}",
+            CreatedAt = now, NextAttemptAt = appointment.StartsAt.AddHours(-h),
+        });
+
     /// <summary>"Tuesday 22 December 2026 at 11:30 (America/Los_Angeles)": the organisation's local time, with its zone named.</summary>
     public static string When(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture) + $" ({zone.Id})";

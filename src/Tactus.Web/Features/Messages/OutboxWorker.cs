@@ -46,18 +46,32 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email
     /// <summary>Sends every message due now; returns how many were sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
-        if (!email.Configured)
+        await using var scope = scopes.CreateAsyncScope();
+        var text = scope.ServiceProvider.GetRequiredService<ITextSender>(); // a typed HttpClient: taken per run, not held
+
+        // A channel with nothing configured leaves its messages waiting, unfailed, until it is.
+        var channels = new List<MessageChannel>();
+        if (email.Configured)
+        {
+            channels.Add(MessageChannel.Email);
+        }
+
+        if (text.Configured)
+        {
+            channels.Add(MessageChannel.Text);
+        }
+
+        if (channels.Count == 0)
         {
             return 0;
         }
 
         var sent = 0;
-        await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AccessScope>().UseSystem("outbox");
         var db = scope.ServiceProvider.GetRequiredService<TactusDbContext>();
         var now = time.GetStorageNow();
         var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.FailedAt == null && m.CancelledAt == null && m.NextAttemptAt <= now && m.Channel == MessageChannel.Email)
+            .Where(m => m.SentAt == null && m.FailedAt == null && m.CancelledAt == null && m.NextAttemptAt <= now && channels.Contains(m.Channel))
             .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var id in due)
         {
@@ -72,7 +86,14 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email
             var message = await db.OutboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
             try
             {
-                await email.SendAsync(message.Recipient, message.Subject, message.Body, cancellationToken);
+                if (message.Channel == MessageChannel.Text)
+                {
+                    await text.SendAsync(message.Recipient, message.Body, cancellationToken);
+                }
+                else
+                {
+                    await email.SendAsync(message.Recipient, message.Subject, message.Body, cancellationToken);
+                }
                 message.SentAt = time.GetStorageNow();
                 sent++;
             }

@@ -5,7 +5,7 @@ using Tactus.Web.Features.Organizations;
 namespace Tactus.Web.Features.Scheduling;
 
 /// <summary>What the patient is sent about their bookings, queued in the outbox inside the booking's own transaction.</summary>
-public sealed class BookingMessages(TactusDbContext db, OrganizationName organizationName, OrganizationClock clock, IConfiguration configuration)
+public sealed class BookingMessages(TactusDbContext db, OrganizationName organizationName, OrganizationClock clock, Messages.ITextSender texts, IConfiguration configuration)
 {
     /// <summary>
     /// The patient's confirmation (a new booking) and reminders (a new or moved one; a moved visit's earlier reminders
@@ -18,19 +18,27 @@ public sealed class BookingMessages(TactusDbContext db, OrganizationName organiz
             await WithdrawRemindersAsync(appointments.Select(a => a.Id).ToList(), now, cancellationToken);
         }
 
-        if (await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, cancellationToken) is not { Email: { Length: > 0 } email })
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, cancellationToken);
+        var hours = (configuration["Messages:ReminderHours"] ?? "48,2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(h => int.TryParse(h, out var value) ? value : 0).Where(h => h > 0).ToList();
+        var (organization, zone, link) = (await organizationName.CurrentAsync(cancellationToken), await clock.ZoneAsync(cancellationToken), Messages.MessageLinks.To(configuration, "/Portal"));
+
+        // Reminders by text as well, to a number a provider can take, when a text provider is configured.
+        if (texts.Configured && Messages.PhoneNumbers.ToE164(patient.Phone) is { } phone)
+        {
+            db.OutboxMessages.AddRange(appointments.SelectMany(a => Messages.AppointmentMessages.TextRemindersFor(a, hours, phone, organization, zone, link, now)));
+        }
+
+        if (patient is not { Email: { Length: > 0 } email })
         {
             return;
         }
 
-        var (organization, zone, link) = (await organizationName.CurrentAsync(cancellationToken), await clock.ZoneAsync(cancellationToken), Messages.MessageLinks.To(configuration, "/Portal"));
         if (added)
         {
             db.OutboxMessages.Add(Messages.AppointmentMessages.BookedFor(appointments, email, organization, zone, link, now));
         }
 
-        var hours = (configuration["Messages:ReminderHours"] ?? "48,2").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(h => int.TryParse(h, out var value) ? value : 0).Where(h => h > 0).ToList();
         db.OutboxMessages.AddRange(appointments.SelectMany(a => Messages.AppointmentMessages.RemindersFor(a, hours, email, organization, zone, link, now)));
     }
 
