@@ -73,6 +73,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Scheduling.CalendarFeed> CalendarFeeds => Set<Features.Scheduling.CalendarFeed>();
     public DbSet<Features.Scheduling.WaitlistEntry> WaitlistEntries => Set<Features.Scheduling.WaitlistEntry>();
     public DbSet<Features.Messages.OutboxMessage> OutboxMessages => Set<Features.Messages.OutboxMessage>();
+    public DbSet<Features.Messages.MessageTemplate> MessageTemplates => Set<Features.Messages.MessageTemplate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();

@@ -57,6 +57,7 @@ public static class TactusServices
         services.AddScoped<Features.Scheduling.BookingWorkflow>();
         services.AddScoped<Features.Scheduling.BookingWarnings>();
         services.AddScoped<Features.Scheduling.BookingMessages>();
+        services.AddScoped<Features.Messages.MessageTemplates>();
         services.AddScoped<Features.Scheduling.Waitlist>();
         services.AddSingleton<Features.Messages.IEmailSender, Features.Messages.SmtpEmailSender>();
         services.AddHttpClient<Features.Messages.ITextSender, Features.Messages.TwilioTextSender>(Features.Messages.TwilioTextSender.HttpClientName);

@@ -21,8 +21,8 @@ public sealed class OutboxMessage : IOrganizationOwned, IAudited
     public required string Kind { get; init; }
     public MessageChannel Channel { get; init; }
     public required string Recipient { get; init; }
-    public required string Subject { get; init; }
-    public required string Body { get; init; }
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>What the message is about (an appointment's reminder), so a change to it withdraws what no longer holds.</summary>

@@ -17,7 +17,9 @@ public static class PatientMessages
         OrganizationId = organizationId, PatientId = patientId, Kind = QuestionnaireLinkKind, Channel = MessageChannel.Email, Recipient = email,
         Subject = $"Questions from {organization} before your next visit",
         Body = $"{organization} asks you to answer a few short questions. Open this link on your phone or computer: {link}\n\n"
-            + $"The link works once and until {expiresAt.UtcDateTime.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture)}. Please do not forward it.",
+            + $"The link works once and until {Expires(expiresAt)}. Please do not forward it.",
         CreatedAt = now, NextAttemptAt = now,
     };
+
+    public static string Expires(DateTimeOffset expiresAt) => expiresAt.UtcDateTime.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,7 @@ namespace Tactus.Web.Features.Questionnaires;
 
 /// <summary>Creates questionnaire links for patients and opens them for the patient who holds one.</summary>
 public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, OrganizationInstruments catalog, Organizations.OrganizationName organizationName,
-    IConfiguration configuration, TimeProvider time, IServiceScopeFactory scopes)
+    Messages.MessageTemplates templates, IConfiguration configuration, TimeProvider time, IServiceScopeFactory scopes)
 {
     public async Task<(MeasureInvitation Invitation, string Token)?> CreateAsync(Guid patientId, IReadOnlyList<string> instruments,
         CancellationToken cancellationToken = default)
@@ -52,8 +52,12 @@ public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, Or
         {
             // The link goes to the patient by e-mail too, in the invitation's transaction (issue 13 §2): it names no
             // questionnaire, score or condition, only that there is something to fill in, and until when.
-            db.OutboxMessages.Add(Messages.PatientMessages.QuestionnaireLink(patient.OrganizationId, patient.Id, email,
-                await organizationName.CurrentAsync(cancellationToken), Messages.MessageLinks.To(configuration, $"/q/{token}"), invitation.ExpiresAt, now));
+            var (organization, link) = (await organizationName.CurrentAsync(cancellationToken), Messages.MessageLinks.To(configuration, $"/q/{token}"));
+            var message = Messages.PatientMessages.QuestionnaireLink(patient.OrganizationId, patient.Id, email, organization, link, invitation.ExpiresAt, now);
+            db.OutboxMessages.Add(await templates.ApplyAsync(message, new Dictionary<string, string>
+            {
+                ["organization"] = organization, ["link"] = link, ["expires"] = Messages.PatientMessages.Expires(invitation.ExpiresAt),
+            }, cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);

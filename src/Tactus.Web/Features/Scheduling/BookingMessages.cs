@@ -5,7 +5,8 @@ using Tactus.Web.Features.Organizations;
 namespace Tactus.Web.Features.Scheduling;
 
 /// <summary>What the patient is sent about their bookings, queued in the outbox inside the booking's own transaction.</summary>
-public sealed class BookingMessages(TactusDbContext db, OrganizationName organizationName, OrganizationClock clock, Messages.ITextSender texts, IConfiguration configuration)
+public sealed class BookingMessages(TactusDbContext db, OrganizationName organizationName, OrganizationClock clock, Messages.ITextSender texts,
+    Messages.MessageTemplates templates, IConfiguration configuration)
 {
     /// <summary>
     /// The patient's confirmation (a new booking) and reminders (a new or moved one; a moved visit's earlier reminders
@@ -34,12 +35,25 @@ public sealed class BookingMessages(TactusDbContext db, OrganizationName organiz
             return;
         }
 
+        // In the organisation's own wording where it has one (Admin → Messages), with the same few facts filled in.
+        Dictionary<string, string> Values(Appointment a) => new()
+        {
+            ["organization"] = organization, ["when"] = Messages.AppointmentMessages.When(a.StartsAt, zone), ["link"] = link,
+        };
+
         if (added)
         {
-            db.OutboxMessages.Add(Messages.AppointmentMessages.BookedFor(appointments, email, organization, zone, link, now));
+            db.OutboxMessages.Add(await templates.ApplyAsync(Messages.AppointmentMessages.BookedFor(appointments, email, organization, zone, link, now),
+                Values(appointments.OrderBy(a => a.StartsAt).First()), cancellationToken));
         }
 
-        db.OutboxMessages.AddRange(appointments.SelectMany(a => Messages.AppointmentMessages.RemindersFor(a, hours, email, organization, zone, link, now)));
+        foreach (var appointment in appointments)
+        {
+            foreach (var reminder in Messages.AppointmentMessages.RemindersFor(appointment, hours, email, organization, zone, link, now))
+            {
+                db.OutboxMessages.Add(await templates.ApplyAsync(reminder, Values(appointment), cancellationToken));
+            }
+        }
     }
 
     public async Task WithdrawRemindersAsync(IReadOnlyList<Guid> appointmentIds, DateTimeOffset now, CancellationToken cancellationToken)

@@ -110,6 +110,42 @@ public abstract class OutboxTests(MailApp app)
         Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == email));
     }
 
+    /// <summary>
+    /// The organisation words its own confirmation (Admin → Messages); a wording with a placeholder that does not exist,
+    /// or without the link, is refused and changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task TheOrganisationsOwnWording_IsUsed_AndAWordingThatCouldCarryMoreIsRefused()
+    {
+        var data = await SchedulingTestData.LoadAsync(app);
+        var administrator = await app.AsAsync(Roles.Administrator);
+        const string Page = "/Admin/Messages";
+        const string Save = "/Admin/Messages?handler=Wording&kind=appointment-booked";
+        var unknown = await administrator.PostFormAsync(Page, new() { ["subject"] = "Visit", ["body"] = "Your {diagnosis} visit: {link}" }, Save);
+        var noLink = await administrator.PostFormAsync(Page, new() { ["subject"] = "Visit", ["body"] = "See you {when}." }, Save);
+        var refusedWording = await app.WithDbAsync(db => db.MessageTemplates.CountAsync());
+        var saved = await administrator.PostFormAsync(Page, new()
+        {
+            ["subject"] = "See you soon at {organization}", ["body"] = "We look forward to seeing you {when}. Details and changes: {link}",
+        }, Save);
+
+        var (referral, _, email) = await ReferralWithEmailAsync();
+        var manager = await app.AsAsync(Roles.Manager);
+        Assert.True((await manager.PostAsync("/api/appointments", Json.Body(data.Booking(referral, data.Weekday(27, 11))))).IsSuccessStatusCode);
+        await Worker.SendDueAsync(CancellationToken.None);
+        var message = Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == email));
+        await administrator.PostFormAsync(Page, new() { ["subject"] = "", ["body"] = "" }, Save); // back to Tactus's own, for the other tests
+
+        Assert.Contains("Unknown placeholder {diagnosis}", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("must contain {link}", await noLink.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, refusedWording);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("See you soon at Riverside Integrative Health", message.Subject);
+        Assert.StartsWith("We look forward to seeing you ", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("11:00 (America/Los_Angeles)", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("/Portal", message.TextBody, StringComparison.Ordinal);
+    }
+
     /// <summary>Reminders wait for their moment; a cancelled visit's reminders still ahead are withdrawn, never sent.</summary>
     [Fact]
     public async Task Reminders_ArriveAtTheirTime_AndACancelledVisitsAreWithdrawn()
