@@ -36,10 +36,7 @@ public sealed class AlertEscalation(IServiceScopeFactory scopes, IConfiguration 
                 continue;
             }
 
-            var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(cancellationToken);
-            var managers = await db.Users.AsNoTracking().Where(u => u.OrganizationId == alert.OrganizationId && u.Email != null
-                    && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == managerRole))
-                .Select(u => u.Email!).ToListAsync(cancellationToken);
+            var managers = await StaffMessages.ManagersAsync(db, alert.OrganizationId, null, cancellationToken);
             db.OutboxMessages.AddRange(managers.Select(email =>
                 StaffMessages.SafetyAlertEscalated(alert.OrganizationId, alert.PatientId, email, MessageLinks.To(configuration, "/Inbox"), after, now)));
             await db.SaveChangesAsync(cancellationToken);

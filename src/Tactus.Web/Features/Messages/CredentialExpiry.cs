@@ -42,7 +42,7 @@ public sealed class CredentialExpiry(IServiceScopeFactory scopes, IConfiguration
                     continue;
                 }
 
-                var recipients = await RecipientsAsync(db, practitioner.OrganizationId, practitioner.UserId, cancellationToken);
+                var recipients = await StaffMessages.ManagersAsync(db, practitioner.OrganizationId, practitioner.UserId, cancellationToken);
                 var subject = $"A credential expires in {daysLeft} days";
                 var body = $"{what} expires on {expiresOn:d MMMM yyyy}. Renew it, then record the new date in Tactus: {MessageLinks.To(configuration, "/Practitioners")}\n\n"
                     + "An expired licence stops booking, check-in and signing; an expired certification stops the techniques that need it.";
@@ -57,15 +57,5 @@ public sealed class CredentialExpiry(IServiceScopeFactory scopes, IConfiguration
         }
 
         return announced;
-    }
-
-    /// <summary>The practitioner and the organisation's programme managers, by e-mail address.</summary>
-    private static async Task<List<string>> RecipientsAsync(TactusDbContext db, Guid organizationId, Guid practitionerUserId, CancellationToken cancellationToken)
-    {
-        var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(cancellationToken);
-        return await db.Users.AsNoTracking()
-            .Where(u => u.OrganizationId == organizationId && u.Email != null
-                && (u.Id == practitionerUserId || db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == managerRole)))
-            .Select(u => u.Email!).Distinct().ToListAsync(cancellationToken);
     }
 }

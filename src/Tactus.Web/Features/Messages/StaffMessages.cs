@@ -49,4 +49,14 @@ public static class StaffMessages
     /// <summary>The e-mail address of a user of the organisation, if they have one.</summary>
     public static Task<string?> EmailOfAsync(Data.TactusDbContext db, Guid userId, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The e-mail addresses of an organisation's programme managers, and of one more user when given (a practitioner).</summary>
+    public static async Task<List<string>> ManagersAsync(Data.TactusDbContext db, Guid organizationId, Guid? alsoUserId, CancellationToken cancellationToken)
+    {
+        var managerRole = await db.Roles.Where(r => r.Name == Access.Roles.Manager).Select(r => r.Id).SingleAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.OrganizationId == organizationId && u.Email != null
+                && (u.Id == alsoUserId || db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == managerRole)))
+            .Select(u => u.Email!).Distinct().ToListAsync(cancellationToken);
+    }
 }

@@ -16,7 +16,7 @@ namespace Tactus.Web.Features.Scheduling;
 /// reason, which is kept with the appointment and audited. One booking is one transaction: the appointment, its claims on
 /// the therapist's, the room's and the patient's time, the referral's status and the audit commit together or not at all.
 /// </summary>
-public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, OrganizationClock clock, BookingWarnings warnings, BookingMessages messages, TimeProvider time)
+public sealed partial class BookingWorkflow(TactusDbContext db, AccessScope scope, OrganizationClock clock, BookingWarnings warnings, BookingMessages messages, TimeProvider time)
 {
     /// <summary>How long before the visit a cancellation still counts as on time (a late one is recorded as such).</summary>
     public static readonly TimeSpan CancellationNotice = TimeSpan.FromHours(24);
@@ -80,65 +80,6 @@ public sealed class BookingWorkflow(TactusDbContext db, AccessScope scope, Organ
             request.TherapistId, request.RoomId, context.Type, start, context.UserId, now, seriesId, overridden is null ? null : request.OverrideReason!.Trim(), overridden)).ToList();
         await SaveAsync(context, appointments, cancellationToken);
         return new SeriesOutcome(seriesId, appointments, skipped);
-    }
-
-    /// <summary>Moves a booked visit to another time (and therapist or room): the old time is freed and the new one claimed in one transaction.</summary>
-    public async Task<Appointment?> MoveAsync(Guid id, DateTimeOffset startsAt, Guid? therapistId, Guid? roomId, string? overrideReason, CancellationToken cancellationToken = default)
-    {
-        startsAt = startsAt.ToUniversalTime();
-        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (appointment is null)
-        {
-            return null;
-        }
-
-        var therapist = therapistId ?? appointment.TherapistId;
-        var context = await ContextAsync(appointment.ReferralId, therapist, roomId ?? appointment.RoomId, appointment.AppointmentTypeId, startsAt, cancellationToken);
-        var zone = await clock.ZoneAsync(cancellationToken);
-        var busy = await BusyAsync(therapist, roomId ?? appointment.RoomId, appointment.PatientId, startsAt, startsAt.AddMinutes(context.Type.Minutes + context.Type.BufferMinutes), appointment.Id, cancellationToken);
-        if (SlotRules.Obstacle(startsAt, context.Type.Minutes, context.Type.BufferMinutes, zone, context.Hours, busy) is { } obstacle)
-        {
-            throw new DomainRuleException("slot-unavailable", $"That time cannot be booked: {obstacle}.");
-        }
-
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(startsAt, zone).DateTime);
-        var overridden = RequireOverride(await warnings.ForAsync(context.Referral, context.Therapist, [day], cancellationToken), overrideReason);
-        if (overridden is not null)
-        {
-            appointment.RecordOverride(overrideReason!.Trim(), overridden);
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.AppointmentClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
-        appointment.Place(therapist, roomId ?? appointment.RoomId, context.Type, startsAt);
-        await SaveAsync(context, [appointment], cancellationToken, added: false);
-        await transaction.CommitAsync(cancellationToken);
-        return appointment;
-    }
-
-    public async Task<Appointment?> CancelAsync(Guid id, string? reason, CancellationToken cancellationToken = default) =>
-        await CloseAsync(id, (appointment, userId, now) =>
-            appointment.Cancel(reason ?? "", appointment.StartsAt - now < CancellationNotice, userId, now), cancellationToken);
-
-    public async Task<Appointment?> NoShowAsync(Guid id, string? note, CancellationToken cancellationToken = default) =>
-        await CloseAsync(id, (appointment, userId, now) => appointment.MarkNoShow(note, userId, now), cancellationToken);
-
-    private async Task<Appointment?> CloseAsync(Guid id, Action<Appointment, Guid, DateTimeOffset> close, CancellationToken cancellationToken)
-    {
-        var userId = Caller();
-        var appointment = await db.Appointments.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (appointment is null)
-        {
-            return null;
-        }
-
-        close(appointment, userId, time.GetStorageNow());
-        await messages.WithdrawRemindersAsync([appointment.Id], time.GetStorageNow(), cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.AppointmentClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return appointment;
     }
 
     private sealed record BookingContext(Guid UserId, Referral Referral, AppointmentType Type, Practitioner? Therapist, IReadOnlyList<WorkingHours> Hours);
