@@ -28,6 +28,25 @@ public sealed class TestSmtpServer : IAsyncDisposable
         services.Add(new Store(Received));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(CancellationToken.None);
+        WaitUntilListening();
+    }
+
+    /// <summary>The server binds on a background task; a test that sends right after starting it must find it listening.</summary>
+    private void WaitUntilListening()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                probe.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (attempt < 200)
+            {
+                Thread.Sleep(25);
+            }
+        }
     }
 
     /// <summary>Stops listening, as a mail server that is down.</summary>

@@ -27,10 +27,11 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email
         {
             try
             {
+                // The wait comes first, so a host (or a test) that has just started is not raced by a run it did not ask for.
+                await Task.Delay(poll, stoppingToken);
                 await escalation.EscalateAsync(stoppingToken);
                 await credentials.QueueDueAsync(stoppingToken);
                 await SendDueAsync(stoppingToken);
-                await Task.Delay(poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -59,7 +59,7 @@ public abstract class OutboxTests(MailApp app)
         await app.Smtp.StopAsync();
         try
         {
-            Assert.True((await manager.PostAsync("/api/appointments", Json.Body(data.Booking(referral, data.Weekday(20, 15))))).IsSuccessStatusCode);
+            await BookAsync(manager, data.Booking(referral, data.Weekday(20, 15)));
             await Worker.SendDueAsync(CancellationToken.None);
         }
         finally
@@ -96,7 +96,7 @@ public abstract class OutboxTests(MailApp app)
         var data = await SchedulingTestData.LoadAsync(app);
         var (referral, patientId, email) = await ReferralWithEmailAsync();
         var manager = await app.AsAsync(Roles.Manager);
-        Assert.True((await manager.PostAsync("/api/appointments", Json.Body(data.Booking(referral, data.Weekday(21, 16))))).IsSuccessStatusCode);
+        await BookAsync(manager, data.Booking(referral, data.Weekday(21, 16)));
         var leasedUntil = app.Clock.GetUtcNow().AddMinutes(2).UtcDateTime;
         await app.WithDbAsync(db => db.OutboxMessages.Where(m => m.PatientId == patientId && m.Kind == AppointmentMessages.Booked)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, new DateTimeOffset(leasedUntil, TimeSpan.Zero))));
@@ -131,7 +131,7 @@ public abstract class OutboxTests(MailApp app)
 
         var (referral, _, email) = await ReferralWithEmailAsync();
         var manager = await app.AsAsync(Roles.Manager);
-        Assert.True((await manager.PostAsync("/api/appointments", Json.Body(data.Booking(referral, data.Weekday(27, 11))))).IsSuccessStatusCode);
+        await BookAsync(manager, data.Booking(referral, data.Weekday(27, 11)));
         await Worker.SendDueAsync(CancellationToken.None);
         var message = Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == email));
         await administrator.PostFormAsync(Page, new() { ["subject"] = "", ["body"] = "" }, Save); // back to Tactus's own, for the other tests
@@ -189,6 +189,12 @@ public abstract class OutboxTests(MailApp app)
         Assert.NotEmpty(link);
         Assert.DoesNotContain("PHQ", message.TextBody, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(System.Net.HttpStatusCode.OK, opened.StatusCode);
+    }
+
+    private static async Task BookAsync(HttpClient manager, string booking)
+    {
+        var response = await manager.PostAsync("/api/appointments", Json.Body(booking));
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task<(Guid Referral, Guid Patient, string Email)> ReferralWithEmailAsync()
