@@ -49,6 +49,8 @@ public abstract class QueryPlanTests(PlanRecordingApp app)
         { Roles.Therapist, "/Inbox" },
         { Roles.Therapist, "/api/alerts" },
         { Roles.Clinician, "/Inbox" },
+        { Roles.Manager, "/Inbox" },
+        { Roles.Biller, "/Inbox" },
         { Roles.Clinician, "/api/patients/{care-team-patient}" },
         { Roles.Manager, "/api/patients?name=ch" },
         { Roles.Manager, "/api/patients?birthDate={care-team-birth-date}" },

@@ -1,53 +1,43 @@
-using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
-using Tactus.Web.Features.Questionnaires;
-using Tactus.Web.Features.Reports;
 
 namespace Tactus.Web.Features.Inbox;
 
 /// <summary>
-/// What is waiting for the signed-in person: open safety alerts addressed to them (all open alerts for a
-/// manager), reports sent to them and not yet acknowledged, and report drafts of theirs not yet sent.
+/// The one list of what the signed-in person must act on (issue 13 §3), built from each role's work queues
+/// (<see cref="WorkQueues"/>). The navigation shows the total, counted by the database; the inbox shows each kind's
+/// longest-waiting items, each linking to the page where it is done. Done work leaves its queue because the queue is
+/// the state itself (a signed note is no longer a draft), never a separate to-do row that could drift.
 /// </summary>
-public sealed class InboxQueries(TactusDbContext db, AccessScope scope)
+public sealed class InboxQueries(TactusDbContext db, AccessScope scope, TimeProvider time)
 {
-    public sealed record Contents(IReadOnlyList<SafetyAlert> Alerts, IReadOnlyList<OutcomeReport> ToAcknowledge, IReadOnlyList<OutcomeReport> Drafts,
-        IReadOnlyDictionary<Guid, string> PatientNames);
+    public const int ItemsPerKind = 20;
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
-        if (scope.UserId is not { } me || !IsCareRole)
+        var total = 0;
+        foreach (var queue in Queues())
         {
-            return 0;
+            total += await queue.CountAsync(cancellationToken);
         }
 
-        return await Alerts(me).CountAsync(cancellationToken) + await ToAcknowledge(me).CountAsync(cancellationToken) + await Drafts(me).CountAsync(cancellationToken);
+        return total;
     }
 
-    public async Task<Contents> LoadAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkList>> LoadAsync(CancellationToken cancellationToken)
     {
-        if (scope.UserId is not { } me || !IsCareRole)
+        var lists = new List<WorkList>();
+        foreach (var queue in Queues())
         {
-            return new Contents([], [], [], new Dictionary<Guid, string>());
+            lists.Add(await queue.LoadAsync(db, ItemsPerKind, cancellationToken));
         }
 
-        var alerts = await Alerts(me).OrderBy(a => a.RaisedAt).ToListAsync(cancellationToken);
-        var toAcknowledge = await ToAcknowledge(me).OrderBy(r => r.SentAt).ToListAsync(cancellationToken);
-        var drafts = await Drafts(me).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
-        var patientIds = alerts.Select(a => a.PatientId).Concat(toAcknowledge.Select(r => r.PatientId)).Concat(drafts.Select(r => r.PatientId)).Distinct().ToList();
-        var names = await Patients.PatientNames.ForAsync(db, patientIds, cancellationToken);
-        return new Contents(alerts, toAcknowledge, drafts, names);
+        return lists;
     }
 
-    private bool IsCareRole => scope.Role is Roles.Therapist or Roles.Clinician or Roles.Manager;
+    /// <summary>Whether the role has an inbox at all: a researcher, an administrator and a patient have none.</summary>
+    public static bool HasInbox(string? role) => role is Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Biller;
 
-    private IQueryable<SafetyAlert> Alerts(Guid me) => db.SafetyAlerts.AsNoTracking()
-        .Where(a => a.AcknowledgedAt == null && (scope.Role == Roles.Manager || a.Recipients.Contains(me)));
-
-    private IQueryable<OutcomeReport> ToAcknowledge(Guid me) => db.OutcomeReports.AsNoTracking()
-        .Where(r => r.Status == ReportStatus.Sent && r.Recipients.Contains(me));
-
-    private IQueryable<OutcomeReport> Drafts(Guid me) => db.OutcomeReports.AsNoTracking()
-        .Where(r => r.Status == ReportStatus.Draft && r.AuthorId == me);
+    private IReadOnlyList<IWorkQueue> Queues() =>
+        scope.UserId is { } me && HasInbox(scope.Role) ? new WorkQueues(db, scope.Role!, me, time.GetUtcNow()).ForRole() : [];
 }

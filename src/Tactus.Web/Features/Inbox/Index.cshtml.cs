@@ -4,7 +4,9 @@ namespace Tactus.Web.Features.Inbox;
 
 public sealed class IndexModel(InboxQueries inbox) : PageModel
 {
-    public InboxQueries.Contents Contents { get; private set; } = null!;
+    public IReadOnlyList<WorkList> Lists { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Contents = await inbox.LoadAsync(cancellationToken);
+    public int Waiting => Lists.Sum(l => l.Count);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Lists = await inbox.LoadAsync(cancellationToken);
 }

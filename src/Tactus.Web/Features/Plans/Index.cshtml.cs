@@ -74,24 +74,5 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, TimeProvid
 
     private sealed record AwaitingRow(Guid Id, Guid PatientId, PlanStatus Status, DateTimeOffset Since);
 
-    /// <summary>
-    /// What waits on the person's action, per role: the open episodes' plans whose next action is due by today
-    /// (PlanOfCare.ActionDueOn: drafts and signed plans at once, certified plans once re-certification is due), one
-    /// range on the (organisation, episode open, due on) index, narrowed by role. A discharged or cancelled patient's
-    /// plan needs no action (PlanOfCare.EpisodeOpen).
-    /// </summary>
-    private IQueryable<PlanOfCare> AwaitingQuery(DateOnly today)
-    {
-        // Compared with a parameter, not written as the bare column: SQLite seeks an index on "EpisodeOpen = ?" but
-        // treats "WHERE EpisodeOpen" as an expression to test on every row (it then walked every certified plan).
-        var open = true;
-        var due = db.Plans.Where(p => p.EpisodeOpen == open && p.ActionDueOn <= today);
-        var userId = scope.UserId ?? Guid.Empty;
-        return scope.Role switch
-        {
-            Roles.Clinician => due.Where(p => p.Status == PlanStatus.Signed && db.Referrals.Any(r => r.Id == p.ReferralId && r.ReferringClinicianId == userId)),
-            Roles.Therapist => due.Where(p => p.AuthorId == userId && p.Status != PlanStatus.Signed),
-            _ => due,
-        };
-    }
+    private IQueryable<PlanOfCare> AwaitingQuery(DateOnly today) => PlanQueue.Awaiting(db, scope.Role, scope.UserId ?? Guid.Empty, today);
 }

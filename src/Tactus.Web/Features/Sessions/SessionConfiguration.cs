@@ -16,6 +16,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<TreatmentS
 
         // The safety review: signed visits with an adverse event, worst and newest first.
         builder.HasIndex(s => new { s.OrganizationId, s.WorstAdverseEvent, s.SessionDate });
+        // The inbox's notes left unsigned after the visit day (issue 13 §3): drafts by visit day.
+        builder.HasIndex(s => new { s.OrganizationId, s.Status, s.SessionDate });
 
         // Check-in is idempotent per referral and day: two check-ins at once cannot both start the day's first visit.
         builder.HasIndex(s => new { s.ReferralId, s.SessionDate, s.VisitOfDay }).IsUnique();

@@ -2237,10 +2237,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PatientId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "UsedAt", "ExpiresAt");
 
                     b.ToTable("MeasureInvitations");
                 });
@@ -2955,6 +2957,8 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.HasIndex("PatientId", "SessionDate");
 
                     b.HasIndex("PlanId", "SignedAt");
+
+                    b.HasIndex("OrganizationId", "Status", "SessionDate");
 
                     b.HasIndex("OrganizationId", "WorstAdverseEvent", "SessionDate");
 

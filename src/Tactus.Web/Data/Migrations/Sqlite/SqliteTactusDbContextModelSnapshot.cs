@@ -2218,10 +2218,12 @@ namespace Tactus.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PatientId");
-
                     b.HasIndex("TokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PatientId", "CreatedAt");
+
+                    b.HasIndex("OrganizationId", "UsedAt", "ExpiresAt");
 
                     b.ToTable("MeasureInvitations");
                 });
@@ -2936,6 +2938,8 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "SessionDate");
 
                     b.HasIndex("PlanId", "SignedAt");
+
+                    b.HasIndex("OrganizationId", "Status", "SessionDate");
 
                     b.HasIndex("OrganizationId", "WorstAdverseEvent", "SessionDate");
 

@@ -1,0 +1,44 @@
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Intake;
+using Tactus.Web.Features.Questionnaires;
+using Tactus.Web.Features.Referrals;
+using Tactus.Web.Features.Screening;
+
+namespace Tactus.Web.Features.Inbox;
+
+/// <summary>The two queues that look across records: clearance requests and questionnaires gone unanswered.</summary>
+internal sealed partial class WorkQueues
+{
+    /// <summary>
+    /// A finding that needs clearance blocks treatment until the referring clinician clears it (clinical.md §2, the
+    /// screening rules' "clearance" effect): it waits on the clinician who referred the patient, while a referral
+    /// of theirs is open.
+    /// </summary>
+    private IWorkQueue ClearanceRequests()
+    {
+        var active = FindingStatus.Active;
+        var closed = new[] { ReferralStatus.Declined, ReferralStatus.Discharged, ReferralStatus.Cancelled, ReferralStatus.Draft };
+        return new WorkQueue<PatientFinding>("clearance", "Clearance requests",
+            "Clear the finding with your reason on the patient's record, or advise against massage.",
+            db.Findings.Where(f => f.Status == active && f.Does.Contains(RuleEffects.Clearance) && !f.Does.Contains(RuleEffects.Defer)
+                && db.Referrals.Any(r => r.PatientId == f.PatientId && r.ReferringClinicianId == me && !closed.Contains(r.Status))),
+            q => q.OrderBy(f => f.DetectedAt).ThenBy(f => f.Id).Select(f => new WorkRow { Id = f.Id, PatientId = f.PatientId, Since = f.DetectedAt, Detail = f.Finding }),
+            r => $"/Patients/Details/{r.PatientId}", "PatientFinding");
+    }
+
+    /// <summary>
+    /// A questionnaire link that expired unanswered waits on whoever sent it (all of them on the manager), until the
+    /// patient answers (in the portal, by a new link or at the visit) or a new link is sent.
+    /// </summary>
+    private IWorkQueue QuestionnairesOverdue()
+    {
+        var since = now.AddDays(-QuestionnaireFollowUpDays);
+        return new WorkQueue<MeasureInvitation>("questionnaires", "Questionnaires overdue",
+            "Send the link again, or give the questionnaire at the next visit.",
+            db.MeasureInvitations.Where(i => i.UsedAt == null && i.ExpiresAt < now && i.ExpiresAt >= since && (role == Roles.Manager || i.CreatedById == me)
+                && !db.MeasureInvitations.Any(later => later.PatientId == i.PatientId && later.CreatedAt > i.CreatedAt)
+                && !db.MeasureResponses.Any(r => r.PatientId == i.PatientId && r.CompletedAt > i.CreatedAt)),
+            q => q.OrderBy(i => i.ExpiresAt).ThenBy(i => i.Id).Select(i => new WorkRow { Id = i.Id, PatientId = i.PatientId, Since = i.ExpiresAt }),
+            r => $"/Patients/Details/{r.PatientId}", "MeasureInvitation");
+    }
+}
