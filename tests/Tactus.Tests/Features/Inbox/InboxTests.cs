@@ -146,7 +146,10 @@ public abstract partial class InboxTests(TactusApp app)
         var name = await app.WithDbAsync(db => db.Users.Where(u => u.Id == therapistId).Select(u => u.DisplayName).SingleAsync());
         Assert.Contains($"{name}</a>: expires {today.AddDays(30):yyyy-MM-dd}", expiring, StringComparison.Ordinal);
         Assert.DoesNotContain(name, renewed, StringComparison.Ordinal);
-        Assert.Contains("Claims held", biller, StringComparison.Ordinal);
+        var held = await app.WithDbAsync(db => db.Claims.CountAsync(c => c.Status == Tactus.Web.Features.Claims.ClaimStatus.Held));
+        var denied = await app.WithDbAsync(db => db.Claims.CountAsync(c => c.Status == Tactus.Web.Features.Claims.ClaimStatus.Denied));
+        Assert.Contains($"Claims held ({held})", biller, StringComparison.Ordinal);
+        Assert.Contains($"Denials to work ({denied})", biller, StringComparison.Ordinal);
         Assert.DoesNotContain("Licences and certifications", biller, StringComparison.Ordinal);
     }
 
