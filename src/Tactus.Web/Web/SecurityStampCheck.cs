@@ -21,6 +21,18 @@ public sealed class SecurityStampCheck(
 {
     private readonly ConcurrentDictionary<Guid, (string Stamp, DateTimeOffset CheckedAt)> _current = new();
 
+    /// <summary>
+    /// The account's stamp was just replaced here (deactivated, role changed, MFA reset): this instance ends the
+    /// account's other sessions at their next request, without waiting for the validation interval.
+    /// </summary>
+    public void Replaced(Guid userId, string newStamp) => _current[userId] = (newStamp, time.GetUtcNow());
+
+    /// <summary>Whether this instance already knows the session's stamp to be replaced; no database read.</summary>
+    public bool IsKnownStale(ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+        && _current.TryGetValue(userId, out var seen)
+        && seen.Stamp != principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+
     public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)

@@ -27,13 +27,14 @@ public static class SessionLifetime
             return;
         }
 
+        var stamps = context.HttpContext.RequestServices.GetRequiredService<SecurityStampCheck>();
         var interval = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.ValidationInterval;
-        if (context.Properties.IssuedUtc is { } issued && time.GetUtcNow() - issued <= interval)
+        if (context.Properties.IssuedUtc is { } issued && time.GetUtcNow() - issued <= interval
+            && !(context.Principal is { } principal && stamps.IsKnownStale(principal)))
         {
             return;
         }
 
-        var stamps = context.HttpContext.RequestServices.GetRequiredService<SecurityStampCheck>();
         if (context.Principal is null || !await stamps.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();

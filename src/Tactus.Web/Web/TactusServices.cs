@@ -86,6 +86,7 @@ public static class TactusServices
         services.AddScoped<Features.Organizations.OrganizationName>();
         services.AddScoped<Features.Organizations.OrganizationClock>();
         services.AddScoped<Features.Inbox.InboxQueries>();
+        services.AddScoped<Features.Admin.StaffAccounts>();
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Questionnaires.InvitationWorkflow>();
         services.AddScoped<Features.Statements.PatientLedger>();
@@ -131,6 +132,7 @@ public static class TactusServices
             .AddClaimsPrincipalFactory<TactusClaimsFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<TotpTokenProvider>(TotpTokenProvider.ProviderName)
+            .AddTokenProvider<Features.Account.InvitationTokenProvider>(Features.Account.InvitationTokenProvider.ProviderName)
             .AddPasswordValidator<CommonPasswordValidator>();
 
         // SR-10: PBKDF2-HMAC-SHA512 with at least 210,000 iterations (Identity's default is lower).
@@ -212,6 +214,7 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Research", Policies.Research);
             options.Conventions.AuthorizeFolder("/Portal", Policies.Portal);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Account/Accept");
             options.Conventions.AddPageApplicationModelConvention("/Account/Login",
                 model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(SignInRateLimit.Policy)));
             options.Conventions.AddPageApplicationModelConvention("/Account/LoginWith2fa",

@@ -24,6 +24,9 @@ public sealed class TactusSignInManager(
     TactusDbContext db)
     : SignInManager<TactusUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>A deactivated account cannot sign in, whatever its password (issue 13 §5).</summary>
+    public override async Task<bool> CanSignInAsync(TactusUser user) => user.DeactivatedAt is null && await base.CanSignInAsync(user);
+
     public async Task<bool> MustEnrolMfaAsync(TactusUser user)
     {
         if (user.TwoFactorEnabled)

@@ -17,6 +17,9 @@ public sealed class TactusUser : IdentityUser<Guid>
     /// <summary>For the patient role: the patient record this account may see.</summary>
     public Guid? PatientId { get; set; }
 
+    /// <summary>When an administrator deactivated the account: it cannot sign in, and its sessions ended then (issue 13 §5).</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
     /// <summary>The last TOTP time step accepted, so a code is never accepted twice (SR-09).</summary>
     public long LastTotpTimeStep { get; set; }
 }

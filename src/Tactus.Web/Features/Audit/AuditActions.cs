@@ -13,6 +13,10 @@ public static class AuditActions
     public const string MfaReset = "mfa-reset";
     public const string AccountUnlocked = "account-unlocked";
     public const string UserCreated = "user-created";
+    public const string InvitationAccepted = "invitation-accepted";
+    public const string RoleChanged = "role-changed";
+    public const string AccountDeactivated = "account-deactivated";
+    public const string AccountReactivated = "account-reactivated";
     public const string AuditVerified = "audit-verified";
     public const string AppAuthorized = "app-authorized";
     public const string AppRevoked = "app-revoked";

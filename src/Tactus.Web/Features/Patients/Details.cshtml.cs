@@ -49,6 +49,23 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
         TempData["Flash"] = "Safety alert acknowledged.";
         return RedirectToPage(new { id });
     }
+    /// <summary>Inviting a patient to the portal is account administration (issue 13 §5): the administrator and the manager.</summary>
+    public bool CanInviteToPortal => scope.Role is Roles.Administrator or Roles.Manager;
+
+    public bool HasPortalAccount { get; private set; }
+
+    public async Task<IActionResult> OnPostInvitePortalAsync(Guid id, [FromServices] Admin.StaffAccounts accounts, CancellationToken cancellationToken)
+    {
+        if (!CanInviteToPortal)
+        {
+            return Forbid();
+        }
+
+        await accounts.InvitePatientAsync(id, cancellationToken);
+        TempData["Flash"] = "The patient is invited to the portal: the e-mail lets them choose a password within 7 days.";
+        return RedirectToPage(new { id });
+    }
+
     public bool CanRecordIntake => scope.Role is Roles.Therapist or Roles.Manager or Roles.Administrator or Roles.Clinician;
 
     public async Task<IActionResult> OnPostClearAsync(Guid id, Guid findingId, string? reason, CancellationToken cancellationToken)
@@ -80,6 +97,7 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
             scope.Role is Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Administrator, cancellationToken);
         Timeline = await Features.Timeline.PatientTimeline.BuildAsync(db, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         Referrals = await db.Referrals.AsNoTracking().Where(r => r.PatientId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
+        HasPortalAccount = CanInviteToPortal && await db.Users.AnyAsync(u => u.PatientId == id, cancellationToken);
         Apps = PatientAccessRules.CanReadClinicalRecords(scope.Role) ? await apps.LaunchableAsync(scope.OrganizationId!.Value, cancellationToken) : [];
         return Page();
     }

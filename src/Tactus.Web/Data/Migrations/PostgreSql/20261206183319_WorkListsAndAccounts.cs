@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class WorkLists : Migration
+    public partial class WorkListsAndAccounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +14,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
             migrationBuilder.DropIndex(
                 name: "IX_MeasureInvitations_PatientId",
                 table: "MeasureInvitations");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "DeactivatedAt",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TreatmentSessions_OrganizationId_Status_SessionDate",
@@ -44,6 +51,10 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
             migrationBuilder.DropIndex(
                 name: "IX_MeasureInvitations_PatientId_CreatedAt",
                 table: "MeasureInvitations");
+
+            migrationBuilder.DropColumn(
+                name: "DeactivatedAt",
+                table: "AspNetUsers");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeasureInvitations_PatientId",

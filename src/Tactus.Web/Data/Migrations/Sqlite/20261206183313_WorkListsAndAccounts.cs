@@ -5,7 +5,7 @@
 namespace Tactus.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class WorkLists : Migration
+    public partial class WorkListsAndAccounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,12 @@ namespace Tactus.Web.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_MeasureInvitations_PatientId",
                 table: "MeasureInvitations");
+
+            migrationBuilder.AddColumn<long>(
+                name: "DeactivatedAt",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TreatmentSessions_OrganizationId_Status_SessionDate",
@@ -44,6 +50,10 @@ namespace Tactus.Web.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_MeasureInvitations_PatientId_CreatedAt",
                 table: "MeasureInvitations");
+
+            migrationBuilder.DropColumn(
+                name: "DeactivatedAt",
+                table: "AspNetUsers");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeasureInvitations_PatientId",
