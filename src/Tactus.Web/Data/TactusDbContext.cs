@@ -34,6 +34,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Drafts.FormDraft> FormDrafts => Set<Features.Drafts.FormDraft>();
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+    public DbSet<Features.Practitioners.ContinuingEducationRecord> ContinuingEducation => Set<Features.Practitioners.ContinuingEducationRecord>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Features.Intake.PatientIntake> Intakes => Set<Features.Intake.PatientIntake>();
     public DbSet<Features.Intake.PatientFinding> Findings => Set<Features.Intake.PatientFinding>();

@@ -101,6 +101,7 @@ public static class TactusServices
         services.AddSingleton<Features.BulkData.BulkExportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.BulkData.BulkExportWorker>());
         services.AddSingleton<ClinicalReference>();
+        services.AddSingleton<Features.Practitioners.ContinuingEducationRules>();
         services.AddSingleton<ContraindicationEngine>();
         services.AddSingleton<Features.Questionnaires.InstrumentCatalog>();
         services.AddSingleton(sp => new Features.Billing.BillingReference(sp.GetRequiredService<ClinicalReference>().Techniques.Select(t => t.Id)));

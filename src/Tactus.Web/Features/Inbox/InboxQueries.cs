@@ -9,7 +9,7 @@ namespace Tactus.Web.Features.Inbox;
 /// longest-waiting items, each linking to the page where it is done. Done work leaves its queue because the queue is
 /// the state itself (a signed note is no longer a draft), never a separate to-do row that could drift.
 /// </summary>
-public sealed class InboxQueries(TactusDbContext db, AccessScope scope, TimeProvider time)
+public sealed class InboxQueries(TactusDbContext db, AccessScope scope, Practitioners.ContinuingEducationRules continuingEducation, TimeProvider time)
 {
     public const int ItemsPerKind = 20;
 
@@ -39,5 +39,5 @@ public sealed class InboxQueries(TactusDbContext db, AccessScope scope, TimeProv
     public static bool HasInbox(string? role) => role is Roles.Therapist or Roles.Clinician or Roles.Manager or Roles.Biller;
 
     private IReadOnlyList<IWorkQueue> Queues() =>
-        scope.UserId is { } me && HasInbox(scope.Role) ? new WorkQueues(db, scope.Role!, me, time.GetUtcNow()).ForRole() : [];
+        scope.UserId is { } me && HasInbox(scope.Role) ? new WorkQueues(db, continuingEducation, scope.Role!, me, time.GetUtcNow()).ForRole() : [];
 }

@@ -15,7 +15,7 @@ namespace Tactus.Web.Features.Inbox;
 /// day, a claim held or denied, a credential close to expiry. The organisation and care-team scope is the context's
 /// own (AccessScope's query filters); these only narrow to the person.
 /// </summary>
-internal sealed partial class WorkQueues(TactusDbContext db, string role, Guid me, DateTimeOffset now)
+internal sealed partial class WorkQueues(TactusDbContext db, ContinuingEducationRules continuingEducation, string role, Guid me, DateTimeOffset now)
 {
     /// <summary>Credentials are announced 90 days ahead (issue 13 §2), so the manager sees them from then on too.</summary>
     public const int CredentialHorizonDays = 90;
@@ -29,7 +29,8 @@ internal sealed partial class WorkQueues(TactusDbContext db, string role, Guid m
     {
         Roles.Therapist => [Alerts(), Assignments(), PlansToAct(), UnsignedNotes(), ReportDrafts(), ReportsToAcknowledge(), QuestionnairesOverdue()],
         Roles.Clinician => [Alerts(), ClearanceRequests(), PlansToAct(), ReportsToAcknowledge(), QuestionnairesOverdue()],
-        Roles.Manager => [Alerts(), ReferralsToTriage(), UnsignedNotes(), CredentialsExpiring(), ReportDrafts(), ReportsToAcknowledge(), QuestionnairesOverdue()],
+        Roles.Manager => [Alerts(), ReferralsToTriage(), UnsignedNotes(), CredentialsExpiring(),
+            new ContinuingEducationQueue(db, continuingEducation, Today), ReportDrafts(), ReportsToAcknowledge(), QuestionnairesOverdue()],
         Roles.Biller => [HeldClaims(), Denials()],
         _ => [],
     };

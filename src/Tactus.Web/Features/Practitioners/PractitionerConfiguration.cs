@@ -33,3 +33,18 @@ internal sealed class PractitionerConfiguration : IEntityTypeConfiguration<Pract
         builder.Navigation(p => p.Certifications).AutoInclude();
     }
 }
+
+internal sealed class ContinuingEducationConfiguration : IEntityTypeConfiguration<ContinuingEducationRecord>
+{
+    public void Configure(EntityTypeBuilder<ContinuingEducationRecord> builder)
+    {
+        builder.ToTable("ContinuingEducation");
+        builder.HasKey(c => c.Id);
+        builder.HasOne<Practitioner>().WithMany().HasForeignKey(c => c.PractitionerId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.PractitionerId, c.CompletedOn });
+        builder.Property(c => c.Topic).HasMaxLength(32);
+        builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.Provider).HasMaxLength(200);
+        builder.Property(c => c.Evidence).HasMaxLength(300);
+    }
+}

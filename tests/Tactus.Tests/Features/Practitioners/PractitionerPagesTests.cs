@@ -14,27 +14,10 @@ namespace Tactus.Tests.Features.Practitioners;
 
 public sealed class PractitionerPagesTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    private async Task<(Guid UserId, Guid PractitionerId, Guid LicenceId)> NewTherapistAsync()
-    {
-        await using var scope = app.SystemScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<TactusUser>>();
-        var organizationId = (await users.FindByEmailAsync(SignIn.DemoEmail(Roles.Manager)))!.OrganizationId;
-        var email = $"therapist-{Guid.NewGuid():N}@riverside.example";
-        var user = new TactusUser { Email = email, UserName = email, DisplayName = "Nell Okonkwo, LMT", OrganizationId = organizationId };
-        await users.CreateAsync(user);
-        await users.AddToRoleAsync(user, Roles.Therapist);
-        var practitioner = new Practitioner { OrganizationId = organizationId, UserId = user.Id, Discipline = Disciplines.MassageTherapist };
-        practitioner.Licences.Add(new Licence { State = "OR", Number = "LMT4242", Status = LicenceStatus.Active, ExpiresOn = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1) });
-        var db = scope.ServiceProvider.GetRequiredService<Tactus.Web.Data.TactusDbContext>();
-        db.Practitioners.Add(practitioner);
-        await db.SaveChangesAsync();
-        return (user.Id, practitioner.Id, practitioner.Licences[0].Id);
-    }
-
     [Fact]
     public async Task Manager_SuspendsALicence_TheTherapistCanNoLongerBeAssigned_AndTheChangeIsAudited()
     {
-        var (userId, practitionerId, licenceId) = await NewTherapistAsync();
+        var (userId, practitionerId, licenceId) = await app.NewTherapistAsync(DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1));
         var manager = await app.AsAsync(Roles.Manager);
         var clinician = await app.AsAsync(Roles.Clinician);
         var patient = await (await clinician.PostAsync("/api/patients", Json.Body("""{"confirmNotDuplicate":true,"givenName":"Ada","familyName":"Quill","birthDate":"1970-01-01"}"""))).ReadAsync<PatientDto>();

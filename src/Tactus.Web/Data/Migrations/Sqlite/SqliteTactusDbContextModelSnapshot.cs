@@ -2077,6 +2077,56 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Practitioners.ContinuingEducationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId", "CompletedOn");
+
+                    b.ToTable("ContinuingEducation", (string)null);
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3354,6 +3404,15 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Navigation("Goals");
 
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Practitioners.ContinuingEducationRecord", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Practitioners.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.Practitioner", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class WorkListsAndAccounts : Migration
+    public partial class WorkListsAccountsAndContinuingEducation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -20,6 +20,33 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 table: "AspNetUsers",
                 type: "timestamp with time zone",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ContinuingEducation",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PractitionerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Hours = table.Column<double>(type: "double precision", nullable: false),
+                    Topic = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Provider = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    EnteredById = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContinuingEducation", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContinuingEducation_Practitioners_PractitionerId",
+                        column: x => x.PractitionerId,
+                        principalTable: "Practitioners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TreatmentSessions_OrganizationId_Status_SessionDate",
@@ -35,11 +62,19 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 name: "IX_MeasureInvitations_PatientId_CreatedAt",
                 table: "MeasureInvitations",
                 columns: new[] { "PatientId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuingEducation_PractitionerId_CompletedOn",
+                table: "ContinuingEducation",
+                columns: new[] { "PractitionerId", "CompletedOn" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ContinuingEducation");
+
             migrationBuilder.DropIndex(
                 name: "IX_TreatmentSessions_OrganizationId_Status_SessionDate",
                 table: "TreatmentSessions");

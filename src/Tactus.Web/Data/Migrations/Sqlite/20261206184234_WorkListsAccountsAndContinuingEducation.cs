@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Tactus.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class WorkListsAndAccounts : Migration
+    public partial class WorkListsAccountsAndContinuingEducation : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -19,6 +20,33 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 table: "AspNetUsers",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ContinuingEducation",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PractitionerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hours = table.Column<double>(type: "REAL", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EnteredById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContinuingEducation", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContinuingEducation_Practitioners_PractitionerId",
+                        column: x => x.PractitionerId,
+                        principalTable: "Practitioners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TreatmentSessions_OrganizationId_Status_SessionDate",
@@ -34,11 +62,19 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 name: "IX_MeasureInvitations_PatientId_CreatedAt",
                 table: "MeasureInvitations",
                 columns: new[] { "PatientId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContinuingEducation_PractitionerId_CompletedOn",
+                table: "ContinuingEducation",
+                columns: new[] { "PractitionerId", "CompletedOn" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ContinuingEducation");
+
             migrationBuilder.DropIndex(
                 name: "IX_TreatmentSessions_OrganizationId_Status_SessionDate",
                 table: "TreatmentSessions");
