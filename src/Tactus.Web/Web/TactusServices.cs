@@ -198,7 +198,7 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Protocols", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Questionnaires/Instruments", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Reports", Policies.ClinicalRecords);
-            options.Conventions.AuthorizeFolder("/Inbox", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Inbox", Policies.Inbox);
             options.Conventions.AuthorizeFolder("/Billing", Policies.Billing);
             options.Conventions.AuthorizeFolder("/Claims", Policies.Billing);
             options.Conventions.AuthorizeFolder("/Coverage", Policies.Billing);

@@ -17,6 +17,9 @@ public static class Policies
     public const string Staff = "staff";
     public const string ReferralEntry = "referral-entry";
     public const string Credentialing = "credentialing";
+
+    /// <summary>The inbox: the roles with work that waits on them (issue 13 §3); a researcher or administrator has none.</summary>
+    public const string Inbox = "inbox";
     public const string Billing = "billing";
 
     /// <summary>The calendar: the programme's staff book for everyone, therapists for their own patients (the care team scopes them).</summary>
@@ -46,6 +49,7 @@ public static class Policies
             c => PatientAccessRules.CanEditPatients(RoleOf(c.User))));
         options.AddPolicy(ReferralEntry, p => p.RequireRole(Roles.Clinician, Roles.Manager, Roles.Administrator));
         options.AddPolicy(Credentialing, p => p.RequireRole(Roles.Manager, Roles.Administrator));
+        options.AddPolicy(Inbox, p => p.RequireRole(Roles.Therapist, Roles.Clinician, Roles.Manager, Roles.Biller));
         options.AddPolicy(Billing, p => p.RequireAuthenticatedUser().RequireAssertion(c => PatientAccessRules.CanReadBillingRecords(RoleOf(c.User))));
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Scheduling, p => p.RequireRole(Roles.Manager, Roles.Therapist));

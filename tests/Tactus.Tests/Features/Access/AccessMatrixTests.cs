@@ -30,6 +30,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["claims"] = [N, N, Y, Y, N, N, Y],
         ["patient statement"] = [N, N, Y, Y, N, N, Y],
         ["calendar"] = [Y, N, Y, N, N, N, N],
+        ["inbox"] = [Y, Y, Y, Y, N, N, N],
+        ["accounts"] = [N, N, N, N, N, N, Y],
+        ["practitioners and continuing education"] = [N, N, Y, N, N, N, Y],
         ["audit log"] = [N, N, N, N, N, N, Y],
         ["cohort counts"] = [N, N, N, N, Y, N, N],
     };
@@ -58,6 +61,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
             "patient statement" => $"/api/patients/{ids.Patient}/statement",
             "audit log" => "/Audit",
             "calendar" => "/Scheduling",
+            "inbox" => "/Inbox",
+            "accounts" => "/Admin/Users",
+            "practitioners and continuing education" => "/Practitioners",
             _ => "/Research",
         };
         var client = await app.AsAsync(role);
