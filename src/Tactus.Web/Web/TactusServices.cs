@@ -59,6 +59,7 @@ public static class TactusServices
         services.AddScoped<Features.Scheduling.BookingMessages>();
         services.AddScoped<Features.Messages.MessageTemplates>();
         services.AddScoped<Features.Scheduling.Waitlist>();
+        services.AddScoped<Features.Portal.PortalAppointments>();
         services.AddSingleton<Features.Messages.IEmailSender, Features.Messages.SmtpEmailSender>();
         services.AddHttpClient<Features.Messages.ITextSender, Features.Messages.TwilioTextSender>(Features.Messages.TwilioTextSender.HttpClientName);
         services.AddSingleton<Features.Messages.AlertEscalation>();

@@ -41,4 +41,18 @@ internal sealed partial class WorkQueues
             q => q.OrderBy(i => i.ExpiresAt).ThenBy(i => i.Id).Select(i => new WorkRow { Id = i.Id, PatientId = i.PatientId, Since = i.ExpiresAt }),
             r => $"/Patients/Details/{r.PatientId}", "MeasureInvitation");
     }
+
+    /// <summary>
+    /// A patient asked in the portal for another time for a booked visit: it waits on the visit's therapist (and the
+    /// manager) until the visit is moved or cancelled on the calendar.
+    /// </summary>
+    private IWorkQueue NewTimeRequests()
+    {
+        var waiting = Scheduling.WaitlistStatus.Waiting;
+        return new WorkQueue<Scheduling.WaitlistEntry>("new-time", "Patients asking for another time",
+            "Move the visit on the calendar (or cancel it); the request then closes itself.",
+            db.WaitlistEntries.Where(w => w.Status == waiting && w.RegardingAppointmentId != null && (role == Roles.Manager || w.TherapistId == me)),
+            q => q.OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).Select(w => new WorkRow { Id = w.Id, PatientId = w.PatientId, Since = w.CreatedAt, Detail = w.Note }),
+            r => "/Scheduling", "WaitlistEntry", describe: (r, name) => (name ?? "Patient", r.Detail));
+    }
 }

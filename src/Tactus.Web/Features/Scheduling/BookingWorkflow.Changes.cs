@@ -41,6 +41,7 @@ public sealed partial class BookingWorkflow
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.AppointmentClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
         appointment.Place(therapist, roomId ?? appointment.RoomId, context.Type, startsAt);
+        await ResolveRequestsAsync(appointment.Id, moved: true, cancellationToken);
         await SaveAsync(context, [appointment], cancellationToken, added: false);
         await transaction.CommitAsync(cancellationToken);
         return appointment;
@@ -64,10 +65,28 @@ public sealed partial class BookingWorkflow
 
         close(appointment, userId, time.GetStorageNow());
         await messages.WithdrawRemindersAsync([appointment.Id], time.GetStorageNow(), cancellationToken);
+        await ResolveRequestsAsync(appointment.Id, moved: false, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.AppointmentClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return appointment;
+    }
+
+    /// <summary>A patient's request to move the visit is answered once the visit is moved, and void once it is cancelled.</summary>
+    private async Task ResolveRequestsAsync(Guid appointmentId, bool moved, CancellationToken cancellationToken)
+    {
+        var waiting = WaitlistStatus.Waiting;
+        foreach (var request in await db.WaitlistEntries.Where(w => w.RegardingAppointmentId == appointmentId && w.Status == waiting).ToListAsync(cancellationToken))
+        {
+            if (moved)
+            {
+                request.Booked(appointmentId, time.GetStorageNow());
+            }
+            else
+            {
+                request.Remove(time.GetStorageNow());
+            }
+        }
     }
 }

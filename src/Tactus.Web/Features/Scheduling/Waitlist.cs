@@ -24,6 +24,9 @@ public sealed class WaitlistInput
 
     [StringLength(500, ErrorMessage = "The note can be at most {1} characters.")]
     public string? Note { get; set; }
+
+    /// <summary>The booked visit a patient asked to move (the portal), if that is what the entry is.</summary>
+    public Guid? RegardingAppointmentId { get; set; }
 }
 
 /// <summary>The wait-list: who waits for a time, which of them a freed time suits, and booking one of them into it.</summary>
@@ -59,6 +62,7 @@ public sealed class Waitlist(TactusDbContext db, AccessScope scope, BookingWorkf
         {
             OrganizationId = referral.OrganizationId, PatientId = referral.PatientId, ReferralId = referral.Id, TherapistId = input.TherapistId,
             EarliestDay = earliest, LatestDay = latest, Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            RegardingAppointmentId = input.RegardingAppointmentId,
             CreatedAt = time.GetStorageNow(), CreatedById = userId,
         };
         db.WaitlistEntries.Add(entry);

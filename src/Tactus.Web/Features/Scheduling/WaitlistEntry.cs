@@ -22,6 +22,9 @@ public sealed class WaitlistEntry : IOrganizationOwned, IPatientData
     public DateOnly EarliestDay { get; init; }
     public DateOnly LatestDay { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>A patient's request from the portal to move this booked visit: closed when the visit is moved or cancelled.</summary>
+    public Guid? RegardingAppointmentId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public Guid CreatedById { get; init; }
     public WaitlistStatus Status { get; private set; } = WaitlistStatus.Waiting;

@@ -2903,6 +2903,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("RegardingAppointmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

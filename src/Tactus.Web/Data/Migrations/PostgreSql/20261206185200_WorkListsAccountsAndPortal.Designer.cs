@@ -13,8 +13,8 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlTactusDbContext))]
-    [Migration("20261206184239_WorkListsAccountsAndContinuingEducation")]
-    partial class WorkListsAccountsAndContinuingEducation
+    [Migration("20261206185200_WorkListsAccountsAndPortal")]
+    partial class WorkListsAccountsAndPortal
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2904,6 +2904,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RegardingAppointmentId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Status")

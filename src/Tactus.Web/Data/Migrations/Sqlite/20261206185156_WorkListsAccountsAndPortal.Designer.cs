@@ -11,8 +11,8 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTactusDbContext))]
-    [Migration("20261206184234_WorkListsAccountsAndContinuingEducation")]
-    partial class WorkListsAccountsAndContinuingEducation
+    [Migration("20261206185156_WorkListsAccountsAndPortal")]
+    partial class WorkListsAccountsAndPortal
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2885,6 +2885,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegardingAppointmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

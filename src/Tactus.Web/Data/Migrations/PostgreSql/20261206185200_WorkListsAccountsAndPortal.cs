@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class WorkListsAccountsAndContinuingEducation : Migration
+    public partial class WorkListsAccountsAndPortal : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
             migrationBuilder.DropIndex(
                 name: "IX_MeasureInvitations_PatientId",
                 table: "MeasureInvitations");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "RegardingAppointmentId",
+                table: "WaitlistEntries",
+                type: "uuid",
+                nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DeactivatedAt",
@@ -86,6 +92,10 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
             migrationBuilder.DropIndex(
                 name: "IX_MeasureInvitations_PatientId_CreatedAt",
                 table: "MeasureInvitations");
+
+            migrationBuilder.DropColumn(
+                name: "RegardingAppointmentId",
+                table: "WaitlistEntries");
 
             migrationBuilder.DropColumn(
                 name: "DeactivatedAt",
