@@ -7,10 +7,11 @@ using Tactus.Tests.Infrastructure;
 namespace Tactus.BrowserTests;
 
 /// <summary>
-/// Tactus on a real Kestrel port (SQLite store) and Debian's Chromium driven by Playwright.
-/// Playwright's own browser download cannot work here, so the system Chromium is launched.
+/// Tactus on a real Kestrel port (SQLite store) and Debian's Chromium driven by Playwright, with its outbox pointed at
+/// a real SMTP server on 127.0.0.1 (MailApp). Playwright's own browser download cannot work here, so the system
+/// Chromium is launched.
 /// </summary>
-public sealed class BrowserApp(TestStore store) : TactusApp(store)
+public sealed class BrowserApp(TestStore store) : MailApp(store)
 {
     public BrowserApp()
         : this(TestStore.Sqlite)
@@ -23,6 +24,36 @@ public sealed class BrowserApp(TestStore store) : TactusApp(store)
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>
+    /// A browserless client for setting up a test over the real port. The app marks its cookies Secure (production
+    /// settings); Chromium keeps Secure cookies on http://127.0.0.1, .NET's cookie container does not, so this client
+    /// drops the flag on the way in.
+    /// </summary>
+    public override HttpClient CreateBrowserlessClient() =>
+        new(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler
+        {
+            InnerHandler = new LoopbackSecureCookies(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }),
+        })
+        {
+            BaseAddress = new Uri(BaseUrl),
+        };
+
+    private sealed class LoopbackSecureCookies(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+            {
+                var relaxed = cookies.Select(c => System.Text.RegularExpressions.Regex.Replace(c, @";\s*secure(?=;|$)", "", System.Text.RegularExpressions.RegexOptions.IgnoreCase)).ToList();
+                response.Headers.Remove("Set-Cookie");
+                response.Headers.TryAddWithoutValidation("Set-Cookie", relaxed);
+            }
+
+            return response;
+        }
+    }
 
     protected override void StartHost()
     {

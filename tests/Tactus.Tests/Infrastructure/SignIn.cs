@@ -18,11 +18,15 @@ public static partial class SignIn
         var response = await client.PostLoginAsync(DemoEmail(role, domain), DemoClinic.Password);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location!.OriginalString.StartsWith("/Account", StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"Sign-in as {role} failed: {(int)response.StatusCode}");
+            throw new InvalidOperationException($"Sign-in as {role} failed: {(int)response.StatusCode} {ErrorOf(await response.Content.ReadAsStringAsync())}");
         }
 
         return client;
     }
+
+    /// <summary>The error summary of a page that refused a form, for a failure message.</summary>
+    private static string ErrorOf(string html) =>
+        Regex.Match(html, "class=\"error-summary\"[^>]*>(.*?)</div>", RegexOptions.Singleline) is { Success: true } m ? Regex.Replace(m.Groups[1].Value, "<[^>]+>", " ").Trim() : "";
 
     public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password)
     {

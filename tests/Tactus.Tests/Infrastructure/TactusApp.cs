@@ -124,7 +124,7 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
         return await action(scope.ServiceProvider.GetRequiredService<TactusDbContext>());
     }
 
-    public HttpClient CreateBrowserlessClient() =>
+    public virtual HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     public override async ValueTask DisposeAsync()

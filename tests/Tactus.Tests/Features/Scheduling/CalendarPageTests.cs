@@ -119,11 +119,13 @@ public abstract class CalendarPageTests(TactusApp app)
         app.Clock.SetUtcNow(startsAt.AddMinutes(-5).ToUniversalTime());
         var therapist = await app.AsAsync(Roles.Therapist); // a new sign-in on the day
         var calendar = await therapist.GetStringAsync($"/Scheduling?view=day&date={DateOnly.FromDateTime(startsAt.DateTime):yyyy-MM-dd}");
+        var checkInPage = await therapist.GetAsync($"/Sessions/CheckIn/{loop.ReferralId}"); // where the calendar's button leads
         var checkIn = await therapist.PostAsync($"/api/referrals/{loop.ReferralId}/sessions", Json.Body("""{"painBefore":6,"stressBefore":4}"""));
         var held = await app.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == appointment.Id));
         var status = await app.WithDbAsync(db => db.Referrals.Where(r => r.Id == loop.ReferralId).Select(r => r.Status).SingleAsync());
 
-        Assert.Contains($"/Sessions/CheckIn?referralId={loop.ReferralId}", calendar, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Sessions/CheckIn/{loop.ReferralId}\"", calendar, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, checkInPage.StatusCode);
         Assert.True(checkIn.IsSuccessStatusCode, await checkIn.Content.ReadAsStringAsync());
         Assert.Equal(AppointmentStatus.CheckedIn, held.Status);
         Assert.NotNull(held.SessionId);
