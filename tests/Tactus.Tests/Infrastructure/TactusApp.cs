@@ -25,6 +25,13 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
     /// <summary>The audit checkpoint key, from configuration as an environment secret would give it (never a file in the source tree).</summary>
     public static readonly string CheckpointKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>
+    /// Every host watches its content and configuration files; with dozens of hosts alive at once (one per test class,
+    /// classes in parallel) inotify's per-user limit (128 instances here) runs out and a page fails to render. The tests
+    /// never edit those files, so the hosts poll instead of holding an inotify instance each.
+    /// </summary>
+    static TactusApp() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     public TestStore Store => store;
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public string ConnectionString => _connectionString;
