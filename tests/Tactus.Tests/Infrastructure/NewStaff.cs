@@ -27,3 +27,28 @@ public static class NewStaff
         return (user.Id, practitioner.Id, practitioner.Licences[0].Id);
     }
 }
+
+/// <summary>A portal account for a patient of the demo clinic, made for one test, signed in.</summary>
+public static class PortalAccounts
+{
+    public static async Task<HttpClient> PortalAsync(this TactusApp app, Guid patientId, string email, string password)
+    {
+        await using (var scope = app.SystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<TactusUser>>();
+            var organizationId = (await users.FindByEmailAsync(SignIn.DemoEmail(Roles.Manager)))!.OrganizationId;
+            var user = new TactusUser { Email = email, UserName = email, DisplayName = email, OrganizationId = organizationId, PatientId = patientId, EmailConfirmed = true };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
+            await users.AddToRoleAsync(user, Roles.Patient);
+        }
+
+        var portal = app.CreateBrowserlessClient();
+        await portal.PostLoginAsync(email, password);
+        return portal;
+    }
+}

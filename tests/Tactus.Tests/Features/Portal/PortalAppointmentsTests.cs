@@ -1,11 +1,8 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tactus.Tests.Features.Scheduling;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
-using Tactus.Web.Features.Account;
 using Tactus.Web.Features.Scheduling;
 
 namespace Tactus.Tests.Features.Portal;
@@ -119,16 +116,7 @@ public abstract class PortalAppointmentsTests(TactusApp app)
         var booked = await manager.PostAsync("/api/appointments", Json.Body(data.Booking(loop.ReferralId, data.Weekday(daysAhead, 14))));
         Assert.True(booked.IsSuccessStatusCode, await booked.Content.ReadAsStringAsync());
         var email = $"{family.ToLowerInvariant()}@example.org";
-        await using (var scope = app.SystemScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<TactusUser>>();
-            var organizationId = (await users.FindByEmailAsync(SignIn.DemoEmail(Roles.Manager)))!.OrganizationId;
-            var user = new TactusUser { Email = email, UserName = email, DisplayName = family, OrganizationId = organizationId, PatientId = loop.PatientId, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Patient);
-        }
-
-        return (await SignInAsync(email), (await booked.ReadAsync<AppointmentDto>())!, family);
+        return (await app.PortalAsync(loop.PatientId, email, Password), (await booked.ReadAsync<AppointmentDto>())!, family);
     }
 }
 

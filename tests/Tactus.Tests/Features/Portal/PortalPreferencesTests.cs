@@ -1,10 +1,7 @@
 using System.Net;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
-using Tactus.Web.Features.Account;
 
 namespace Tactus.Tests.Features.Portal;
 
@@ -55,18 +52,7 @@ public abstract class PortalPreferencesTests(TactusApp app)
         var intake = await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/intake", Json.Body(
             """{"answers":{},"medications":[],"preferences":{"pressure":4,"pauseWord":"amber"},"consentToTreatment":true,"consentGivenBy":"patient","consentToDataUse":true}"""));
         Assert.True(intake.IsSuccessStatusCode, await intake.Content.ReadAsStringAsync());
-        var email = PortalEmail(loop);
-        await using (var scope = app.SystemScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<TactusUser>>();
-            var organizationId = (await users.FindByEmailAsync(SignIn.DemoEmail(Roles.Manager)))!.OrganizationId;
-            var user = new TactusUser { Email = email, UserName = email, DisplayName = "Prefs", OrganizationId = organizationId, PatientId = loop.PatientId, EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Patient);
-        }
-
-        var portal = app.CreateBrowserlessClient();
-        await portal.PostLoginAsync(email, Password);
+        var portal = await app.PortalAsync(loop.PatientId, PortalEmail(loop), Password);
         return (portal, loop);
     }
 }
