@@ -26,6 +26,10 @@ public sealed class LogoutModel(SignInManager<TactusUser> signIn, UserManager<Ta
 
         await signIn.SignOutAsync();
         await HttpContext.SignOutAsync(MfaEnrolment.Scheme);
+
+        // Nothing of the session stays on the device (issue 13 §4; a shared or family phone): pages are never cached
+        // (SecurityHeadersMiddleware: no-store), and the browser is told to drop what this origin cached or stored.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return RedirectToPage("/Account/Logout");
     }
 }

@@ -87,6 +87,25 @@ public sealed partial class MfaTests(SqliteApp app) : IClassFixture<SqliteApp>
         Assert.Equal("/Portal", login.Headers.Location!.OriginalString);
     }
 
+    /// <summary>Issue 13 §4: MFA is available to patients: a portal patient turns it on, and their next sign-in asks for the code.</summary>
+    [Fact]
+    public async Task APatient_CanTurnOnTwoStepSignIn_ForTheirPortal()
+    {
+        var email = $"mfa-patient-{Guid.NewGuid():N}@example.org";
+        const string password = "Copper-kettle-drizzle-19";
+        var patientId = await app.WithDbAsync(db => db.Patients.Where(p => db.Organizations.Any(o => o.Id == p.OrganizationId && o.Slug == Tactus.Web.Data.Seed.DemoClinic.Slug)).OrderBy(p => p.Mrn).Select(p => p.Id).Skip(3).FirstAsync());
+        var portal = await app.PortalAsync(patientId, email, password);
+
+        var setup = await portal.GetStringAsync("/Account/Security");
+        var key = OtpNet.Base32Encoding.ToBytes(KeyPattern().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
+        var enabled = await portal.PostFormAsync("/Account/Security", new() { ["Code"] = CodeNow(key) }, "/Account/Security?handler=Enable");
+        var next = await app.CreateBrowserlessClient().PostLoginAsync(email, password);
+
+        Assert.NotEqual(HttpStatusCode.NotFound, enabled.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.TwoFactorEnabled).SingleAsync()));
+        Assert.StartsWith("/Account/LoginWith2fa", next.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SecondFactorPage_WithoutAPasswordFirst_SendsBackToSignIn()
     {

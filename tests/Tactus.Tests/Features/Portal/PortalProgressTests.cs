@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
 
@@ -36,6 +37,23 @@ public abstract class PortalProgressTests(TactusApp app)
         Assert.Contains("Your score went from 7 to 4: it improved.", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"trend-NPRS\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("PHQ-9", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>Nothing cached on the device after sign-out (issue 13 §4): pages are never stored, and signing out clears the origin's cache and storage.</summary>
+    [Fact]
+    public async Task SigningOutOfThePortal_LeavesNothingOnTheDevice()
+    {
+        var patientId = await app.WithDbAsync(db => db.Patients.Where(p => db.Organizations.Any(o => o.Id == p.OrganizationId && o.Slug == Tactus.Web.Data.Seed.DemoClinic.Slug)).OrderBy(p => p.Mrn).Select(p => p.Id).Skip(5).FirstAsync());
+        var portal = await app.PortalAsync(patientId, $"signout-{Guid.NewGuid():N}@example.org", Password);
+
+        var page = await portal.GetAsync("/Portal");
+        var signedOut = await portal.PostFormAsync("/Portal", [], "/Account/Logout");
+        var after = await portal.GetAsync("/Portal");
+
+        Assert.Equal("no-store", page.Headers.CacheControl?.ToString());
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("\"cache\", \"storage\"", string.Join(",", signedOut.Headers.GetValues("Clear-Site-Data")));
+        Assert.StartsWith("/Account/Login", after.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
     }
 }
 
