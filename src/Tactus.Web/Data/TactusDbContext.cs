@@ -58,6 +58,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Claims.ClaimBatch> ClaimBatches => Set<Features.Claims.ClaimBatch>();
     public DbSet<Features.Remittance.RemittanceImport> RemittanceImports => Set<Features.Remittance.RemittanceImport>();
     public DbSet<Features.Statements.PatientCharge> PatientCharges => Set<Features.Statements.PatientCharge>();
+    public DbSet<Features.Portal.CareMessage> CareMessages => Set<Features.Portal.CareMessage>();
     public DbSet<Features.Statements.PatientPayment> PatientPayments => Set<Features.Statements.PatientPayment>();
     public DbSet<Features.Statements.PatientAccount> PatientAccounts => Set<Features.Statements.PatientAccount>();
     public DbSet<Features.BulkData.BulkExportJob> BulkExportJobs => Set<Features.BulkData.BulkExportJob>();

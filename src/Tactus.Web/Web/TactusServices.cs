@@ -60,6 +60,7 @@ public static class TactusServices
         services.AddScoped<Features.Messages.MessageTemplates>();
         services.AddScoped<Features.Scheduling.Waitlist>();
         services.AddScoped<Features.Portal.PortalAppointments>();
+        services.AddScoped<Features.Portal.CareMessages>();
         services.AddSingleton<Features.Messages.IEmailSender, Features.Messages.SmtpEmailSender>();
         services.AddHttpClient<Features.Messages.ITextSender, Features.Messages.TwilioTextSender>(Features.Messages.TwilioTextSender.HttpClientName);
         services.AddSingleton<Features.Messages.AlertEscalation>();

@@ -55,4 +55,15 @@ internal sealed partial class WorkQueues
             q => q.OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).Select(w => new WorkRow { Id = w.Id, PatientId = w.PatientId, Since = w.CreatedAt, Detail = w.Note }),
             r => "/Scheduling", "WaitlistEntry", describe: (r, name) => (name ?? "Patient", r.Detail));
     }
+
+    /// <summary>A patient's message from the portal waits on their care team (the query filter: therapists and clinicians of the patient; the manager all) until someone answers.</summary>
+    private IWorkQueue PatientMessages()
+    {
+        var fromPatient = true;
+        return new WorkQueue<Portal.CareMessage>("patient-messages", "Messages from patients",
+            "Answer on the patient's record; the patient reads it in the portal.",
+            db.CareMessages.Where(m => m.FromPatient == fromPatient && m.ReadAt == null),
+            q => q.OrderBy(m => m.SentAt).ThenBy(m => m.Id).Select(m => new WorkRow { Id = m.Id, PatientId = m.PatientId, Since = m.SentAt, Detail = "Message" }),
+            r => $"/Patients/Details/{r.PatientId}#messages", "CareMessage");
+    }
 }

@@ -27,9 +27,9 @@ internal sealed partial class WorkQueues(TactusDbContext db, ContinuingEducation
 
     public IReadOnlyList<IWorkQueue> ForRole() => role switch
     {
-        Roles.Therapist => [Alerts(), Assignments(), NewTimeRequests(), PlansToAct(), UnsignedNotes(), ReportDrafts(), ReportsToAcknowledge(), QuestionnairesOverdue()],
-        Roles.Clinician => [Alerts(), ClearanceRequests(), PlansToAct(), ReportsToAcknowledge(), QuestionnairesOverdue()],
-        Roles.Manager => [Alerts(), ReferralsToTriage(), NewTimeRequests(), UnsignedNotes(), CredentialsExpiring(),
+        Roles.Therapist => [Alerts(), PatientMessages(), Assignments(), NewTimeRequests(), PlansToAct(), UnsignedNotes(), ReportDrafts(), ReportsToAcknowledge(), QuestionnairesOverdue()],
+        Roles.Clinician => [Alerts(), PatientMessages(), ClearanceRequests(), PlansToAct(), ReportsToAcknowledge(), QuestionnairesOverdue()],
+        Roles.Manager => [Alerts(), PatientMessages(), ReferralsToTriage(), NewTimeRequests(), UnsignedNotes(), CredentialsExpiring(),
             new ContinuingEducationQueue(db, continuingEducation, Today), ReportDrafts(), ReportsToAcknowledge(), QuestionnairesOverdue()],
         Roles.Biller => [HeldClaims(), Denials()],
         _ => [],

@@ -54,6 +54,23 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
 
     public bool HasPortalAccount { get; private set; }
 
+    /// <summary>The patient's secure messages, for the care roles (issue 13 §4); null for anyone else.</summary>
+    public Portal.CareMessagesPanel? Messages { get; private set; }
+
+    public bool CanMessage => scope.Role is Roles.Therapist or Roles.Clinician or Roles.Manager;
+
+    public async Task<IActionResult> OnPostReplyAsync(Guid id, string? body, [FromServices] Portal.CareMessages messages, CancellationToken cancellationToken)
+    {
+        if (!CanMessage)
+        {
+            return Forbid();
+        }
+
+        await messages.ReplyAsync(id, body, cancellationToken);
+        TempData["Flash"] = "Your answer is in the patient's portal.";
+        return RedirectToPage(new { id });
+    }
+
     public async Task<IActionResult> OnPostInvitePortalAsync(Guid id, [FromServices] Admin.StaffAccounts accounts, CancellationToken cancellationToken)
     {
         if (!CanInviteToPortal)
@@ -98,6 +115,9 @@ public sealed class DetailsModel(TactusDbContext db, AccessScope scope, AuditLog
         Timeline = await Features.Timeline.PatientTimeline.BuildAsync(db, id, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
         Referrals = await db.Referrals.AsNoTracking().Where(r => r.PatientId == id).OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
         HasPortalAccount = CanInviteToPortal && await db.Users.AnyAsync(u => u.PatientId == id, cancellationToken);
+        Messages = CanMessage
+            ? new Portal.CareMessagesPanel(id, await db.CareMessages.AsNoTracking().Where(m => m.PatientId == id).OrderByDescending(m => m.SentAt).Take(50).ToListAsync(cancellationToken))
+            : null;
         Apps = PatientAccessRules.CanReadClinicalRecords(scope.Role) ? await apps.LaunchableAsync(scope.OrganizationId!.Value, cancellationToken) : [];
         return Page();
     }

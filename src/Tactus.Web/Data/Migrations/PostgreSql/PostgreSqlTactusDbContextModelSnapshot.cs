@@ -2096,6 +2096,43 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Portal.CareMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("FromPatient")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "SentAt");
+
+                    b.HasIndex("OrganizationId", "FromPatient", "ReadAt");
+
+                    b.ToTable("CareMessages");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.ContinuingEducationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3426,6 +3463,15 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Navigation("Goals");
 
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Portal.CareMessage", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.ContinuingEducationRecord", b =>

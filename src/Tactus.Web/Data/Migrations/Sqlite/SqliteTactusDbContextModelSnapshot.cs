@@ -2077,6 +2077,43 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Portal.CareMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromPatient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "SentAt");
+
+                    b.HasIndex("OrganizationId", "FromPatient", "ReadAt");
+
+                    b.ToTable("CareMessages");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.ContinuingEducationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3407,6 +3444,15 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Navigation("Goals");
 
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Portal.CareMessage", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.ContinuingEducationRecord", b =>

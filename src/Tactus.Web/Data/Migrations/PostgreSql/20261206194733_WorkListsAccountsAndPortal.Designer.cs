@@ -13,7 +13,7 @@ using Tactus.Web.Data;
 namespace Tactus.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlTactusDbContext))]
-    [Migration("20261206185200_WorkListsAccountsAndPortal")]
+    [Migration("20261206194733_WorkListsAccountsAndPortal")]
     partial class WorkListsAccountsAndPortal
     {
         /// <inheritdoc />
@@ -2099,6 +2099,43 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Portal.CareMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("FromPatient")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "SentAt");
+
+                    b.HasIndex("OrganizationId", "FromPatient", "ReadAt");
+
+                    b.ToTable("CareMessages");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.ContinuingEducationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3429,6 +3466,15 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Navigation("Goals");
 
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Portal.CareMessage", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Practitioners.ContinuingEducationRecord", b =>

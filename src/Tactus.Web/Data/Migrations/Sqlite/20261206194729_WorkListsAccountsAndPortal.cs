@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Tactus.Web.Data.Migrations.PostgreSql
+namespace Tactus.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class WorkListsAccountsAndPortal : Migration
@@ -18,30 +18,54 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
             migrationBuilder.AddColumn<Guid>(
                 name: "RegardingAppointmentId",
                 table: "WaitlistEntries",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "DeactivatedAt",
                 table: "AspNetUsers",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CareMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromPatient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CareMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CareMessages_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
 
             migrationBuilder.CreateTable(
                 name: "ContinuingEducation",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PractitionerId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Hours = table.Column<double>(type: "double precision", nullable: false),
-                    Topic = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Provider = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Evidence = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    EnteredById = table.Column<Guid>(type: "uuid", nullable: false),
-                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PractitionerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Hours = table.Column<double>(type: "REAL", nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    EnteredById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,6 +94,16 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 columns: new[] { "PatientId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CareMessages_OrganizationId_FromPatient_ReadAt",
+                table: "CareMessages",
+                columns: new[] { "OrganizationId", "FromPatient", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CareMessages_PatientId_SentAt",
+                table: "CareMessages",
+                columns: new[] { "PatientId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ContinuingEducation_PractitionerId_CompletedOn",
                 table: "ContinuingEducation",
                 columns: new[] { "PractitionerId", "CompletedOn" });
@@ -78,6 +112,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CareMessages");
+
             migrationBuilder.DropTable(
                 name: "ContinuingEducation");
 
