@@ -227,6 +227,8 @@ public static class TactusServices
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/Questionnaires/PatientLink/Answer");
+            // The same page answered from the portal: the signed-in patient's own invitation, by id (issue 13 §4).
+            options.Conventions.AddPageRoute("/Questionnaires/PatientLink/Answer", "Portal/Answer/{invitationId:guid}");
         }).AddMvcOptions(options => options.Filters.Add<DomainRulePageFilter>());
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tactus.Web.Data;
@@ -16,6 +17,9 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, PortalAppo
     public PatientSummary Summary { get; private set; } = null!;
 
     public IReadOnlyList<PortalAppointments.Upcoming> Upcoming { get; private set; } = [];
+
+    /// <summary>Questionnaires sent to the patient and not yet answered, to answer here as well as by the link.</summary>
+    public IReadOnlyList<Questionnaires.MeasureInvitation> Due { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await ReloadForRedisplayAsync(cancellationToken) ? Page() : NotFound();
@@ -45,6 +49,9 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, PortalAppo
 
         Summary = await PatientSummary.BuildAsync(db, patient, time, cancellationToken);
         Upcoming = await appointments.UpcomingAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        Due = await db.MeasureInvitations.AsNoTracking().Where(i => i.PatientId == patientId && i.UsedAt == null && i.ExpiresAt > now)
+            .OrderBy(i => i.ExpiresAt).Take(10).ToListAsync(cancellationToken);
         return true;
     }
 

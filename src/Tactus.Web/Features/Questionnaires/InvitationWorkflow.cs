@@ -87,6 +87,20 @@ public sealed class InvitationWorkflow(TactusDbContext db, AccessScope scope, Or
         return (invitation, null);
     }
 
+    /// <summary>
+    /// A signed-in patient opens a questionnaire sent to them from the portal instead of the link (issue 13 §4): the
+    /// query filter reaches only their own invitations, and the same rules of use apply as to the link.
+    /// </summary>
+    public async Task<(MeasureInvitation? Invitation, string? Problem)> OpenForPatientAsync(Guid invitationId, CancellationToken cancellationToken = default)
+    {
+        if (scope.PatientId is null || await db.MeasureInvitations.SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken) is not { } invitation)
+        {
+            return (null, "This questionnaire was not found. Sign in to the portal to see the questionnaires sent to you.");
+        }
+
+        return invitation.Unusable(time.GetUtcNow()) is { } problem ? (null, problem) : (invitation, null);
+    }
+
     /// <summary>The invitation's ids for a token hash, read in a system scope that ends with the lookup.</summary>
     private async Task<(Guid Id, Guid OrganizationId, Guid PatientId)?> FindLinkAsync(string hash, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Tactus.Web.Features.Questionnaires;
 namespace Tactus.Web.Features.Questionnaires.PatientLink;
 
 /// <summary>
-/// The patient's own questionnaire page, opened from a single-use link without an account. A submission
+/// The patient's own questionnaire page, opened from a single-use link without an account, or from the portal. A submission
 /// missing answers the instrument's rules do not allow to be skipped is shown again with what is missing and
 /// the link stays usable; a complete one is recorded in one transaction with the link's use.
 /// </summary>
@@ -28,11 +28,11 @@ public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow 
     /// <summary>Unanswered items per instrument, to mark on the form again.</summary>
     public Dictionary<string, IReadOnlySet<string>> Missing { get; private set; } = [];
 
-    public async Task OnGetAsync(string token, CancellationToken cancellationToken) => await OpenAsync(token, cancellationToken);
+    public async Task OnGetAsync(string? token, Guid? invitationId, CancellationToken cancellationToken) => await OpenAsync(token, invitationId, cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string? token, Guid? invitationId, CancellationToken cancellationToken)
     {
-        var invitation = await OpenAsync(token, cancellationToken);
+        var invitation = await OpenAsync(token, invitationId, cancellationToken);
         if (invitation is null)
         {
             return Page();
@@ -87,9 +87,11 @@ public sealed class AnswerModel(InvitationWorkflow invitations, MeasureWorkflow 
             + (allowed > 0 ? $" (up to {allowed} may be left blank)" : "");
     }
 
-    private async Task<MeasureInvitation?> OpenAsync(string token, CancellationToken cancellationToken)
+    /// <summary>By the link's token, or (the portal's route, /Portal/Answer/{invitationId}) as the signed-in patient.</summary>
+    private async Task<MeasureInvitation?> OpenAsync(string? token, Guid? invitationId, CancellationToken cancellationToken)
     {
-        var (invitation, problem) = await invitations.OpenAsync(token, cancellationToken);
+        var (invitation, problem) = invitationId is { } id ? await invitations.OpenForPatientAsync(id, cancellationToken)
+            : await invitations.OpenAsync(token ?? "", cancellationToken);
         Problem = problem;
         Definitions = [];
         foreach (var code in invitation?.Instruments ?? [])
