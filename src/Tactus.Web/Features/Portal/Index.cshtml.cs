@@ -34,6 +34,18 @@ public sealed class IndexModel(TactusDbContext db, AccessScope scope, PortalAppo
         ActAsync(() => appointments.RequestNewTimeAsync(id, note, cancellationToken),
             "The clinic has your request and will offer you another time; your appointment stays booked until then.");
 
+    /// <summary>The patient's own record as a PDF to keep.</summary>
+    public async Task<IActionResult> OnGetRecordAsync([FromServices] Organizations.OrganizationName organization, CancellationToken cancellationToken)
+    {
+        if (scope.PatientId is not { } patientId || await PatientRecordPdf.LoadAsync(db, patientId, cancellationToken) is not { } record)
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return File(PatientRecordPdf.Render(record, await organization.CurrentAsync(cancellationToken), today), "application/pdf", $"my-record-{today:yyyy-MM-dd}.pdf");
+    }
+
     /// <summary>One appointment as a calendar file for the patient's phone (.ics).</summary>
     public async Task<IActionResult> OnGetCalendarAsync(Guid id, CancellationToken cancellationToken) =>
         await appointments.CalendarAsync(id, $"{Request.Scheme}://{Request.Host}/Portal", cancellationToken) is { } ics

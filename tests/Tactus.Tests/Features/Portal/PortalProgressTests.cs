@@ -10,7 +10,7 @@ public abstract class PortalProgressTests(TactusApp app)
     private const string Password = "Orchard-signal-maple-64";
 
     [Fact]
-    public async Task APatient_SeesTheirGoalsAndTheirOwnPainTrend_Explained()
+    public async Task APatient_SeesTheirGoalsAndTheirOwnPainTrend_Explained_AndDownloadsTheirRecord()
     {
         var loop = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Progress" + Guid.NewGuid().ToString("N")[..6]);
         Assert.True((await loop.RecordIntakeAsync("{}")).IsSuccessStatusCode);
@@ -33,6 +33,14 @@ public abstract class PortalProgressTests(TactusApp app)
         var portal = await app.PortalAsync(loop.PatientId, $"progress-{loop.PatientId:N}@example.org", Password);
         var page = await portal.GetStringAsync("/Portal/Progress");
 
+        var pdf = await portal.GetAsync("/Portal?handler=Record");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", document.GetPages().Select(p => p.Text));
+
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Sleep through the night without back pain", text, StringComparison.Ordinal);
+        Assert.Contains("NPRS", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Progressother", text, StringComparison.Ordinal);
         Assert.Contains("Sleep through the night without back pain", page, StringComparison.Ordinal);
         Assert.Contains("Your score went from 7 to 4: it improved.", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"trend-NPRS\"", page, StringComparison.Ordinal);
