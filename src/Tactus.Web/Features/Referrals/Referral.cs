@@ -15,7 +15,8 @@ public sealed class Referral : IOrganizationOwned, IPatientData
         [ReferralStatus.Draft] = [ReferralStatus.Sent, ReferralStatus.Cancelled],
         [ReferralStatus.Sent] = [ReferralStatus.Accepted, ReferralStatus.Declined, ReferralStatus.Cancelled],
         [ReferralStatus.Accepted] = [ReferralStatus.Scheduled, ReferralStatus.InProgress, ReferralStatus.OnHold, ReferralStatus.Cancelled],
-        [ReferralStatus.Scheduled] = [ReferralStatus.InProgress, ReferralStatus.OnHold, ReferralStatus.Cancelled],
+        // Back to accepted when its only booked visit is cancelled or missed: the schedule moves it (issue 13 §1).
+        [ReferralStatus.Scheduled] = [ReferralStatus.Accepted, ReferralStatus.InProgress, ReferralStatus.OnHold, ReferralStatus.Cancelled],
         [ReferralStatus.InProgress] = [ReferralStatus.OnHold, ReferralStatus.Discharged, ReferralStatus.Cancelled],
         [ReferralStatus.OnHold] = [ReferralStatus.Accepted, ReferralStatus.Scheduled, ReferralStatus.InProgress, ReferralStatus.Cancelled],
         [ReferralStatus.Declined] = [],
@@ -83,6 +84,9 @@ public sealed class Referral : IOrganizationOwned, IPatientData
     public void Schedule(Guid by, DateTimeOffset at) => MoveTo(ReferralStatus.Scheduled, by, at, null);
 
     public void Start(Guid by, DateTimeOffset at) => MoveTo(ReferralStatus.InProgress, by, at, null);
+
+    /// <summary>Nothing is booked any more (the only visit was cancelled or missed): it waits to be booked again.</summary>
+    public void Unschedule(Guid by, DateTimeOffset at) => MoveTo(ReferralStatus.Accepted, by, at, "no visit booked any more");
 
     public void Hold(string reason, Guid by, DateTimeOffset at) => MoveTo(ReferralStatus.OnHold, by, at, Required(reason, "putting on hold"));
 

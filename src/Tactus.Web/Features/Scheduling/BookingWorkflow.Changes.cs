@@ -66,6 +66,7 @@ public sealed partial class BookingWorkflow
         close(appointment, userId, time.GetStorageNow());
         await messages.WithdrawRemindersAsync([appointment.Id], time.GetStorageNow(), cancellationToken);
         await ResolveRequestsAsync(appointment.Id, moved: false, cancellationToken);
+        await UnscheduleIfNothingBookedAsync(appointment, userId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.AppointmentClaims.Where(c => c.AppointmentId == appointment.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -87,6 +88,20 @@ public sealed partial class BookingWorkflow
             {
                 request.Remove(time.GetStorageNow());
             }
+        }
+    }
+
+    /// <summary>
+    /// The referral follows the schedule both ways (issue 13 §1): when its last booked visit is cancelled or missed
+    /// before any visit took place, it is accepted again, waiting to be booked (and back in the therapist's inbox).
+    /// </summary>
+    private async Task UnscheduleIfNothingBookedAsync(Appointment closed, Guid userId, CancellationToken cancellationToken)
+    {
+        var (booked, checkedIn) = (AppointmentStatus.Booked, AppointmentStatus.CheckedIn);
+        if (await db.Referrals.SingleOrDefaultAsync(r => r.Id == closed.ReferralId, cancellationToken) is { Status: Referrals.ReferralStatus.Scheduled } referral
+            && !await db.Appointments.AnyAsync(a => a.ReferralId == referral.Id && a.Id != closed.Id && (a.Status == booked || a.Status == checkedIn), cancellationToken))
+        {
+            referral.Unschedule(userId, time.GetStorageNow());
         }
     }
 }

@@ -52,6 +52,31 @@ public abstract partial class InboxTests(TactusApp app)
         Assert.Equal(therapistBefore, await WaitingAsync(therapist));
     }
 
+    /// <summary>The referral follows the schedule both ways: cancelling one of two visits keeps it scheduled; cancelling the last puts it back to be booked.</summary>
+    [Fact]
+    public async Task CancellingTheLastBookedVisit_PutsTheReferralBackToBeBooked_InTheTherapistsInbox()
+    {
+        var data = await SchedulingTestData.LoadAsync(app);
+        var loop = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Rebook" + Guid.NewGuid().ToString("N")[..5]);
+        var first = await BookAsync(loop.Manager, data.Booking(loop.ReferralId, data.Weekday(12, 14)));
+        var second = await BookAsync(loop.Manager, data.Booking(loop.ReferralId, data.Weekday(13, 14)));
+        var therapist = await app.AsAsync(Roles.Therapist);
+        var link = $"/Scheduling/Book?referralId={loop.ReferralId}";
+
+        await loop.Manager.PostAsync($"/api/appointments/{first.Id}/cancel", Json.Body("""{"reason":"Clinic closed"}"""));
+        var afterOne = await app.WithDbAsync(db => db.Referrals.AsNoTracking().SingleAsync(r => r.Id == loop.ReferralId));
+        var inboxAfterOne = await InboxAsync(therapist);
+        await loop.Manager.PostAsync($"/api/appointments/{second.Id}/cancel", Json.Body("""{"reason":"Patient moved away for a month"}"""));
+        var afterBoth = await app.WithDbAsync(db => db.Referrals.AsNoTracking().Include(r => r.StatusChanges).SingleAsync(r => r.Id == loop.ReferralId));
+        var inboxAfterBoth = await InboxAsync(therapist);
+
+        Assert.Equal(ReferralStatus.Scheduled, afterOne.Status);
+        Assert.DoesNotContain(link, inboxAfterOne, StringComparison.Ordinal);
+        Assert.Equal(ReferralStatus.Accepted, afterBoth.Status);
+        Assert.Contains(afterBoth.StatusChanges, c => c.From == ReferralStatus.Scheduled && c.To == ReferralStatus.Accepted);
+        Assert.Contains(link, inboxAfterBoth, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ANoteLeftUnsigned_WaitsOnItsTherapist_FromTheDayAfterTheVisit_UntilSigned()
     {
@@ -179,6 +204,13 @@ public abstract partial class InboxTests(TactusApp app)
     });
 
     private static Task<string> InboxAsync(HttpClient client) => client.GetStringAsync("/Inbox");
+
+    private static async Task<Tactus.Web.Features.Scheduling.AppointmentDto> BookAsync(HttpClient manager, string booking)
+    {
+        var response = await manager.PostAsync("/api/appointments", Json.Body(booking));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.ReadAsync<Tactus.Web.Features.Scheduling.AppointmentDto>())!;
+    }
 
     /// <summary>The count the navigation shows on every page.</summary>
     private static async Task<int> WaitingAsync(HttpClient client)
