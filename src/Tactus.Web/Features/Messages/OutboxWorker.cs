@@ -16,6 +16,12 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email
     : BackgroundService
 {
     public const int MaxAttempts = 6;
+
+    public const string SentCredentialBody = "(sent; the link it carried is not kept)";
+
+    /// <summary>The kinds of message whose link is a credential (an invitation, a questionnaire link).</summary>
+    private static readonly HashSet<string> CarriesCredential =
+        [Admin.AccountMessages.StaffInvitation, Admin.AccountMessages.PortalInvitation, PatientMessages.QuestionnaireLinkKind];
     private const int BatchSize = 20;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
@@ -96,6 +102,13 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, IEmailSender email
                     await email.SendAsync(message.Recipient, message.Subject, message.Body, cancellationToken);
                 }
                 message.SentAt = time.GetStorageNow();
+                if (CarriesCredential.Contains(message.Kind))
+                {
+                    // A link that signs someone in or opens their questionnaire is a credential: once delivered, it
+                    // is not kept at rest in the outbox, where a database read would otherwise find it.
+                    message.Body = SentCredentialBody;
+                }
+
                 sent++;
             }
             catch (Exception e) when (e is not OperationCanceledException)

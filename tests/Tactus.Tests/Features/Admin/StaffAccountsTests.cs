@@ -48,6 +48,8 @@ public abstract partial class StaffAccountsTests(MailApp app)
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.DoesNotContain("/Account/Login", signIn.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
         Assert.Equal([AuditActions.UserCreated, AuditActions.InvitationAccepted], audit.Where(a => a.Action != AuditActions.SignIn).Select(a => a.Action));
+        var kept = await app.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Recipient == email));
+        Assert.Equal(OutboxWorker.SentCredentialBody, kept.Body); // the link, a credential, is not kept once sent
     }
 
     [Theory]

@@ -17,6 +17,7 @@ public sealed class ReferralLifecycleTests
         (ReferralStatus.Accepted, ReferralStatus.Scheduled), (ReferralStatus.Accepted, ReferralStatus.InProgress),
         (ReferralStatus.Accepted, ReferralStatus.OnHold), (ReferralStatus.Accepted, ReferralStatus.Cancelled),
         (ReferralStatus.Scheduled, ReferralStatus.InProgress), (ReferralStatus.Scheduled, ReferralStatus.OnHold), (ReferralStatus.Scheduled, ReferralStatus.Cancelled),
+        (ReferralStatus.Scheduled, ReferralStatus.Accepted), // issue 13 §1: the last booked visit cancelled or missed, to be booked again
         (ReferralStatus.InProgress, ReferralStatus.OnHold), (ReferralStatus.InProgress, ReferralStatus.Discharged), (ReferralStatus.InProgress, ReferralStatus.Cancelled),
         (ReferralStatus.OnHold, ReferralStatus.Accepted), (ReferralStatus.OnHold, ReferralStatus.Scheduled),
         (ReferralStatus.OnHold, ReferralStatus.InProgress), (ReferralStatus.OnHold, ReferralStatus.Cancelled),
