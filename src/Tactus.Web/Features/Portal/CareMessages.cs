@@ -12,7 +12,7 @@ namespace Tactus.Web.Features.Portal;
 /// without its words, and answers from the patient's record, which marks the patient's messages read. The query
 /// filters decide who reaches which thread.
 /// </summary>
-public sealed class CareMessages(TactusDbContext db, AccessScope scope, IConfiguration configuration, TimeProvider time)
+public sealed class CareMessages(TactusDbContext db, AccessScope scope, Organizations.OrganizationName organization, IConfiguration configuration, TimeProvider time)
 {
     public async Task<IReadOnlyList<CareMessage>> ThreadAsync(Guid patientId, CancellationToken cancellationToken) =>
         await db.CareMessages.AsNoTracking().Where(m => m.PatientId == patientId).OrderByDescending(m => m.SentAt).Take(50).ToListAsync(cancellationToken);
@@ -38,6 +38,7 @@ public sealed class CareMessages(TactusDbContext db, AccessScope scope, IConfigu
     }
 
     public const string PatientMessageWaiting = "patient-message";
+    public const string TeamAnswered = "care-team-answered";
 
     /// <summary>A member of the care team answers; the patient's messages until now count as read.</summary>
     public async Task ReplyAsync(Guid patientId, string? body, CancellationToken cancellationToken)
@@ -48,6 +49,19 @@ public sealed class CareMessages(TactusDbContext db, AccessScope scope, IConfigu
         var now = time.GetStorageNow();
         await MarkReadAsync(patientId, now, cancellationToken);
         db.CareMessages.Add(new CareMessage { OrganizationId = patient.OrganizationId, PatientId = patientId, FromPatient = false, AuthorId = scope.UserId!.Value, Body = text, SentAt = now });
+        if (patient.Email is { Length: > 0 } email)
+        {
+            // The patient is told an answer waits, never what it says (issue 13 §2, PHI minimum).
+            var name = await organization.CurrentAsync(cancellationToken);
+            db.OutboxMessages.Add(new OutboxMessage
+            {
+                OrganizationId = patient.OrganizationId, PatientId = patientId, Kind = TeamAnswered, Channel = MessageChannel.Email, Recipient = email,
+                Subject = $"A message from your care team at {name}",
+                Body = $"{name}: your care team answered your message. Read it in your portal: {MessageLinks.To(configuration, "/Portal/Messages")}",
+                CreatedAt = now, NextAttemptAt = now,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Tactus.Tests.Infrastructure;
@@ -19,7 +20,14 @@ public abstract class CareMessagesTests(MailApp app)
     public async Task APatientsMessage_ReachesTheCareTeam_WhoAnswerOnTheRecord()
     {
         var loop = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Messages" + Guid.NewGuid().ToString("N")[..6]);
-        var portal = await app.PortalAsync(loop.PatientId, $"messages-{loop.PatientId:N}@example.org", Password);
+        var email = $"messages-{loop.PatientId:N}@example.org";
+        var portal = await app.PortalAsync(loop.PatientId, email, Password);
+        await app.WithDbAsync(async db =>
+        {
+            var patient = await db.Patients.SingleAsync(p => p.Id == loop.PatientId);
+            patient.Email = email;
+            return await db.SaveChangesAsync();
+        });
         const string Words = "My shoulder felt sore for two days after the last visit";
 
         var page = await portal.GetStringAsync("/Portal/Messages");
@@ -34,6 +42,8 @@ public abstract class CareMessagesTests(MailApp app)
         var record = $"/Patients/Details/{loop.PatientId}";
         var answered = await loop.Therapist.PostFormAsync(record, new() { ["body"] = "Thank you; we will use lighter pressure on the shoulder next time." }, $"{record}?handler=Reply");
         var afterAnswer = await loop.Therapist.GetStringAsync("/Inbox");
+        await app.Services.GetRequiredService<OutboxWorker>().SendDueAsync(CancellationToken.None);
+        var toldPatient = Assert.Single(app.Smtp.Received, m => m.To.Mailboxes.Any(b => b.Address == email));
         var thread = await portal.GetStringAsync("/Portal/Messages");
 
         Assert.Contains("data-testid=\"crisis-line\"", page, StringComparison.Ordinal);
@@ -47,6 +57,8 @@ public abstract class CareMessagesTests(MailApp app)
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         Assert.DoesNotContain($"{record}#messages", afterAnswer, StringComparison.Ordinal);
         Assert.Contains("lighter pressure on the shoulder", thread, StringComparison.Ordinal);
+        Assert.Contains("/Portal/Messages", toldPatient.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("shoulder", toldPatient.TextBody, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(Words, thread, StringComparison.Ordinal);
     }
 }
