@@ -13,14 +13,23 @@ public sealed class InboxQueries(TactusDbContext db, AccessScope scope, Practiti
 {
     public const int ItemsPerKind = 20;
 
+    /// <summary>What this request already counted: the inbox page loads its lists, then the layout asks for the total.</summary>
+    private int? _counted;
+
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
+        if (_counted is { } known)
+        {
+            return known;
+        }
+
         var total = 0;
         foreach (var queue in Queues())
         {
             total += await queue.CountAsync(cancellationToken);
         }
 
+        _counted = total;
         return total;
     }
 
@@ -32,6 +41,7 @@ public sealed class InboxQueries(TactusDbContext db, AccessScope scope, Practiti
             lists.Add(await queue.LoadAsync(db, ItemsPerKind, cancellationToken));
         }
 
+        _counted = lists.Sum(l => l.Count);
         return lists;
     }
 
