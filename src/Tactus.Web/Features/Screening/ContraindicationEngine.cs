@@ -70,7 +70,7 @@ public sealed class ContraindicationEngine(ClinicalReference reference)
         {
             var names = reference.MedicationClasses[medicationClass];
             var medication = medications.FirstOrDefault(m => names.Any(n => Regex.IsMatch(m, $@"\b{Regex.Escape(n)}\b",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))));
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2))));
             return Note(medication is not null, $"medication '{medication}' is {Article(medicationClass)} {medicationClass}", reasons);
         }
 
