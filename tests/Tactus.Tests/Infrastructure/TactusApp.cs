@@ -33,8 +33,16 @@ public class TactusApp(TestStore store) : WebApplicationFactory<Program>, IAsync
     static TactusApp() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
 
     public TestStore Store => store;
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// Starts at the real time, so the suite meets every day of the week over time; <c>TACTUS_TEST_NOW</c> (an ISO 8601
+    /// instant) starts it elsewhere, to replay a failure that only happens on some weekday.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(StartingTime());
     public string ConnectionString => _connectionString;
+
+    private static DateTimeOffset StartingTime() =>
+        DateTimeOffset.TryParse(Environment.GetEnvironmentVariable("TACTUS_TEST_NOW"), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var configured) ? configured : DateTimeOffset.UtcNow;
 
     public async ValueTask InitializeAsync()
     {

@@ -59,7 +59,7 @@ public abstract partial class InboxTests(TactusApp app)
         var data = await SchedulingTestData.LoadAsync(app);
         var loop = await app.ReferAndAssignAsync("therapist@riverside.example", familyName: "Rebook" + Guid.NewGuid().ToString("N")[..5]);
         var first = await BookAsync(loop.Manager, data.Booking(loop.ReferralId, data.Weekday(12, 14)));
-        var second = await BookAsync(loop.Manager, data.Booking(loop.ReferralId, data.Weekday(13, 14)));
+        var second = await BookAsync(loop.Manager, data.Booking(loop.ReferralId, data.Weekday(13, 16)));
         var therapist = await app.AsAsync(Roles.Therapist);
         var link = $"/Scheduling/Book?referralId={loop.ReferralId}";
 

@@ -59,7 +59,7 @@ public abstract class OutboxTests(MailApp app)
         await app.Smtp.StopAsync();
         try
         {
-            await BookAsync(manager, data.Booking(referral, data.Weekday(20, 15)));
+            await BookAsync(manager, data.Booking(referral, data.Weekday(20, 14, 30)));
             await Worker.SendDueAsync(CancellationToken.None);
         }
         finally

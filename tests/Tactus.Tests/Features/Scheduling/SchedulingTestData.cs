@@ -24,13 +24,29 @@ public sealed record SchedulingTestData(Guid OrganizationId, Guid Therapist, Gui
         });
     }
 
-    /// <summary>The first Monday to Friday on or after the day so many days ahead, at the local hour.</summary>
-    public DateTimeOffset Weekday(int daysAhead, int hour, int minute = 0)
+    /// <summary>
+    /// The local hour on the weekday so many weekdays ahead (weekends are not counted; 0 is today, or Monday at a
+    /// weekend; below 0, weekdays back). Counting weekdays, not calendar days, keeps two different counts on two different days whatever
+    /// day of the week the suite runs: "19 days ahead, moved to Monday" and "20 days ahead, moved to Monday" were the same
+    /// Monday when the run fell on some weekdays, and two tests' visits then clashed.
+    /// </summary>
+    public DateTimeOffset Weekday(int weekdaysAhead, int hour, int minute = 0)
     {
-        var day = Today.AddDays(daysAhead);
+        var day = Today;
         while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
             day = day.AddDays(1);
+        }
+
+        // A negative count goes back that many weekdays (a time in the past).
+        var step = Math.Sign(weekdaysAhead);
+        for (var counted = 0; counted < Math.Abs(weekdaysAhead);)
+        {
+            day = day.AddDays(step);
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                counted++;
+            }
         }
 
         return TimeZoneInfo.ConvertTime(SlotRules.At(day, new TimeOnly(hour, minute), Zone), Zone);
