@@ -88,6 +88,7 @@ public static class TactusServices
         services.AddScoped<Features.Organizations.OrganizationName>();
         services.AddScoped<Features.Organizations.OrganizationClock>();
         services.AddScoped<Features.Inbox.InboxQueries>();
+        services.AddScoped<Features.Outcomes.ProgrammeOutcomes>();
         services.AddScoped<Features.Admin.StaffAccounts>();
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Questionnaires.InvitationWorkflow>();
@@ -215,6 +216,7 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Admin", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Audit", Policies.Administration);
             options.Conventions.AuthorizeFolder("/Research", Policies.Research);
+            options.Conventions.AuthorizeFolder("/Outcomes", Policies.ProgrammeOutcomes);
             options.Conventions.AuthorizeFolder("/Portal", Policies.Portal);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/Accept");

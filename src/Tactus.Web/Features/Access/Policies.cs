@@ -13,6 +13,9 @@ public static class Policies
     public const string PatientEditing = "patient-editing";
     public const string Administration = "administration";
     public const string Research = "research";
+
+    /// <summary>The programme's outcomes by condition (issue 14 §1): the manager who runs it and the researcher who studies it.</summary>
+    public const string ProgrammeOutcomes = "programme-outcomes";
     public const string Portal = "portal";
     public const string Staff = "staff";
     public const string ReferralEntry = "referral-entry";
@@ -54,6 +57,7 @@ public static class Policies
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Scheduling, p => p.RequireRole(Roles.Manager, Roles.Therapist));
         options.AddPolicy(Research, p => p.RequireRole(Roles.Researcher));
+        options.AddPolicy(ProgrammeOutcomes, p => p.RequireRole(Roles.Manager, Roles.Researcher));
         options.AddPolicy(Portal, p => p.RequireRole(Roles.Patient));
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => RoleOf(c.User) is { } role && Roles.IsWorkforce(role)));

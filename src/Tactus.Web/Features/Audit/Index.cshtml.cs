@@ -91,15 +91,5 @@ public sealed class IndexModel(TactusDbContext db, IServiceScopeFactory scopes, 
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    /// <summary>Quotes every field and defuses spreadsheet formulas (CSV injection).</summary>
-    private static string Escape(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal))
-        {
-            text = "'" + text;
-        }
-
-        return "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    private static string Escape(string? value) => Web.Csv.Text(value);
 }

@@ -1,8 +1,6 @@
-using System.Linq.Expressions;
-using Expression = System.Linq.Expressions.Expression;
 using Hl7.Fhir.Model;
 using Tactus.Web.Data;
-using Tactus.Web.Features.Referrals;
+using Tactus.Web.Features.Protocols;
 using Tactus.Web.Features.Screening;
 
 namespace Tactus.Web.Features.BulkData;
@@ -18,17 +16,8 @@ public static class ProgrammeCohorts
         reference.Protocols.FirstOrDefault(p => p.Id == id);
 
     /// <summary>The patients of a cohort, as the caller may see them (the context's scoping applies underneath).</summary>
-    public static IQueryable<Patients.Patient> Members(TactusDbContext db, ClinicalReference.Protocol protocol)
-    {
-        var diagnosis = Expression.Parameter(typeof(ReferralDiagnosis), "d");
-        var code = Expression.Property(diagnosis, nameof(ReferralDiagnosis.Code));
-        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-        var matches = protocol.Icd10Prefixes
-            .Select(prefix => (Expression)Expression.Call(code, startsWith, Expression.Constant(ContraindicationEngine.NormalizeCode(prefix))))
-            .Aggregate(Expression.OrElse);
-        var named = Expression.Lambda<Func<ReferralDiagnosis, bool>>(matches, diagnosis);
-        return db.Patients.Where(p => db.Referrals.Any(r => r.PatientId == p.Id && r.Diagnoses.AsQueryable().Any(named)));
-    }
+    public static IQueryable<Patients.Patient> Members(TactusDbContext db, ClinicalReference.Protocol protocol) =>
+        db.Patients.Where(p => db.Referrals.Where(ProtocolDiagnoses.Covers(protocol)).Any(r => r.PatientId == p.Id));
 
     /// <summary>The cohort as a FHIR R4 Group (actual, of persons), with its size; members are exported, not listed.</summary>
     public static Group Build(ClinicalReference.Protocol protocol, int quantity) => new()
