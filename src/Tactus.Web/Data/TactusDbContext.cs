@@ -35,6 +35,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Condition> Conditions => Set<Condition>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
     public DbSet<Features.Practitioners.ContinuingEducationRecord> ContinuingEducation => Set<Features.Practitioners.ContinuingEducationRecord>();
+    public DbSet<Features.Research.ResearchProtocol> ResearchProtocols => Set<Features.Research.ResearchProtocol>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Features.Intake.PatientIntake> Intakes => Set<Features.Intake.PatientIntake>();
     public DbSet<Features.Intake.PatientFinding> Findings => Set<Features.Intake.PatientFinding>();

@@ -89,6 +89,8 @@ public static class TactusServices
         services.AddScoped<Features.Organizations.OrganizationClock>();
         services.AddScoped<Features.Inbox.InboxQueries>();
         services.AddScoped<Features.Outcomes.ProgrammeOutcomes>();
+        services.AddScoped<Features.Research.DeIdentifiedExport>();
+        services.AddSingleton<Features.Research.SafeHarbor>();
         services.AddScoped<Features.Admin.StaffAccounts>();
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Questionnaires.InvitationWorkflow>();

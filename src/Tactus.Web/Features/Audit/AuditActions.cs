@@ -25,6 +25,9 @@ public static class AuditActions
     public const string ExportRequested = "export-requested";
     public const string ExportDownloaded = "export-downloaded";
     public const string ExportCancelled = "export-cancelled";
+    public const string ResearchExportStarted = "research-export-started";
+    public const string ResearchExportCompleted = "research-export-completed";
+    public const string ResearchProtocolRecorded = "research-protocol-recorded";
 }
 
 public static class AuditOutcomes

@@ -19,6 +19,12 @@ public sealed class ReadAuditGuard : IQueryExpressionInterceptor
     public const string AuditedProjection = "tactus: audited projection";
     public const string AggregateOnly = "tactus: aggregate only, no patient identified";
 
+    /// <summary>
+    /// A research export's de-identified columns (Research/DeIdentifiedExport): no identifier is read, and the export
+    /// is audited once with its protocol before the first row is written.
+    /// </summary>
+    public const string DeIdentifiedExport = "tactus: de-identified export, audited with its protocol";
+
     public static readonly ReadAuditGuard Instance = new();
 
     private static readonly HashSet<Type> Identifiers = [typeof(int), typeof(long), typeof(bool), typeof(Guid), typeof(Guid?)];
@@ -31,7 +37,8 @@ public sealed class ReadAuditGuard : IQueryExpressionInterceptor
     {
         var finder = new Finder();
         finder.Visit(queryExpression);
-        if (finder.PatientData.Count == 0 || finder.Tags.Contains(AuditedProjection) || finder.Tags.Contains(AggregateOnly))
+        if (finder.PatientData.Count == 0 || finder.Tags.Contains(AuditedProjection) || finder.Tags.Contains(AggregateOnly)
+            || finder.Tags.Contains(DeIdentifiedExport))
         {
             return queryExpression;
         }
