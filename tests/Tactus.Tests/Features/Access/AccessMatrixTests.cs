@@ -35,6 +35,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["practitioners and continuing education"] = [N, N, Y, N, N, N, Y],
         ["audit log"] = [N, N, N, N, N, N, Y],
         ["cohort counts"] = [N, N, N, N, Y, N, N],
+        ["programme outcomes"] = [N, N, Y, N, Y, N, N],
+        ["de-identified export"] = [N, N, N, N, Y, N, N],
+        ["research protocols"] = [N, N, N, N, N, N, Y],
     };
 
     private static readonly string[] RoleOrder = [Roles.Therapist, Roles.Clinician, Roles.Manager, Roles.Biller, Roles.Researcher, Roles.Patient, Roles.Administrator];
@@ -64,6 +67,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
             "inbox" => "/Inbox",
             "accounts" => "/Admin/Users",
             "practitioners and continuing education" => "/Practitioners",
+            "programme outcomes" => "/Outcomes",
+            "de-identified export" => "/Research/Export",
+            "research protocols" => "/Admin/ResearchProtocols",
             _ => "/Research",
         };
         var client = await app.AsAsync(role);

@@ -104,6 +104,26 @@ public abstract class ProgrammeOutcomesTests(TactusApp app) : IAsyncLifetime
         Assert.DoesNotContain("All therapists", page, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The evidence page (issue 14 §5) shows the programme's own results for the whole organisation, not only the
+    /// viewer's own caseload: a therapist who treats about half of the generated patients sees the manager's figures.
+    /// </summary>
+    [Fact]
+    public async Task TheEvidencePage_ShowsTheProgrammesOwnResults_NotTheViewersCaseload()
+    {
+        var clinician = app.CreateBrowserlessClient();
+        await clinician.PostLoginAsync("therapist2@" + TactusApp.OtherEmailDomain, DemoClinic.Password);
+        var manager = await app.AsAsync(Roles.Manager, TactusApp.OtherEmailDomain);
+
+        var page = await clinician.GetStringAsync("/Protocols/Condition/chronic-low-back-pain");
+        var row = Rows(await manager.GetStringAsync("/Outcomes?handler=Csv")).Single(r => r["condition"] == LowBackPain && r["instrument"] == "NPRS");
+
+        var result = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"result-NPRS\">(.*?)</li>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(result.Success, "the NPRS result is shown");
+        Assert.Contains($"in {row["followed_up"]} patients followed up", result.Groups[1].Value, StringComparison.Ordinal);
+        Assert.Contains("Cherkin", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Roles.Therapist)]
     [InlineData(Roles.Clinician)]
