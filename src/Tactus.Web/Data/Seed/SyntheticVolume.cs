@@ -12,7 +12,7 @@ namespace Tactus.Web.Data.Seed;
 /// <summary>
 /// A clinic at the size of a health system, for benchmarks and load tests: the patients of <see cref="SyntheticClinic"/>
 /// (same seed, same people) and, for most of them, an episode of care as the product would record it: a referral sent
-/// by a clinician and taken through its states, a plan of care signed and certified, weekly signed sessions with pain
+/// by a clinician and taken through its states, a health history with consent (one in ten declining data use), a plan of care signed and certified, weekly signed sessions with pain
 /// and stress before and after, and the pain scale (NPRS) at baseline and every third visit, scored by the product's
 /// own scoring. Written in batches with <see cref="BulkInsert"/> (COPY on PostgreSQL), each batch one transaction
 /// with one audit entry that says what was loaded. About five sessions a patient on average.
@@ -37,6 +37,7 @@ public static class SyntheticVolume
         public List<PlanOfCare> Plans { get; } = [];
         public List<TreatmentSession> Sessions { get; } = [];
         public List<MeasureResponse> Responses { get; } = [];
+        public List<Features.Intake.PatientIntake> Intakes { get; } = [];
 
         public Counts Counts => new(Patients.Count, Referrals.Count, Plans.Count, Sessions.Count, Responses.Count);
     }
@@ -96,6 +97,14 @@ public static class SyntheticVolume
         referral.AssignTherapist(therapist);
         referral.Schedule(therapist, referred.AddDays(2));
         batch.Referrals.Add(referral);
+        // The health history taken at intake; one patient in ten declines data use for research, so a research export
+        // has someone to leave out. Decided by position, not by the random generator, so the episodes stay as they were.
+        batch.Intakes.Add(new Features.Intake.PatientIntake
+        {
+            OrganizationId = patient.OrganizationId, PatientId = patient.Id, RecordedAt = referred.AddDays(2), RecordedById = therapist,
+            Answers = new IntakeAnswers(), Preferences = new Features.Intake.IntakePreferences(), ConsentToTreatment = true, ConsentGivenBy = "patient",
+            ConsentToDataUse = batch.Referrals.Count % 10 != 0,
+        });
 
         var visits = Enumerable.Range(1, random.Int(2, 11)).Select(n => DateOnly.FromDateTime(referred.UtcDateTime).AddDays(7 * n))
             .Where(day => day <= today).ToList();
@@ -168,6 +177,7 @@ public static class SyntheticVolume
         await BulkInsert.WriteAsync(db, batch.Conditions, cancellationToken);
         await BulkInsert.WriteAsync(db, batch.CareTeam, cancellationToken);
         await BulkInsert.WriteAsync(db, batch.Referrals, cancellationToken);
+        await BulkInsert.WriteAsync(db, batch.Intakes, cancellationToken);
         await BulkInsert.WriteAsync(db, batch.Plans, cancellationToken);
         await BulkInsert.WriteAsync(db, batch.Sessions, cancellationToken);
         await BulkInsert.WriteAsync(db, batch.Responses, cancellationToken);

@@ -41,7 +41,7 @@ public sealed class MorphineEquivalents
     public MorphineEquivalents()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Tactus.Web.Reference.Clinical.opioid-mme.json")
-            ?? throw new InvalidOperationException("Reference/Clinical/opioid-mme.json is not embedded.");
+            ?? throw new InvalidOperationException("The opioid conversion table (opioid-mme) is not embedded.");
         var file = JsonSerializer.Deserialize<File>(stream, Options) ?? throw new InvalidOperationException("opioid-mme.json is empty.");
         Source = file.Source;
         _factors = file.Opioids.ToDictionary(o => o.Id, StringComparer.Ordinal);

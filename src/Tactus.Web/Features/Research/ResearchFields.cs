@@ -50,7 +50,7 @@ public static class ResearchFields
         new("sessions.csv", "year", Sessions, "year", "Year of the visit.", "Date reduced to the year."),
         new("sessions.csv", "visit_number", Sessions, "number", "The visit's order in the episode (1 = first), in place of its date.", "An order, not a date."),
         new("sessions.csv", "minutes", Sessions, "number", "Minutes of hands-on technique.", "Not an identifier."),
-        new("sessions.csv", "techniques", Sessions, "ids separated by ;", "Techniques given (Reference/Clinical/techniques.json).", "Not an identifier."),
+        new("sessions.csv", "techniques", Sessions, "ids separated by ;", "Techniques given, as ids of the technique list.", "Not an identifier."),
         new("sessions.csv", "pain_before", Sessions, "0-10", "Pain at check-in.", "Not an identifier."),
         new("sessions.csv", "pain_after", Sessions, "0-10", "Pain after the visit; empty if not asked.", "Not an identifier."),
         new("sessions.csv", "stress_before", Sessions, "0-10", "Stress at check-in.", "Not an identifier."),
