@@ -48,22 +48,35 @@ public sealed class ProgrammeOutcomes(TactusDbContext db, ClinicalReference refe
 
     public async Task<IReadOnlyList<Condition>> ByConditionAsync(Filter filter, CancellationToken cancellationToken)
     {
+        var scored = await InstrumentsScoredAsync(cancellationToken);
         var conditions = new List<Condition>();
         foreach (var protocol in reference.Protocols)
         {
-            conditions.Add(await ForConditionAsync(protocol, filter, cancellationToken));
+            conditions.Add(await ForConditionAsync(protocol, filter, scored, cancellationToken));
         }
 
         return conditions;
     }
 
-    public async Task<Condition> ForConditionAsync(ClinicalReference.Protocol protocol, Filter filter, CancellationToken cancellationToken)
+    public async Task<Condition> ForConditionAsync(ClinicalReference.Protocol protocol, Filter filter, CancellationToken cancellationToken) =>
+        await ForConditionAsync(protocol, filter, await InstrumentsScoredAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The instruments the organisation has scores for: a protocol's other instruments have nothing to count, and asking
+    /// would cost a scan each (a million-visit clinic has about twenty such questions per report).
+    /// </summary>
+    private async Task<IReadOnlySet<string>> InstrumentsScoredAsync(CancellationToken cancellationToken) =>
+        (await db.MeasureResponses.Where(m => m.Total != null).Select(m => m.Instrument).Distinct()
+            .TagWith(ReadAuditGuard.AggregateOnly).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    private async Task<Condition> ForConditionAsync(ClinicalReference.Protocol protocol, Filter filter, IReadOnlySet<string> scored,
+        CancellationToken cancellationToken)
     {
         var episodes = Episodes(protocol, filter);
         var safety = await SafetyAsync(episodes, cancellationToken);
         var funnel = await FunnelAsync(episodes, safety.Sessions, cancellationToken);
         var instruments = new List<InstrumentOutcome>();
-        foreach (var code in protocol.Instruments)
+        foreach (var code in protocol.Instruments.Where(scored.Contains))
         {
             if (catalog.Find(code) is { } instrument && await ChangeAsync(episodes, instrument, cancellationToken) is { } outcome)
             {
@@ -101,7 +114,16 @@ public sealed class ProgrammeOutcomes(TactusDbContext db, ClinicalReference refe
         var sessions = db.TreatmentSessions;
         var rows = await episodes
             .GroupBy(r => r.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Started = g.Count(r => sessions.Any(s => s.ReferralId == r.Id)) })
+            // Started = a visit was checked in. The referral's transition table makes that certain for "in progress" and
+            // "discharged" (only the first check-in moves a referral to in progress, and only from there is it discharged);
+            // on hold and cancelled can come before or after a first visit, so only those ask the sessions.
+            .Select(g => new
+            {
+                Status = g.Key,
+                Count = g.Count(),
+                Started = g.Count(r => r.Status == ReferralStatus.InProgress || r.Status == ReferralStatus.Discharged
+                    || ((r.Status == ReferralStatus.OnHold || r.Status == ReferralStatus.Cancelled) && sessions.Any(s => s.ReferralId == r.Id))),
+            })
             .TagWith(ReadAuditGuard.AggregateOnly)
             .ToListAsync(cancellationToken);
         return new Funnel(
