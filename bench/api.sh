@@ -36,15 +36,6 @@ peer=$!
 for _ in $(seq 300); do grep -q "peer listening" "$work/peer.log" 2>/dev/null && break; sleep 1; done
 peer_id=$(grep -o 'first [^ ]*' "$work/peer.log" | cut -d' ' -f2)
 
-sign_in() { # email -> cookie header value
-  local jar="$work/jar-$1" token
-  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Account/Login" \
-    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-  curl -s -c "$jar" -b "$jar" -o /dev/null \
-    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=demo-clinic-pass-2026" \
-    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Account/Login"
-  awk '$6=="tactus.session"{print "tactus.session=" $7}' "$jar"
-}
 therapist=$(sign_in therapist@riverside.example)
 manager=$(sign_in manager@riverside.example)
 patient_id=$(curl -s -H "Cookie: $therapist" "http://127.0.0.1:$port/api/patients?pageSize=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)

@@ -34,15 +34,6 @@ dotnet "$app" --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 1; done
 
-sign_in() { # email -> cookie header value
-  local jar="$work/jar-$1" token
-  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Account/Login" \
-    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-  curl -s -c "$jar" -b "$jar" -o /dev/null \
-    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=demo-clinic-pass-2026" \
-    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Account/Login"
-  awk '$6=="tactus.session"{print "tactus.session=" $7}' "$jar"
-}
 manager=$(sign_in manager@riverside.example)
 researcher=$(sign_in researcher@riverside.example)
 

@@ -32,3 +32,14 @@ fi
 export ASPNETCORE_ENVIRONMENT=Production Demo__Seed=true Logging__LogLevel__Default=Warning
 export Audit__CheckpointKeyFile="$work/audit-checkpoint.key"
 
+
+# Signs a demo account in on the Tactus under test ($port) and prints its session cookie; the jar stays in $work.
+sign_in() { # email -> cookie header value
+  local jar="$work/jar-$1" token
+  token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$port/Account/Login" \
+    | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -s -c "$jar" -b "$jar" -o /dev/null \
+    --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=demo-clinic-pass-2026" \
+    --data-urlencode "__RequestVerificationToken=$token" "http://127.0.0.1:$port/Account/Login"
+  awk '$6=="tactus.session"{print "tactus.session=" $7}' "$jar"
+}

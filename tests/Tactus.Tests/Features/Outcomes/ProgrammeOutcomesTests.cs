@@ -69,6 +69,8 @@ public abstract class ProgrammeOutcomesTests(TactusApp app) : IAsyncLifetime
         Assert.Equal(sql.SumChange / sql.WithBaseline, Number(row["locf_mean_change"]), 3);
         Assert.Equal(sql.Responders, Int(row["responders"]));
         Assert.Equal((double)sql.Responders / sql.Followed, Number(row["responder_rate"]), 3);
+        var page = await manager.GetStringAsync("/Outcomes");
+        Assert.Contains("MCID 2 points, Farrar JT et al. Pain 2001;94:149-158 (not yet checked against the source)", page, StringComparison.Ordinal);
         Assert.True(Number(row["completers_ci_lower"]) < Number(row["completers_mean_change"]));
         Assert.True(Number(row["completers_mean_change"]) < Number(row["completers_ci_upper"]));
     }
