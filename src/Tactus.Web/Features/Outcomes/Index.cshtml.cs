@@ -14,7 +14,7 @@ namespace Tactus.Web.Features.Outcomes;
 /// change (completers and last observation side by side), responders, and adverse events, for a period and (for the
 /// manager) a therapist. A researcher sees no group of fewer than 11 patients.
 /// </summary>
-public sealed class IndexModel(ProgrammeOutcomes outcomes, TactusDbContext db, OrganizationClock clock) : PageModel
+public sealed class IndexModel(ProgrammeOutcomes outcomes, TactusDbContext db, OrganizationClock clock, OrganizationName organization, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -50,6 +50,26 @@ public sealed class IndexModel(ProgrammeOutcomes outcomes, TactusDbContext db, O
         }
 
         return File(Encoding.UTF8.GetBytes(OutcomesCsv.Write(Conditions, SuppressSmallCells)), "text/csv", "programme-outcomes.csv");
+    }
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var today = clock.Date(time.GetUtcNow());
+        var period = (From, To) switch
+        {
+            (null, null) => "at any time",
+            ({ } from, null) => $"from {from:yyyy-MM-dd}",
+            (null, { } to) => $"up to {to:yyyy-MM-dd}",
+            ({ } from, { } to) => $"from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}",
+        };
+        var therapist = Therapist is { } id ? $", therapist {Therapists.FirstOrDefault(t => t.Id == id).Name ?? "unknown"}" : "";
+        return File(OutcomesPdf.Render(Conditions, await organization.CurrentAsync(cancellationToken), period + therapist, SuppressSmallCells, today),
+            "application/pdf", $"programme-outcomes-{today:yyyy-MM-dd}.pdf");
     }
 
     public string Shown(int n) => OutcomeView.Count(n, SuppressSmallCells);

@@ -75,6 +75,32 @@ public abstract class ProgrammeOutcomesTests(TactusApp app) : IAsyncLifetime
         Assert.True(Number(row["completers_mean_change"]) < Number(row["completers_ci_upper"]));
     }
 
+    /// <summary>The programme report a manager hands on: the same figures as the CSV, with the method and its limits.</summary>
+    [Fact]
+    public async Task TheProgrammeReportPdf_CarriesTheSameFigures_AndItsMethod()
+    {
+        var manager = await app.AsAsync(Roles.Manager, TactusApp.OtherEmailDomain);
+
+        var pdf = await manager.GetAsync("/Outcomes?handler=Pdf");
+        var row = Rows(await manager.GetStringAsync("/Outcomes?handler=Csv")).Single(r => r["condition"] == LowBackPain && r["instrument"] == "NPRS");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("without a comparison group", text, StringComparison.Ordinal);
+        Assert.Contains("Chronic low back pain", text, StringComparison.Ordinal);
+        Assert.Contains($"{row["with_baseline"]} / {row["followed_up"]}", text, StringComparison.Ordinal);
+        // The completers' mean change with its interval, exactly as the page words it.
+        var page = WebUtility.HtmlDecode(await manager.GetStringAsync("/Outcomes"));
+        var cells = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"condition-chronic-low-back-pain\".*?data-testid=\"outcome-NPRS\">.*?</td>.*?</td>.*?<td>(.*?)</td>",
+            System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(cells.Success);
+        Assert.StartsWith("−", cells.Groups[1].Value, StringComparison.Ordinal);
+        // A table cell wraps in the PDF, so its numbers are looked for one by one.
+        Assert.All(cells.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Any(char.IsAsciiDigit)),
+            number => Assert.Contains(number.Trim('(', ')'), text, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task TheResearcher_SeesNoGroupUnder11_AndCannotNarrowToOneTherapist()
     {
