@@ -23,22 +23,22 @@ public static class OutcomesCsv
             ];
             if (condition.Instruments.Count == 0)
             {
-                csv.Append(Csv.Line([.. head, .. Enumerable.Repeat("", 15)]));
+                csv.Append(Csv.Line([.. head, .. Empty(15)]));
             }
 
             foreach (var outcome in condition.Instruments)
             {
-                var hide = suppress && OutcomeStatistics.IsSuppressed(outcome.Followed);
-                var hideAll = suppress && OutcomeStatistics.IsSuppressed(outcome.WithBaseline);
+                var shown = outcome.Disclose(suppress);
                 var c = outcome.Completers;
                 var l = outcome.LastObservation;
-                var r = outcome.Responders;
                 csv.Append(Csv.Line([
                     .. head, Csv.Text(outcome.Instrument.Code), outcome.Instrument.HigherIsBetter ? "true" : "false",
                     Count(outcome.WithBaseline, suppress), Count(outcome.Followed, suppress),
-                    hide ? "" : Csv.Number(c.Mean), hide ? "" : Csv.Number(c.Lower), hide ? "" : Csv.Number(c.Upper), hide ? "" : Csv.Number(c.EffectSize),
-                    hideAll ? "" : Csv.Number(l.Mean), hideAll ? "" : Csv.Number(l.Lower), hideAll ? "" : Csv.Number(l.Upper),
-                    .. Responders(r, hide || (suppress && r is not null && OutcomeStatistics.IsSuppressed(r.Count))),
+                    .. shown.Completers ? [Csv.Number(c.Mean), Csv.Number(c.Lower), Csv.Number(c.Upper), Csv.Number(c.EffectSize)] : Empty(4),
+                    .. shown.LastObservation ? [Csv.Number(l.Mean), Csv.Number(l.Lower), Csv.Number(l.Upper)] : Empty(3),
+                    .. shown.Responders && outcome.Responders is { } r
+                        ? [r.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv.Number(r.Rate), Csv.Number(r.Lower), Csv.Number(r.Upper)]
+                        : Empty(4),
                 ]));
             }
         }
@@ -46,9 +46,7 @@ public static class OutcomesCsv
         return csv.ToString();
     }
 
-    // A rate whose numerator is a suppressed cell would give the cell back (count = rate × n): hidden with it.
-    private static string[] Responders(OutcomeStatistics.Proportion? r, bool hide) =>
-        hide || r is null ? ["", "", "", ""] : [r.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv.Number(r.Rate), Csv.Number(r.Lower), Csv.Number(r.Upper)];
+    private static string[] Empty(int fields) => [.. Enumerable.Repeat("", fields)];
 
     private static string Count(int n, bool suppress) => OutcomeView.Count(n, suppress);
 }

@@ -54,14 +54,12 @@ public static class OutcomesPdf
 
     private static IReadOnlyList<string> Row(ProgrammeOutcomes.InstrumentOutcome o, bool suppress)
     {
-        var hide = suppress && OutcomeStatistics.IsSuppressed(o.Followed);
-        var hideAll = suppress && OutcomeStatistics.IsSuppressed(o.WithBaseline);
-        var hideResponders = hide || (suppress && o.Responders is { } r && OutcomeStatistics.IsSuppressed(r.Count));
+        var shown = o.Disclose(suppress);
         return [
             o.Instrument.Code, $"{OutcomeView.Count(o.WithBaseline, suppress)} / {OutcomeView.Count(o.Followed, suppress)}",
-            hide ? "—" : OutcomeView.MeanChange(o.Completers), hide ? "—" : OutcomeView.Effect(o.Completers.EffectSize),
-            hideAll ? "—" : OutcomeView.MeanChange(o.LastObservation),
-            hideResponders || o.Responders is null ? "—" : OutcomeView.Proportion(o.Responders),
+            shown.Completers ? OutcomeView.MeanChange(o.Completers) : "—", shown.Completers ? OutcomeView.Effect(o.Completers.EffectSize) : "—",
+            shown.LastObservation ? OutcomeView.MeanChange(o.LastObservation) : "—",
+            shown.Responders ? OutcomeView.Proportion(o.Responders) : "—",
         ];
     }
 }

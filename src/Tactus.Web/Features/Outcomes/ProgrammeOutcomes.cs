@@ -39,7 +39,21 @@ public sealed class ProgrammeOutcomes(TactusDbContext db, ClinicalReference refe
         OutcomeStatistics.Proportion? Responders, OutcomeStatistics.Proportion? Improved, OutcomeStatistics.Proportion? RespondersLastObservation)
     {
         public int MissingFollowUp => WithBaseline - Followed;
+
+        /// <summary>
+        /// Which of the figures a viewer may see: for a researcher, nothing that rests on 1–10 patients, and no rate whose
+        /// numerator is such a cell (the count would come back as rate × n). The page, the CSV and the PDF all ask here.
+        /// </summary>
+        public Disclosure Disclose(bool suppress)
+        {
+            bool Shown(int n) => !suppress || !OutcomeStatistics.IsSuppressed(n);
+            var completers = Shown(Followed);
+            return new Disclosure(completers, Shown(WithBaseline),
+                completers && Responders is { } responders && Shown(responders.Count), completers && Improved is { } improved && Shown(improved.Count));
+        }
     }
+
+    public sealed record Disclosure(bool Completers, bool LastObservation, bool Responders, bool Improved);
 
     /// <summary>Signed visits, and those whose worst adverse event was of each severity, per 100 visits.</summary>
     public sealed record Safety(int Sessions, IReadOnlyList<(AdverseSeverity Severity, OutcomeStatistics.Rate? Rate)> BySeverity);

@@ -213,13 +213,7 @@ public abstract partial class DeIdentifiedExportTests(TactusApp app)
         return files;
     }
 
-    private static List<Dictionary<string, string>> Rows(string csv)
-    {
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        var header = lines[0].Split(',');
-        return lines.Skip(1).Select(line => header.Zip(line.Split(',').Select(f => f.Trim('"')))
-            .ToDictionary(p => p.First, p => p.Second)).ToList();
-    }
+    private static List<Dictionary<string, string>> Rows(string csv) => CsvRows.Parse(csv);
 
     [GeneratedRegex(@"\b[0-9a-f]{20}\b")]
     private static partial Regex PseudonymPattern();
