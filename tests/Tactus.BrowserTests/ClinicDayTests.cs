@@ -120,7 +120,9 @@ public sealed class ClinicDayTests(BrowserFixture fixture) : IClassFixture<Brows
         var given = await App.WithDbAsync(db => db.TreatmentSessions.CountAsync(s => s.ReferralId == referralId));
         var booked = await App.WithDbAsync(db => db.Appointments.CountAsync(a => a.ReferralId == referralId && a.Status == AppointmentStatus.Booked));
         var api = await App.AsAsync(Roles.Manager);
-        var dayAhead = 30;
+        // Near days, not far ones: the series test in this class may already have moved the shared clock weeks ahead, and the
+        // visits must stay inside the authorisation's dates so that what runs out is its visits, not its days.
+        var dayAhead = 2;
         for (var visit = given + booked + 1; visit <= authorization.VisitsApproved; visit++, dayAhead += 2)
         {
             var within = await api.PostAsync("/api/appointments", Json.Body(data.Booking(referralId, data.Weekday(dayAhead, 15))));
@@ -128,6 +130,7 @@ public sealed class ClinicDayTests(BrowserFixture fixture) : IClassFixture<Brows
         }
 
         var past = data.Weekday(dayAhead + 2, 15);
+        Assert.True(DateOnly.FromDateTime(past.DateTime) <= authorization.EndsOn, $"the visit past the authorisation's visits ({past:d}) must fall inside its dates");
         await using var manager = await PageSession.OpenAsync(App);
         await manager.SignInAsync("manager@riverside.example");
         var m = manager.Page;

@@ -7,6 +7,7 @@ using Tactus.Tests.Infrastructure;
 using Tactus.Web.Data.Seed;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Audit;
+using Tactus.Web.Features.Organizations;
 using Tactus.Web.Features.Research;
 using Tactus.Web.Features.Sessions;
 
@@ -145,10 +146,12 @@ public abstract partial class DeIdentifiedExportTests(TactusApp app)
     private async Task<ResearchProtocol> ProtocolAsync(List<string> fields, int endsDaysAgo = -30, Guid? researcher = null)
     {
         var researcherId = researcher ?? await app.UserIdAsync(SignIn.DemoEmail(Roles.Researcher));
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
         return await app.WithDbAsync(async db =>
         {
             var organization = await db.Organizations.SingleAsync(o => o.Slug == DemoClinic.Slug);
+            // The protocol's days are the organisation's days, as the export page reads them: in the hours when the UTC date is
+            // already tomorrow, a protocol that "ended yesterday" by UTC still runs today by the clinic's calendar.
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), OrganizationClock.Find(organization.TimeZone)).DateTime);
             var protocol = new ResearchProtocol
             {
                 OrganizationId = organization.Id, Title = "Protocol " + Guid.NewGuid().ToString("N")[..8], Approver = "Riverside IRB, 2026-114",
