@@ -16,7 +16,9 @@ using Tactus.Web.Features.Sessions;
 using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Reports;
 using Tactus.Web.Features.Screening;
+using Tactus.Web.Features.Medications;
 using Tactus.Web.Features.Statements;
+using Tactus.Web.Features.Utilisation;
 using Tactus.Web.Features.Drafts;
 using Tactus.Web.Web;
 
@@ -59,6 +61,8 @@ app.MapCoverageApi();
 app.MapClaimsApi();
 app.MapRemittanceApi();
 app.MapStatementsApi();
+app.MapMedicationsApi();
+app.MapUtilisationApi();
 app.MapDraftsApi();
 app.MapFhirApi();
 app.MapSmartApi();

@@ -36,6 +36,10 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
     public DbSet<Features.Practitioners.ContinuingEducationRecord> ContinuingEducation => Set<Features.Practitioners.ContinuingEducationRecord>();
     public DbSet<Features.Research.ResearchProtocol> ResearchProtocols => Set<Features.Research.ResearchProtocol>();
+    public DbSet<Features.Medications.OpioidStatement> OpioidStatements => Set<Features.Medications.OpioidStatement>();
+    public DbSet<Features.Utilisation.UtilisationEvent> UtilisationEvents => Set<Features.Utilisation.UtilisationEvent>();
+    public DbSet<Features.Utilisation.UtilisationPrice> UtilisationPrices => Set<Features.Utilisation.UtilisationPrice>();
+    public DbSet<Features.Outcomes.ProgrammeCostSettings> ProgrammeCostSettings => Set<Features.Outcomes.ProgrammeCostSettings>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<Features.Intake.PatientIntake> Intakes => Set<Features.Intake.PatientIntake>();
     public DbSet<Features.Intake.PatientFinding> Findings => Set<Features.Intake.PatientFinding>();

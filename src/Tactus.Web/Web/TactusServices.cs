@@ -95,6 +95,10 @@ public static class TactusServices
         services.AddScoped<Features.Reports.ReportWorkflow>();
         services.AddScoped<Features.Questionnaires.InvitationWorkflow>();
         services.AddScoped<Features.Statements.PatientLedger>();
+        services.AddSingleton<Features.Medications.MorphineEquivalents>();
+        services.AddScoped<Features.Medications.OpioidRecords>();
+        services.AddScoped<Features.Utilisation.UtilisationRecords>();
+        services.AddScoped<Features.Outcomes.ProgrammeValue>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddScoped<Features.BulkData.BulkExportResources>();
         services.AddScoped<Features.CdsHooks.CdsClients>();

@@ -16,6 +16,9 @@ public static class Policies
 
     /// <summary>The programme's outcomes by condition (issue 14 §1): the manager who runs it and the researcher who studies it.</summary>
     public const string ProgrammeOutcomes = "programme-outcomes";
+
+    /// <summary>What the programme costs (visit cost, staff time, overhead, the price list of health-care use): the manager sets it.</summary>
+    public const string ProgrammeCosts = "programme-costs";
     public const string Portal = "portal";
     public const string Staff = "staff";
     public const string ReferralEntry = "referral-entry";
@@ -58,6 +61,7 @@ public static class Policies
         options.AddPolicy(Scheduling, p => p.RequireRole(Roles.Manager, Roles.Therapist));
         options.AddPolicy(Research, p => p.RequireRole(Roles.Researcher));
         options.AddPolicy(ProgrammeOutcomes, p => p.RequireRole(Roles.Manager, Roles.Researcher));
+        options.AddPolicy(ProgrammeCosts, p => p.RequireRole(Roles.Manager));
         options.AddPolicy(Portal, p => p.RequireRole(Roles.Patient));
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireAssertion(
             c => RoleOf(c.User) is { } role && Roles.IsWorkforce(role)));

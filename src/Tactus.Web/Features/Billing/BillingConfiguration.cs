@@ -47,6 +47,7 @@ internal sealed class VisitCodingConfiguration : IEntityTypeConfiguration<VisitC
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.Property(v => v.UnitRule).HasConversion<string>().HasMaxLength(8);
         builder.Property(v => v.Lines).HasJsonConversion();
+        builder.Property(v => v.ChargeTotal).HasPrecision(12, 2);
         builder.Property(v => v.Diagnoses).HasJsonConversion();
         builder.Property(v => v.Reasoning).HasJsonConversion();
         builder.Property(v => v.Warnings).HasJsonConversion();

@@ -29,11 +29,15 @@ public sealed class VisitCoding : IOrganizationOwned, IPatientData
         {
             _lines = value;
             BillableUnits = value.Sum(l => l.Units);
+            ChargeTotal = value.Sum(l => l.Charge);
         }
     }
 
     /// <summary>The units on the lines, stored so an authorisation's units used are a SQL sum (Lines is a JSON document).</summary>
     public int BillableUnits { get; private set; }
+
+    /// <summary>The charges on the lines at the fee schedule, stored so a programme's cost is a SQL sum (issue 14 §3).</summary>
+    public decimal ChargeTotal { get; private set; }
 
     public List<string> Diagnoses { get; set; } = [];
     public List<string> Reasoning { get; set; } = [];
@@ -47,7 +51,7 @@ public sealed class VisitCoding : IOrganizationOwned, IPatientData
     public Guid? PreviousClaimId { get; private set; }
     public DateTimeOffset CreatedAt { get; init; }
 
-    public decimal TotalCharge => Lines.Sum(l => l.Charge);
+    public decimal TotalCharge => ChargeTotal;
 
     /// <summary>
     /// Codes from the note (first coding, or again after an amendment): the biller reviews it again; claimed codes stay

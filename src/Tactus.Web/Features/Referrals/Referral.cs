@@ -48,7 +48,24 @@ public sealed class Referral : IOrganizationOwned, IPatientData
     public ReferralStatus Status { get; private set; } = ReferralStatus.Draft;
     public Guid? AssignedTherapistId { get; private set; }
     public string? StatusReason { get; private set; }
-    public DateTimeOffset CreatedAt { get; init; }
+    private readonly DateTimeOffset _createdAt;
+
+    public DateTimeOffset CreatedAt
+    {
+        get => _createdAt;
+        init
+        {
+            _createdAt = value;
+            ReferredOn = DateOnly.FromDateTime(value.UtcDateTime);
+        }
+    }
+
+    /// <summary>
+    /// The referral's day (UTC), stored so a report can count days from it in SQL (health-care use in the 180 days after
+    /// a referral: both stores add days to a date, and neither adds them to an instant stored as ticks).
+    /// </summary>
+    public DateOnly ReferredOn { get; private set; }
+
     public DateTimeOffset? SentAt { get; private set; }
     public List<ReferralDiagnosis> Diagnoses { get; init; } = [];
     public List<ReferralStatusChange> StatusChanges { get; init; } = [];

@@ -768,6 +768,10 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<int>("BillableUnits")
                         .HasColumnType("integer");
 
+                    b.Property<decimal>("ChargeTotal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("uuid");
 
@@ -1607,6 +1611,53 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Medications.OpioidStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("DosesPerDay")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<decimal?>("MmePerDay")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Opioid")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Strength")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<DateOnly>("TakenFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TakenUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "TakenFrom");
+
+                    b.ToTable("OpioidStatements");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Messages.MessageTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1745,6 +1796,40 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Outcomes.ProgrammeCostSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("CostPerVisit")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("OverheadPercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<decimal>("StaffCostPerHour")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("StaffMinutesPerVisit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UtilisationWindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeCostSettings");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.CareTeamMember", b =>
@@ -2496,6 +2581,9 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ReferringClinicianId")
                         .HasColumnType("uuid");
 
@@ -3239,6 +3327,72 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("PatientPayments");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Utilisation.UtilisationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "OccurredOn");
+
+                    b.ToTable("UtilisationEvents");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Utilisation.UtilisationPrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("UtilisationPrices");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -3389,6 +3543,15 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientIntake", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Medications.OpioidStatement", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -3757,6 +3920,15 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Statements.PatientPayment", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Utilisation.UtilisationEvent", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()

@@ -756,6 +756,10 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<int>("BillableUnits")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("ChargeTotal")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ClaimId")
                         .HasColumnType("TEXT");
 
@@ -1595,6 +1599,53 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("Intakes");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Medications.OpioidStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DosesPerDay")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MmePerDay")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Opioid")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Strength")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TakenUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "TakenFrom");
+
+                    b.ToTable("OpioidStatements");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Messages.MessageTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1733,6 +1784,40 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Organizations");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Outcomes.ProgrammeCostSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CostPerVisit")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OverheadPercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("StaffCostPerHour")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMinutesPerVisit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UtilisationWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("ProgrammeCostSettings");
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Patients.CareTeamMember", b =>
@@ -2475,6 +2560,9 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferredOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReferringClinicianId")
@@ -3220,6 +3308,72 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("PatientPayments");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Utilisation.UtilisationEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Cost")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "OccurredOn");
+
+                    b.ToTable("UtilisationEvents");
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Utilisation.UtilisationPrice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("UtilisationPrices");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -3370,6 +3524,15 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Intake.PatientIntake", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Medications.OpioidStatement", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()
@@ -3738,6 +3901,15 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Tactus.Web.Features.Statements.PatientPayment", b =>
+                {
+                    b.HasOne("Tactus.Web.Features.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tactus.Web.Features.Utilisation.UtilisationEvent", b =>
                 {
                     b.HasOne("Tactus.Web.Features.Patients.Patient", null)
                         .WithMany()

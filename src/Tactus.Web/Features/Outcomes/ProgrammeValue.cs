@@ -1,0 +1,247 @@
+using Microsoft.EntityFrameworkCore;
+using Tactus.Web.Data;
+using Tactus.Web.Features.Audit;
+using Tactus.Web.Features.Questionnaires;
+using Tactus.Web.Features.Screening;
+using Tactus.Web.Features.Sessions;
+using Tactus.Web.Features.Utilisation;
+
+namespace Tactus.Web.Features.Outcomes;
+
+/// <summary>
+/// The programme's value for one condition and one instrument (issue 14 §3): what each treated episode cost (visits at
+/// the manager's cost settings, plus health-care use in the window after the referral at the price list) against what it
+/// achieved (points improved, or reaching the instrument's MCID), compared with a group the user chooses, by the standard
+/// methods of clinical.md §6.2 in <see cref="CostEffectiveness"/>. Each episode leaves the database as a few numbers
+/// with no identifier; the comparison is not randomised, and the report says so.
+/// </summary>
+public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference reference, InstrumentCatalog catalog, ProgrammeOutcomes outcomes)
+{
+    public enum Comparison
+    {
+        /// <summary>Usual care: referred patients who never started, followed by the same instrument over the same window.</summary>
+        NotStarted,
+
+        /// <summary>The treated patients themselves while they waited for their first visit.</summary>
+        WaitList,
+    }
+
+    public enum Effect
+    {
+        /// <summary>Points improved on the instrument (in its better direction).</summary>
+        Points,
+
+        /// <summary>1 when the improvement reached the instrument's MCID, else 0.</summary>
+        Responder,
+    }
+
+    public sealed record Request(string ConditionId, string Instrument, Comparison Against, Effect Measure, double WillingnessToPay,
+        ProgrammeOutcomes.Filter Filter, int Replicates = DefaultReplicates, int Seed = DefaultSeed);
+
+    public const int DefaultReplicates = 2000;
+
+    /// <summary>A fixed seed: the same data and request give the same intervals, so a report can be reproduced.</summary>
+    public const int DefaultSeed = 14_03;
+
+    /// <summary>One episode as the analysis needs it: its visits and their fee-schedule charges, its use of care, and its effect.</summary>
+    public readonly record struct Episode(int Visits, double Charges, double UseCost, double Effect, double Improvement, bool Responder);
+
+    public sealed record Arm(string Label, IReadOnlyList<Episode> Episodes, IReadOnlyList<CostEffectiveness.Patient> Patients)
+    {
+        public int N => Patients.Count;
+        public double MeanCost => N == 0 ? 0 : Patients.Average(p => p.Cost);
+        public double MeanEffect => N == 0 ? 0 : Patients.Average(p => p.Effect);
+        public double MeanUseCost => N == 0 ? 0 : Episodes.Average(e => e.UseCost);
+        public double MeanVisits => N == 0 ? 0 : Episodes.Average(e => e.Visits);
+    }
+
+    public sealed record Interval(double Lower, double Upper);
+
+    public sealed record Result(Request Request, ClinicalReference.Protocol Protocol, InstrumentDefinition Instrument, ProgrammeCostSettings Costs,
+        IReadOnlyDictionary<UtilisationKind, decimal> Prices, Arm Intervention, Arm Control, CostEffectiveness.Icer? Icer, double? NetMonetaryBenefit,
+        Interval? DeltaCost, Interval? DeltaEffect, Interval? NetBenefit, IReadOnlyList<CostEffectiveness.Replicate> Replicates,
+        IReadOnlyList<(double WillingnessToPay, double Probability)> Acceptability, IReadOnlyList<CostEffectiveness.Sensitivity> Sensitivity,
+        double? ProgrammeCostPerResponder, double? ProgrammeCostPerPoint, int Responders)
+    {
+        public bool Comparable => Intervention.N > 0 && Control.N > 0;
+    }
+
+    public IReadOnlyList<ClinicalReference.Protocol> Conditions => reference.Protocols;
+
+    public async Task<ProgrammeCostSettings> CostsAsync(CancellationToken cancellationToken) =>
+        await db.ProgrammeCostSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new ProgrammeCostSettings();
+
+    public async Task<Result?> AnalyseAsync(Request request, CancellationToken cancellationToken)
+    {
+        if (reference.Protocols.FirstOrDefault(p => p.Id == request.ConditionId) is not { } protocol || catalog.Find(request.Instrument) is not { } instrument)
+        {
+            return null;
+        }
+
+        var costs = await CostsAsync(cancellationToken);
+        var prices = await db.UtilisationPrices.AsNoTracking().ToDictionaryAsync(p => p.Kind, p => p.Amount, cancellationToken);
+        var episodes = await EpisodesAsync(protocol, instrument, request, costs, prices, cancellationToken);
+        var intervention = ToArm("Treated", episodes.Treated, costs, 1, 1, 1, 1);
+        var control = ToArm(request.Against == Comparison.NotStarted ? "Referred, never started" : "Treated patients while waiting",
+            episodes.Control, costs, 1, 1, 1, 1);
+
+        var responders = episodes.Treated.Count(e => e.Responder);
+        var programmeCost = episodes.Treated.Sum(e => ProgrammeCost(e, costs, 1, 1, 1));
+        var points = episodes.Treated.Sum(e => e.Improvement);
+        if (!(intervention.N > 0 && control.N > 0))
+        {
+            return new Result(request, protocol, instrument, costs, prices, intervention, control, null, null, null, null, null, [], [], [],
+                responders > 0 ? programmeCost / responders : null, points > 0 ? programmeCost / points : null, responders);
+        }
+
+        var deltaCost = intervention.MeanCost - control.MeanCost;
+        var deltaEffect = intervention.MeanEffect - control.MeanEffect;
+        var replicates = CostEffectiveness.Bootstrap(intervention.Patients, control.Patients, request.Replicates, request.Seed);
+        var lambda = request.WillingnessToPay;
+        var grid = Enumerable.Range(0, 41).Select(i => lambda * 4 * i / 40).ToList();
+        return new Result(request, protocol, instrument, costs, prices, intervention, control,
+            CostEffectiveness.IncrementalRatio(deltaCost, deltaEffect), CostEffectiveness.NetMonetaryBenefit(lambda, deltaCost, deltaEffect),
+            ToInterval(CostEffectiveness.PercentileInterval(replicates.Select(r => r.DeltaCost))),
+            ToInterval(CostEffectiveness.PercentileInterval(replicates.Select(r => r.DeltaEffect))),
+            ToInterval(CostEffectiveness.PercentileInterval(replicates.Select(r => CostEffectiveness.NetMonetaryBenefit(lambda, r.DeltaCost, r.DeltaEffect)))),
+            replicates, CostEffectiveness.AcceptabilityCurve(replicates, grid),
+            Sensitivity(episodes, costs),
+            responders > 0 ? programmeCost / responders : null, points > 0 ? programmeCost / points : null, responders);
+    }
+
+    /// <summary>
+    /// One-way sensitivity (clinical.md §6.2 "uncertainty"): the ICER with one cost input at its low and high value, the
+    /// others as observed. The visit's price, the staff cost and the price of care used each ±25 %; overhead none or doubled.
+    /// </summary>
+    private static IReadOnlyList<CostEffectiveness.Sensitivity> Sensitivity((List<Episode> Treated, List<Episode> Control) episodes,
+        ProgrammeCostSettings costs)
+    {
+        CostEffectiveness.Icer At(double visitPrice, double staff, double overhead, double use)
+        {
+            var treated = ToArm("", episodes.Treated, costs, visitPrice, staff, overhead, use);
+            var comparison = ToArm("", episodes.Control, costs, visitPrice, staff, overhead, use);
+            return CostEffectiveness.IncrementalRatio(treated.MeanCost - comparison.MeanCost, treated.MeanEffect - comparison.MeanEffect);
+        }
+
+        return
+        [
+            new("Price of a visit", "−25 %", "+25 %", At(0.75, 1, 1, 1), At(1.25, 1, 1, 1)),
+            new("Staff cost per hour", "−25 %", "+25 %", At(1, 0.75, 1, 1), At(1, 1.25, 1, 1)),
+            new("Overhead", "none", "doubled", At(1, 1, 0, 1), At(1, 1, 2, 1)),
+            new("Cost of health-care use", "−25 %", "+25 %", At(1, 1, 1, 0.75), At(1, 1, 1, 1.25)),
+        ];
+    }
+
+    private static Arm ToArm(string label, List<Episode> episodes, ProgrammeCostSettings costs, double visitPrice, double staff, double overhead, double use) =>
+        new(label, episodes, episodes.Select(e => new CostEffectiveness.Patient(ProgrammeCost(e, costs, visitPrice, staff, overhead) + e.UseCost * use, e.Effect))
+            .ToList());
+
+    /// <summary>
+    /// The programme's cost of an episode: each signed visit at the actual cost per visit when the manager set one, else
+    /// at its fee-schedule charge; plus staff minutes at the hourly cost; all with the overhead (multipliers for sensitivity).
+    /// </summary>
+    private static double ProgrammeCost(Episode e, ProgrammeCostSettings costs, double visitPrice, double staff, double overhead)
+    {
+        var price = costs.CostPerVisit is { } perVisit ? e.Visits * (double)perVisit : e.Charges;
+        var staffTime = e.Visits * costs.StaffMinutesPerVisit * (double)costs.StaffCostPerHour / 60;
+        return (price * visitPrice + staffTime * staff) * (1 + (double)costs.OverheadPercent / 100 * overhead);
+    }
+
+    private static Interval ToInterval((double Lower, double Upper) interval) => new(interval.Lower, interval.Upper);
+
+    private async Task<(List<Episode> Treated, List<Episode> Control)> EpisodesAsync(ClinicalReference.Protocol protocol, InstrumentDefinition instrument,
+        Request request, ProgrammeCostSettings costs, Dictionary<UtilisationKind, decimal> prices, CancellationToken cancellationToken)
+    {
+        var code = instrument.Code;
+        var scored = db.MeasureResponses.Where(m => m.Instrument == code && m.Total != null);
+        var signed = db.TreatmentSessions.Where(s => s.Status == SessionStatus.Signed);
+        var sessions = db.TreatmentSessions;
+        var events = db.UtilisationEvents;
+        var window = costs.UtilisationWindowDays;
+        // The price list as constants in one CASE: an event with no actual cost is priced by its kind.
+        double imaging = Price(prices, UtilisationKind.Imaging), injection = Price(prices, UtilisationKind.Injection),
+            surgery = Price(prices, UtilisationKind.Surgery), emergency = Price(prices, UtilisationKind.EmergencyVisit),
+            specialist = Price(prices, UtilisationKind.SpecialistVisit), physiotherapy = Price(prices, UtilisationKind.Physiotherapy);
+        var episodes = outcomes.Episodes(protocol, request.Filter);
+
+        var treated = await episodes
+            .Where(r => sessions.Any(s => s.ReferralId == r.Id))
+            .Select(r => new
+            {
+                Responses = scored.Count(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt),
+                Baseline = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt).OrderBy(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
+                Latest = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt).OrderByDescending(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
+                Visits = signed.Count(s => s.ReferralId == r.Id),
+                Charges = db.VisitCodings.Where(v => v.ReferralId == r.Id && signed.Any(s => s.Id == v.SessionId)).Sum(v => (double?)(double)v.ChargeTotal) ?? 0,
+                Use = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window))
+                    .Sum(e => (double?)(e.Cost != null ? (double)e.Cost : e.Kind == UtilisationKind.Imaging ? imaging : e.Kind == UtilisationKind.Injection ? injection
+                        : e.Kind == UtilisationKind.Surgery ? surgery : e.Kind == UtilisationKind.EmergencyVisit ? emergency
+                        : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
+            })
+            .Where(x => x.Responses >= 2)
+            .TagWith(ReadAuditGuard.AggregateOnly)
+            .ToListAsync(cancellationToken);
+
+        var control = request.Against == Comparison.NotStarted
+            ? await episodes
+                .Where(r => !sessions.Any(s => s.ReferralId == r.Id))
+                .Select(r => new
+                {
+                    Responses = scored.Count(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt),
+                    Baseline = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt)
+                        .OrderBy(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
+                    Latest = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt)
+                        .OrderByDescending(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
+                    Visits = 0,
+                    Charges = 0.0,
+                    Use = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window))
+                        .Sum(e => (double?)(e.Cost != null ? (double)e.Cost : e.Kind == UtilisationKind.Imaging ? imaging : e.Kind == UtilisationKind.Injection ? injection
+                            : e.Kind == UtilisationKind.Surgery ? surgery : e.Kind == UtilisationKind.EmergencyVisit ? emergency
+                            : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
+                })
+                .Where(x => x.Responses >= 2)
+                .TagWith(ReadAuditGuard.AggregateOnly)
+                .ToListAsync(cancellationToken)
+            : await episodes
+                .Select(r => new { r.PatientId, r.CreatedAt, r.ReferredOn, FirstVisit = sessions.Where(s => s.ReferralId == r.Id).Min(s => (DateTimeOffset?)s.CheckedInAt), FirstVisitDay = sessions.Where(s => s.ReferralId == r.Id).Min(s => (DateOnly?)s.SessionDate) })
+                .Where(r => r.FirstVisit != null)
+                .Select(r => new
+                {
+                    Responses = scored.Count(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt && m.CompletedAt < r.FirstVisit),
+                    Baseline = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt && m.CompletedAt < r.FirstVisit)
+                        .OrderBy(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
+                    Latest = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt && m.CompletedAt < r.FirstVisit)
+                        .OrderByDescending(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
+                    Visits = 0,
+                    Charges = 0.0,
+                    Use = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.FirstVisitDay)
+                        .Sum(e => (double?)(e.Cost != null ? (double)e.Cost : e.Kind == UtilisationKind.Imaging ? imaging : e.Kind == UtilisationKind.Injection ? injection
+                            : e.Kind == UtilisationKind.Surgery ? surgery : e.Kind == UtilisationKind.EmergencyVisit ? emergency
+                            : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
+                })
+                .Where(x => x.Responses >= 2)
+                .TagWith(ReadAuditGuard.AggregateOnly)
+                .ToListAsync(cancellationToken);
+
+        var sign = instrument.HigherIsBetter ? 1.0 : -1.0;
+        Episode ToEpisode(int visits, double charges, double use, double baseline, double latest)
+        {
+            var improvement = sign * (latest - baseline);
+            var responder = Responded(instrument, improvement, baseline);
+            return new Episode(visits, charges, use, request.Measure == Effect.Points ? improvement : responder ? 1 : 0, improvement, responder);
+        }
+
+        return (treated.Select(x => ToEpisode(x.Visits, x.Charges, x.Use, x.Baseline!.Value, x.Latest!.Value)).ToList(),
+            control.Select(x => ToEpisode(x.Visits, x.Charges, x.Use, x.Baseline!.Value, x.Latest!.Value)).ToList());
+    }
+
+    /// <summary>A responder improves by at least the MCID the instrument file cites: points, or a percentage of the baseline.</summary>
+    public static bool Responded(InstrumentDefinition instrument, double improvement, double baseline) => instrument.Mcid switch
+    {
+        { Points: { } points } => improvement >= (double)points,
+        { Percent: { } percent } => baseline > 0 && improvement >= baseline * (double)percent / 100,
+        _ => false,
+    };
+
+    private static double Price(Dictionary<UtilisationKind, decimal> prices, UtilisationKind kind) => (double)prices.GetValueOrDefault(kind);
+}

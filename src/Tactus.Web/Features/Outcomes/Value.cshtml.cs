@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Organizations;
+using Tactus.Web.Features.Questionnaires;
+using Tactus.Web.Features.Scheduling;
+
+namespace Tactus.Web.Features.Outcomes;
+
+/// <summary>
+/// The value report (issue 14 §3): for one condition and instrument, what a treated episode cost and achieved against
+/// a comparison group the user chooses and names, with bootstrap intervals, the cost-effectiveness plane, the
+/// acceptability curve and one-way sensitivity. A researcher sees nothing of an arm under 11 patients.
+/// </summary>
+public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, OrganizationClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Condition { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Instrument { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ProgrammeValue.Comparison Against { get; set; } = ProgrammeValue.Comparison.NotStarted;
+
+    [BindProperty(SupportsGet = true)]
+    public ProgrammeValue.Effect Measure { get; set; } = ProgrammeValue.Effect.Points;
+
+    [BindProperty(SupportsGet = true)]
+    public double WillingnessToPay { get; set; } = 100;
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public IReadOnlyList<Screening.ClinicalReference.Protocol> Conditions => value.Conditions;
+
+    public IReadOnlyList<InstrumentDefinition> Instruments { get; private set; } = [];
+
+    public ProgrammeValue.Result? Result { get; private set; }
+
+    public bool SuppressSmallCells => User.IsInRole(Roles.Researcher);
+
+    /// <summary>An arm too small for a researcher to see: the whole comparison is withheld, since one arm's figures follow from the other's and the difference.</summary>
+    public bool Withheld => SuppressSmallCells && Result is { } r && (OutcomeStatistics.IsSuppressed(r.Intervention.N) || OutcomeStatistics.IsSuppressed(r.Control.N));
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var protocol = Conditions.FirstOrDefault(p => p.Id == Condition);
+        Instruments = protocol is null ? [] : protocol.Instruments.Select(catalog.Find).OfType<InstrumentDefinition>().ToList();
+        if (Condition is null)
+        {
+            return Page();
+        }
+
+        if (protocol is null)
+        {
+            ModelState.AddModelError(nameof(Condition), "Choose a condition from the protocol library.");
+        }
+        else if (Instrument is not null && Instruments.All(i => i.Code != Instrument))
+        {
+            ModelState.AddModelError(nameof(Instrument), "Choose one of the condition's instruments.");
+        }
+
+        if (!double.IsFinite(WillingnessToPay) || WillingnessToPay <= 0 || WillingnessToPay > 10_000_000)
+        {
+            ModelState.AddModelError(nameof(WillingnessToPay), "The willingness to pay is above 0 and at most 10,000,000.");
+        }
+
+        if (From is { } from && To is { } to && to < from)
+        {
+            ModelState.AddModelError(nameof(To), "The period's end is before its start.");
+        }
+
+        if (!Enum.IsDefined(Against) || !Enum.IsDefined(Measure))
+        {
+            ModelState.AddModelError(nameof(Against), "Choose the comparison group and the effect from the lists.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Instrument ??= Instruments.FirstOrDefault()?.Code;
+        if (Instrument is null)
+        {
+            return Page();
+        }
+
+        var zone = await clock.ZoneAsync(cancellationToken);
+        var filter = new ProgrammeOutcomes.Filter(
+            From is { } start ? SlotRules.At(start, TimeOnly.MinValue, zone) : null,
+            To is { } end ? SlotRules.At(end.AddDays(1), TimeOnly.MinValue, zone) : null);
+        Result = await value.AnalyseAsync(new ProgrammeValue.Request(Condition, Instrument, Against, Measure, WillingnessToPay, filter), cancellationToken);
+        return Page();
+    }
+
+    public string EffectUnit => Measure == ProgrammeValue.Effect.Points ? "point improved" : "responder";
+}

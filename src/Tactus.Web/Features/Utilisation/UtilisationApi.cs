@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Tactus.Web.Features.Access;
+
+namespace Tactus.Web.Features.Utilisation;
+
+public static class UtilisationApi
+{
+    public sealed record EventDto(Guid Id, UtilisationKind Kind, DateOnly OccurredOn, decimal? Cost, string Source)
+    {
+        public static EventDto From(UtilisationEvent e) => new(e.Id, e.Kind, e.OccurredOn, e.Cost, e.Source);
+    }
+
+    public static IEndpointRouteBuilder MapUtilisationApi(this IEndpointRouteBuilder app)
+    {
+        var patient = app.MapGroup("/api/patients/{patientId:guid}/utilisation").RequireAuthorization(Policies.ClinicalRecords);
+        patient.MapGet("/", async Task<Results<Ok<List<EventDto>>, NotFound>> (Guid patientId, UtilisationRecords records, CancellationToken ct) =>
+            await records.ForPatientAsync(patientId, ct) is { } events ? TypedResults.Ok(events.Select(EventDto.From).ToList()) : TypedResults.NotFound());
+        patient.MapPost("/", async Task<Results<Created<EventDto>, NotFound>> (Guid patientId, UtilisationRecords.EventInput input, UtilisationRecords records,
+            CancellationToken ct) =>
+            await records.RecordAsync(patientId, input, ct) is { } e ? TypedResults.Created($"/api/patients/{patientId}/utilisation", EventDto.From(e)) : TypedResults.NotFound())
+            .Accepts<UtilisationRecords.EventInput>("application/json");
+
+        var prices = app.MapGroup("/api/utilisation/prices").RequireAuthorization(Policies.ProgrammeCosts);
+        prices.MapGet("/", async (UtilisationRecords records, CancellationToken ct) => TypedResults.Ok(await records.PricesAsync(ct)));
+        prices.MapPut("/", async (List<UtilisationRecords.PriceInput> input, UtilisationRecords records, CancellationToken ct) =>
+        {
+            await records.SetPricesAsync(input, ct);
+            return TypedResults.Ok(await records.PricesAsync(ct));
+        }).Accepts<List<UtilisationRecords.PriceInput>>("application/json");
+        return app;
+    }
+}
