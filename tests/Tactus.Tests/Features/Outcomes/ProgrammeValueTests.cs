@@ -35,7 +35,8 @@ public abstract partial class ProgrammeValueTests(TactusApp app) : IAsyncLifetim
 
     private static List<Planned> Build()
     {
-        var today = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero);
+        // Noon UTC: the same calendar day in the clinic's zone (Los Angeles), so a period filter by the clinic's days cuts where the test means.
+        var today = new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero);
         var list = new List<Planned>();
         for (var i = 0; i < PerArm; i++)
         {
@@ -179,6 +180,89 @@ public abstract partial class ProgrammeValueTests(TactusApp app) : IAsyncLifetim
         Assert.StartsWith(ValueView.Money(100 * deltaEffect - deltaCost) + " per patient", Text(page, "nmb"), StringComparison.Ordinal);
         Assert.Contains($"<th scope=\"row\">Treated</th><td>{PerArm}</td>", page, StringComparison.Ordinal);
         Assert.Contains($"<th scope=\"row\">Referred, never started</th><td>{PerArm}</td>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSameRequest_GivesTheSameIntervals_AndDrawsThePlaneTheCurveAndTheSensitivity()
+    {
+        var manager = await ManagerWithCostsAsync();
+
+        var first = await manager.GetStringAsync(Query);
+        var second = await manager.GetStringAsync(Query);
+
+        Assert.Equal(Text(first, "delta-cost"), Text(second, "delta-cost"));
+        Assert.Equal(Text(first, "nmb"), Text(second, "nmb"));
+        Assert.Equal(Regex.Matches(first, "<circle ").Count, Regex.Matches(second, "<circle ").Count);
+        Assert.Equal(1000, Regex.Matches(first, "<circle ").Count);
+        Assert.Matches("<polyline points=\"[0-9., ]+\"", first);
+        foreach (var input in new[] { "Price of a visit", "Staff cost per hour", "Overhead", "Cost of health-care use" })
+        {
+            Assert.Contains($"<th scope=\"row\">{input}</th>", first, StringComparison.Ordinal);
+        }
+
+        // The interval is a real interval around the estimate, not the estimate twice.
+        var interval = Regex.Match(Text(first, "delta-cost"), @"interval (.+) to (.+)\)");
+        Assert.NotEqual(interval.Groups[1].Value, interval.Groups[2].Value);
+    }
+
+    [Fact]
+    public async Task TheResearcher_SeesNothingOfAnArmUnder11_TheManagerSeesIt()
+    {
+        var researcher = await app.AsAsync(Roles.Researcher, TactusApp.OtherEmailDomain);
+        var manager = await ManagerWithCostsAsync();
+        // Referred up to 306 days ago: six episodes in each arm.
+        var to = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-306).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var researcherPage = await researcher.GetStringAsync(Query + "&To=" + to);
+        var managerPage = await manager.GetStringAsync(Query + "&To=" + to);
+        var researcherWhole = await researcher.GetStringAsync(Query);
+
+        Assert.Contains("data-testid=\"value-withheld\"", researcherPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"delta-cost\"", researcherPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"value-arms\"", researcherPage, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Treated</th><td>6</td>", managerPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"delta-cost\"", researcherWhole, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.Biller)]
+    [InlineData(Roles.Therapist)]
+    [InlineData(Roles.Clinician)]
+    public async Task OtherRoles_AreRefusedTheValueReport_BeforeItRenders(string role)
+    {
+        var client = await app.AsAsync(role, TactusApp.OtherEmailDomain);
+
+        var response = await client.GetAsync(Query);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheCostPage_IsTheManagers_AndBadInputChangesNothing()
+    {
+        var manager = await ManagerWithCostsAsync();
+        var researcher = await app.AsAsync(Roles.Researcher, TactusApp.OtherEmailDomain);
+
+        var refused = await researcher.GetAsync("/Outcomes/Costs");
+        var bad = await manager.PostFormAsync("/Outcomes/Costs", new()
+        {
+            ["Input.CostPerVisit"] = "-5", ["Input.StaffMinutesPerVisit"] = "15", ["Input.StaffCostPerHour"] = "40", ["Input.OverheadPercent"] = "10",
+            ["Input.UtilisationWindowDays"] = "180", ["Input.Prices[Imaging]"] = "1",
+        });
+        var badPage = await bad.Content.ReadAsStringAsync();
+        var badValue = await manager.GetAsync(Query.Replace("WillingnessToPay=100", "WillingnessToPay=-3", StringComparison.Ordinal));
+        var settings = await app.WithDbAsync(db => db.ProgrammeCostSettings.IgnoreQueryFilters().AsNoTracking()
+            .SingleAsync(s => db.Organizations.Any(o => o.Id == s.OrganizationId && o.Slug == TactusApp.OtherOrganizationSlug)));
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("The cost of a visit is between 0 and 100,000", badPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badValue.StatusCode);
+        Assert.Equal(80m, settings.CostPerVisit);
+        Assert.Equal(300m, await app.WithDbAsync(db => db.UtilisationPrices.IgnoreQueryFilters()
+            .Where(p => p.Kind == UtilisationKind.Imaging && db.Organizations.Any(o => o.Id == p.OrganizationId && o.Slug == TactusApp.OtherOrganizationSlug))
+            .Select(p => p.Amount).SingleAsync()));
     }
 
     private static string Text(string page, string testId)
