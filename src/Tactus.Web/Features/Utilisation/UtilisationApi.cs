@@ -10,6 +10,9 @@ public static class UtilisationApi
         public static EventDto From(UtilisationEvent e) => new(e.Id, e.Kind, e.OccurredOn, e.Cost, e.Source);
     }
 
+    /// <summary>The price list as the manager sends it: every kind priced, once.</summary>
+    public sealed record PriceList(List<UtilisationRecords.PriceInput> Prices);
+
     public static IEndpointRouteBuilder MapUtilisationApi(this IEndpointRouteBuilder app)
     {
         var patient = app.MapGroup("/api/patients/{patientId:guid}/utilisation").RequireAuthorization(Policies.ClinicalRecords);
@@ -22,11 +25,11 @@ public static class UtilisationApi
 
         var prices = app.MapGroup("/api/utilisation/prices").RequireAuthorization(Policies.ProgrammeCosts);
         prices.MapGet("/", async (UtilisationRecords records, CancellationToken ct) => TypedResults.Ok(await records.PricesAsync(ct)));
-        prices.MapPut("/", async (List<UtilisationRecords.PriceInput> input, UtilisationRecords records, CancellationToken ct) =>
+        prices.MapPut("/", async (PriceList input, UtilisationRecords records, CancellationToken ct) =>
         {
-            await records.SetPricesAsync(input, ct);
+            await records.SetPricesAsync(input.Prices, ct);
             return TypedResults.Ok(await records.PricesAsync(ct));
-        }).Accepts<List<UtilisationRecords.PriceInput>>("application/json");
+        }).Accepts<PriceList>("application/json");
         return app;
     }
 }

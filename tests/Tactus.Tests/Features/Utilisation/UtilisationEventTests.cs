@@ -47,9 +47,9 @@ public abstract class UtilisationEventTests(TactusApp app)
         var manager = await app.AsAsync(Roles.Manager);
         var therapist = await app.AsAsync(Roles.Therapist);
 
-        var set = await manager.PutAsync("/api/utilisation/prices", Json.Body("""[{"kind":"Imaging","amount":310},{"kind":"EmergencyVisit","amount":1200}]"""));
-        var half = await manager.PutAsync("/api/utilisation/prices", Json.Body("""[{"kind":"Surgery","amount":9000},{"kind":"Imaging","amount":-4}]"""));
-        var byTherapist = await therapist.PutAsync("/api/utilisation/prices", Json.Body("""[{"kind":"Imaging","amount":1}]"""));
+        var set = await manager.PutAsync("/api/utilisation/prices", Json.Body("""{"prices":[{"kind":"Imaging","amount":310},{"kind":"EmergencyVisit","amount":1200}]}"""));
+        var half = await manager.PutAsync("/api/utilisation/prices", Json.Body("""{"prices":[{"kind":"Surgery","amount":9000},{"kind":"Imaging","amount":-4}]}"""));
+        var byTherapist = await therapist.PutAsync("/api/utilisation/prices", Json.Body("""{"prices":[{"kind":"Imaging","amount":1}]}"""));
         var prices = await (await manager.GetAsync("/api/utilisation/prices")).ReadJsonAsync();
         decimal Price(string kind) => prices.EnumerateArray().Single(p => p.GetProperty("kind").GetString() == kind).GetProperty("amount").GetDecimal();
 
