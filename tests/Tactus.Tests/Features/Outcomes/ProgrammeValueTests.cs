@@ -8,6 +8,7 @@ using Tactus.Tests.Infrastructure;
 using Tactus.Web.Data;
 using Tactus.Web.Data.Seed;
 using Tactus.Web.Features.Access;
+using Tactus.Web.Features.Medications;
 using Tactus.Web.Features.Outcomes;
 using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Questionnaires;
@@ -136,12 +137,74 @@ public abstract partial class ProgrammeValueTests(TactusApp app) : IAsyncLifetim
             await BulkInsert.WriteAsync(db, sessions, CancellationToken.None);
             await BulkInsert.WriteAsync(db, responses, CancellationToken.None);
             await BulkInsert.WriteAsync(db, events, CancellationToken.None);
+            await BulkInsert.WriteAsync(db, Opioids(patients, organization.Id, therapist, now), CancellationToken.None);
             await transaction.CommitAsync();
             return events.Count;
         });
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Four treated patients took oxycodone 10 mg twice a day (30 MME/day, clinical.md §6.3(a)) from before the referral and
+    /// stopped ten days after it, before their last visit; a fifth takes morphine 20 mg a day throughout (no change).
+    /// </summary>
+    private static List<OpioidStatement> Opioids(List<Patient> patients, Guid organizationId, Guid therapist, DateTimeOffset now)
+    {
+        var list = new List<OpioidStatement>();
+        for (var i = 0; i < 5; i++)
+        {
+            var referred = DateOnly.FromDateTime(Programme[i].Referred.UtcDateTime);
+            var statement = new OpioidStatement
+            {
+                OrganizationId = organizationId, PatientId = patients[i].Id, Opioid = i < 4 ? "oxycodone" : "morphine", Strength = i < 4 ? 10 : 20,
+                DosesPerDay = i < 4 ? 2 : 1, MmePerDay = i < 4 ? 30 : 20, TakenFrom = referred.AddDays(-30), RecordedById = therapist, RecordedAt = now,
+            };
+            if (i < 4)
+            {
+                statement.Stop(referred.AddDays(10));
+            }
+
+            list.Add(statement);
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public async Task TheOutcomeReport_ShowsTheChangeInOpioidsAndInHealthCareUse_SmallGroupsHiddenFromTheResearcher()
+    {
+        var manager = await ManagerWithCostsAsync();
+        var researcher = await app.AsAsync(Roles.Researcher, TactusApp.OtherEmailDomain);
+
+        var page = await manager.GetStringAsync("/Outcomes");
+        var researcherPage = await researcher.GetStringAsync("/Outcomes");
+        var section = Regex.Match(page, "data-testid=\"condition-chronic-low-back-pain\"(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        var researcherSection = Regex.Match(researcherPage, "data-testid=\"condition-chronic-low-back-pain\"(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+
+        // By hand: 4 × (0 − 30) and 1 × (20 − 20) over 5 episodes = −24 MME/day (shown −24.0), every episode the same within its group.
+        var opioids = Paragraph(section, "opioid-change");
+        Assert.Contains("in 5 started episodes", opioids, StringComparison.Ordinal);
+        Assert.Contains("−24.0 (95 % CI", opioids, StringComparison.Ordinal);
+        // By hand: before the referral none of the treated used care (the −5-day imaging is the never-started group's);
+        // after it, 6 imagings at the price list's 300 and 4 injections at their actual 250, within 180 days (the surgery
+        // at 200 days is outside): +10/12 events and +2,800/12 = +233.33 per patient.
+        var use = Paragraph(section, "use-change");
+        Assert.Contains("in 12 started episodes", use, StringComparison.Ordinal);
+        Assert.Contains("events per patient +0.83 (95 % CI", use, StringComparison.Ordinal);
+        Assert.Contains("cost per patient +233.33 (95 % CI", use, StringComparison.Ordinal);
+        var researcherOpioids = Paragraph(researcherSection, "opioid-change");
+        Assert.Contains("in <11 started episodes", researcherOpioids, StringComparison.Ordinal);
+        Assert.DoesNotContain("−24", researcherOpioids, StringComparison.Ordinal);
+        Assert.Contains("+233.33", Paragraph(researcherSection, "use-change"), StringComparison.Ordinal);
+    }
+
+    private static string Paragraph(string html, string testId)
+    {
+        var match = Regex.Match(html, $"data-testid=\"{testId}\">(.*?)</p>", RegexOptions.Singleline);
+        Assert.True(match.Success, testId);
+        return Regex.Replace(WebUtility.HtmlDecode(match.Groups[1].Value), @"\s+", " ");
+    }
 
     private static Task<Guid> UserAsync(TactusDbContext db, Guid organizationId, string role) =>
         db.Users.Where(u => u.OrganizationId == organizationId)
