@@ -4,6 +4,7 @@ using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Organizations;
 using Tactus.Web.Features.Questionnaires;
 using Tactus.Web.Features.Scheduling;
+using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Outcomes;
 
@@ -12,7 +13,7 @@ namespace Tactus.Web.Features.Outcomes;
 /// a comparison group the user chooses and names, with bootstrap intervals, the cost-effectiveness plane, the
 /// acceptability curve and one-way sensitivity. A researcher sees nothing of an arm under 11 patients.
 /// </summary>
-public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, OrganizationClock clock) : PageModel
+public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, OrganizationClock clock, OrganizationName organization, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Condition { get; set; }
@@ -99,5 +100,28 @@ public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, 
         return Page();
     }
 
-    public string EffectUnit => Measure == ProgrammeValue.Effect.Points ? "point improved" : "responder";
+    public string EffectUnit => ValueView.EffectUnit(Measure);
+
+    public string PdfLink => $"/Outcomes/Value?handler=Pdf&Condition={Uri.EscapeDataString(Condition ?? "")}&Instrument={Uri.EscapeDataString(Instrument ?? "")}"
+        + $"&Against={Against}&Measure={Measure}&WillingnessToPay={WillingnessToPay.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        + $"&From={From?.ToString("yyyy-MM-dd")}&To={To?.ToString("yyyy-MM-dd")}";
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    {
+        if (await OnGetAsync(cancellationToken) is not PageResult || Result is not { } result || Condition is null)
+        {
+            return Page();
+        }
+
+        var today = clock.Date(time.GetUtcNow());
+        var period = (From, To) switch
+        {
+            (null, null) => "at any time",
+            ({ } from, null) => $"from {from:yyyy-MM-dd}",
+            (null, { } to) => $"up to {to:yyyy-MM-dd}",
+            ({ } from, { } to) => $"from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}",
+        };
+        return File(ValuePdf.Render(result, await organization.CurrentAsync(cancellationToken), period, Withheld, today),
+            "application/pdf", $"programme-value-{result.Protocol.Id}-{today:yyyy-MM-dd}.pdf");
+    }
 }

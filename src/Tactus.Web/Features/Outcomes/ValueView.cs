@@ -21,6 +21,34 @@ public static class ValueView
     public static string Between(ProgrammeValue.Interval? interval, Func<double, string> format) =>
         interval is null ? "—" : $"{format(interval.Lower)} to {format(interval.Upper)}";
 
+    public static string EffectUnit(ProgrammeValue.Effect measure) => measure == ProgrammeValue.Effect.Points ? "point improved" : "responder";
+
+    public static string ComparisonLabel(ProgrammeValue.Comparison against) => against == ProgrammeValue.Comparison.NotStarted
+        ? "usual care: referred patients who never started" : "wait-list: the treated patients while they waited";
+
+    /// <summary>The method and its limits, worded once for the page and the PDF.</summary>
+    public static IReadOnlyList<string> Method(ProgrammeValue.Result r)
+    {
+        var costs = r.Costs;
+        return
+        [
+            $"Treated: referred for {r.Protocol.Condition.ToLowerInvariant()}, at least one visit, and a first and a later score on or after the referral. Comparison: "
+                + (r.Request.Against == ProgrammeValue.Comparison.NotStarted
+                    ? "referred in the same way but never started, with a first and a later score on or after the referral."
+                    : "the treated patients' scores between the referral and their first visit; the wait is shorter than treatment, so costs are not over equal periods."),
+            "Cost of an episode: each signed visit at " + (costs.CostPerVisit is { } perVisit ? $"the actual cost of {Money((double)perVisit)}" : "its fee-schedule charge")
+                + $", plus {costs.StaffMinutesPerVisit} staff minutes at {Money((double)costs.StaffCostPerHour)} an hour, with {costs.OverheadPercent.ToString("0.##", CultureInfo.InvariantCulture)} % overhead; "
+                + $"plus imaging, injections, surgery, emergency and specialist visits and physiotherapy from the referral's day through the {costs.UtilisationWindowDays} days after it "
+                + "(actual cost, else the price list); the wait-list counts them up to the first visit.",
+            "Differences are treated minus comparison; the ratio names dominance instead of giving a negative ratio, which would be ambiguous. "
+                + $"Intervals are percentiles of {r.Request.Replicates:N0} bootstrap resamples of patients within each group (seed {r.Request.Seed}).",
+            "Patients without a later score are left out (missing follow-up is not imputed); the outcome report shows how many.",
+            "The comparison is not randomised: the groups may differ in ways the figures cannot see, so a difference is an association, not proof that the programme caused it.",
+            "Published trial-based evaluations found massage not cost-effective against exercise or advice for back and neck pain (ATEAM, BMJ 2008; STONE, 2020): this report measures this programme, it does not repeat them.",
+            "QALYs need a utility instrument with a country value set (EQ-5D, or PROMIS-29 mapped); those are licensed and not bundled, so the effect is points improved or responders.",
+        ];
+    }
+
     public sealed record Point(double X, double Y);
 
     /// <summary>

@@ -328,6 +328,24 @@ public abstract partial class ProgrammeValueTests(TactusApp app) : IAsyncLifetim
             .Select(p => p.Amount).SingleAsync()));
     }
 
+    [Fact]
+    public async Task TheValuePdf_CarriesThePagesFigures_AfterItsMethodAndLimits()
+    {
+        var manager = await ManagerWithCostsAsync();
+
+        var page = await manager.GetStringAsync(Query);
+        var response = await manager.GetAsync(Query.Replace("/Outcomes/Value?", "/Outcomes/Value?handler=Pdf&", StringComparison.Ordinal));
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var deltaCost = Text(page, "delta-cost");
+        Assert.Contains(string.Join(" ", deltaCost.Split(' ', StringSplitOptions.RemoveEmptyEntries)), text, StringComparison.Ordinal);
+        Assert.Contains(string.Join(" ", Text(page, "icer").Split(' ', StringSplitOptions.RemoveEmptyEntries)), text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("not randomised", StringComparison.Ordinal) < text.IndexOf("Differences (treated minus comparison)", StringComparison.Ordinal));
+        Assert.Contains("One-way sensitivity", text, StringComparison.Ordinal);
+    }
+
     private static string Text(string page, string testId)
     {
         var match = Regex.Match(page, $"data-testid=\"{testId}\">(.*?)</dd>", RegexOptions.Singleline);
