@@ -204,6 +204,7 @@ public static class TactusServices
             options.Conventions.AuthorizeFolder("/Scheduling", Policies.Scheduling);
             options.Conventions.AuthorizePage("/Scheduling/Setup", Policies.Credentialing); // with the folder's: the manager
             options.Conventions.AuthorizeFolder("/Intake", Policies.ClinicalRecords);
+            options.Conventions.AuthorizeFolder("/Medications", Policies.ClinicalRecords);
             options.Conventions.AuthorizeFolder("/Protocols", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Questionnaires/Instruments", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Reports", Policies.ClinicalRecords);
