@@ -38,6 +38,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
         ["programme outcomes"] = [N, N, Y, N, Y, N, N],
         ["de-identified export"] = [N, N, N, N, Y, N, N],
         ["research protocols"] = [N, N, N, N, N, N, Y],
+        ["opioids and health-care use"] = [Y, Y, Y, N, N, N, Y],
+        ["programme value"] = [N, N, Y, N, Y, N, N],
+        ["programme costs and price list"] = [N, N, Y, N, N, N, N],
     };
 
     private static readonly string[] RoleOrder = [Roles.Therapist, Roles.Clinician, Roles.Manager, Roles.Biller, Roles.Researcher, Roles.Patient, Roles.Administrator];
@@ -70,6 +73,9 @@ public sealed class AccessMatrixTests(SqliteApp app) : IClassFixture<SqliteApp>
             "programme outcomes" => "/Outcomes",
             "de-identified export" => "/Research/Export",
             "research protocols" => "/Admin/ResearchProtocols",
+            "opioids and health-care use" => $"/api/patients/{ids.Patient}/opioids",
+            "programme value" => "/Outcomes/Value",
+            "programme costs and price list" => "/Outcomes/Costs",
             _ => "/Research",
         };
         var client = await app.AsAsync(role);
