@@ -74,6 +74,38 @@ page=$(median <"$work/page"); hand_sql=$(median <"$work/sql")
 echo "page (CSV) median ${page} s; hand-written SQL median ${hand_sql} s; ratio $(echo "$page / $hand_sql" | bc -l | cut -c1-5)"
 head -n 2 "$work/outcomes.csv" | cut -c1-200
 
+if [ "$store" = postgresql ]; then
+  # The value report for one condition and instrument: per episode of each arm, visits, fee-schedule charges, health-care
+  # use in the 180-day window, and the first and last NPRS score; the page adds 2,000 bootstrap resamples in memory.
+  lbp=$(python3 -c "
+import json; p = json.load(open('src/Tactus.Web/Reference/Clinical/protocols.json'))['protocols']
+print(' OR '.join(\"d.\\\"Code\\\" LIKE '%s%%'\" % c.upper() for x in p if x['id'] == 'chronic-low-back-pain' for c in x['icd10Prefixes']))")
+  value="WITH ep AS (SELECT r.\"Id\", r.\"PatientId\", r.\"CreatedAt\", r.\"ReferredOn\",
+         EXISTS (SELECT 1 FROM \"TreatmentSessions\" s WHERE s.\"ReferralId\" = r.\"Id\") AS started FROM \"Referrals\" r
+         WHERE r.\"Status\" <> 'Draft' AND EXISTS (SELECT 1 FROM \"ReferralDiagnosis\" d WHERE d.\"ReferralId\" = r.\"Id\" AND ($lbp))),
+  spans AS (SELECT ep.\"Id\", ep.\"PatientId\", ep.\"ReferredOn\", ep.started, min(m.\"CompletedAt\") AS f, max(m.\"CompletedAt\") AS l FROM ep
+         JOIN \"MeasureResponses\" m ON m.\"PatientId\" = ep.\"PatientId\" AND m.\"Instrument\" = 'NPRS' AND m.\"Total\" IS NOT NULL AND m.\"CompletedAt\" >= ep.\"CreatedAt\"
+         GROUP BY ep.\"Id\", ep.\"PatientId\", ep.\"ReferredOn\", ep.started HAVING count(*) >= 2)
+  SELECT spans.started, (SELECT count(*) FROM \"TreatmentSessions\" s WHERE s.\"ReferralId\" = spans.\"Id\" AND s.\"Status\" = 'Signed'),
+         (SELECT coalesce(sum(v.\"ChargeTotal\"), 0) FROM \"VisitCodings\" v WHERE v.\"ReferralId\" = spans.\"Id\"),
+         (SELECT coalesce(sum(e.\"Cost\"), 0) FROM \"UtilisationEvents\" e WHERE e.\"PatientId\" = spans.\"PatientId\" AND e.\"OccurredOn\" >= spans.\"ReferredOn\" AND e.\"OccurredOn\" < spans.\"ReferredOn\" + 180),
+         b.\"Total\", l.\"Total\"
+  FROM spans JOIN \"MeasureResponses\" b ON b.\"PatientId\" = spans.\"PatientId\" AND b.\"Instrument\" = 'NPRS' AND b.\"CompletedAt\" = spans.f
+  JOIN \"MeasureResponses\" l ON l.\"PatientId\" = spans.\"PatientId\" AND l.\"Instrument\" = 'NPRS' AND l.\"CompletedAt\" = spans.l"
+  url="http://127.0.0.1:$port/Outcomes/Value?Condition=chronic-low-back-pain&Instrument=NPRS&Against=NotStarted&Measure=Points&WillingnessToPay=100"
+  echo "== programme value (low back pain, NPRS): /Outcomes/Value vs the hand-written per-episode query ($rounds rounds)"
+  curl -s -o /dev/null -H "Cookie: $manager" "$url"
+  : >"$work/vpage" ; : >"$work/vsql"
+  for _ in $(seq "$rounds"); do
+    curl -s -o "$work/value.html" -w "%{time_total}\n" -H "Cookie: $manager" "$url" >>"$work/vpage"
+    start=$(date +%s.%N); sql "$value" >"$work/value.rows"; end=$(date +%s.%N)
+    echo "$end - $start" | bc -l >>"$work/vsql"
+  done
+  vpage=$(median <"$work/vpage"); vsql=$(median <"$work/vsql")
+  echo "value page median ${vpage} s; hand-written SQL median ${vsql} s (rows: $(wc -l <"$work/value.rows")); ratio $(echo "$vpage / $vsql" | bc -l | cut -c1-5)"
+  grep -o '<th scope="row">[^<]*</th><td>[0-9]*</td>' "$work/value.html" | head -n 2
+fi
+
 echo "== de-identified export (whole clinic, every field group)"
 protocol=$(sql "SELECT \"Id\" FROM \"ResearchProtocols\" WHERE \"Title\" = 'Benchmark'")
 jar="$work/jar-researcher@riverside.example"

@@ -55,11 +55,11 @@ public sealed class PageSession : IAsyncDisposable
             step = "click Sign in";
             await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             // Poll on a timer, not on animation frames, which a headless page under load may not get.
-            step = "wait for the next document";
-            await Page.WaitForFunctionAsync("() => document.documentElement.dataset.signInPending !== 'true'", null,
+            // The document's own readyState, not Playwright's lifecycle events: a run timed out waiting for DOMContentLoaded
+            // on a page whose "load" and "networkidle" had both fired (the event had come before the wait began).
+            step = "wait for the next document to be parsed";
+            await Page.WaitForFunctionAsync("() => document.documentElement.dataset.signInPending !== 'true' && document.readyState !== 'loading'", null,
                 new PageWaitForFunctionOptions { PollingInterval = 100 });
-            step = "wait for DOMContentLoaded";
-            await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
         catch (TimeoutException timeout)
         {

@@ -44,6 +44,23 @@ public static class OutcomesPdf
 
                 pdf.Text("Adverse events per 100 visits: " + string.Join("; ", condition.Safety.BySeverity.Select(s =>
                     $"{s.Severity.ToString().ToLowerInvariant()} {(s.Rate is null || (suppress && OutcomeStatistics.IsSuppressed(s.Rate.Events)) ? "—" : OutcomeView.Rate(s.Rate))}")), pdf.Small, 6);
+                string Change(OutcomeStatistics.MeanChange? change) => change is null || change.N == 0 || (suppress && OutcomeStatistics.IsSuppressed(change.N)) ? "—" : OutcomeView.MeanChange(change);
+                if (condition.Safety.PainWithinVisit is { } pain)
+                {
+                    pdf.Text($"Within a visit (check-in to after, 0-10; visits, not patients, so intervals are too narrow): pain {Change(pain)}; stress {Change(condition.Safety.StressWithinVisit)}; "
+                        + $"{N(pain.N)} visits.", pdf.Small, 4);
+                }
+
+                if (condition.Opioids is { } opioids)
+                {
+                    pdf.Text($"Opioid MME per day, referral to last visit: {Change(opioids)}; {N(opioids.N)} episodes with opioids recorded.", pdf.Small, 4);
+                }
+
+                if (condition.Use is { } use)
+                {
+                    pdf.Text($"Health-care use, {use.WindowDays} days after the referral against the {use.WindowDays} before (no comparison group): events per patient {Change(use.Events)}; "
+                        + $"cost per patient {Change(use.Cost)}; {N(use.Events.N)} episodes.", pdf.Small, 4);
+                }
             }
         }
 

@@ -57,7 +57,9 @@ public sealed class ProgrammeOutcomes(TactusDbContext db, ClinicalReference refe
     public sealed record Disclosure(bool Completers, bool LastObservation, bool Responders, bool Improved);
 
     /// <summary>Signed visits, and those whose worst adverse event was of each severity, per 100 visits.</summary>
-    public sealed record Safety(int Sessions, IReadOnlyList<(AdverseSeverity Severity, OutcomeStatistics.Rate? Rate)> BySeverity);
+    /// <param name="PainWithinVisit">Pain after the session minus pain at check-in, over signed visits whose note gives it.</param>
+    public sealed record Safety(int Sessions, IReadOnlyList<(AdverseSeverity Severity, OutcomeStatistics.Rate? Rate)> BySeverity,
+        OutcomeStatistics.MeanChange? PainWithinVisit = null, OutcomeStatistics.MeanChange? StressWithinVisit = null);
 
     public sealed record Condition(ClinicalReference.Protocol Protocol, Funnel Funnel, IReadOnlyList<InstrumentOutcome> Instruments, Safety Safety,
         OutcomeStatistics.MeanChange? Opioids = null, HealthCareUse? Use = null);
@@ -248,18 +250,41 @@ public sealed class ProgrammeOutcomes(TactusDbContext db, ClinicalReference refe
             Sessions: signedVisits);
     }
 
+    /// <summary>
+    /// Adverse events and the change within a visit, from one pass over the condition's signed visits: grouped by the
+    /// visit's worst adverse event, with the sums the pre/post pain and stress change needs (issue 14 §1).
+    /// </summary>
     private async Task<Safety> SafetyAsync(IQueryable<Referral> episodes, CancellationToken cancellationToken)
     {
         var rows = await db.TreatmentSessions
             .Where(s => s.Status == SessionStatus.Signed && episodes.Any(r => r.Id == s.ReferralId))
             .GroupBy(s => s.WorstAdverseEvent)
-            .Select(g => new { Worst = g.Key, Count = g.Count() })
+            .Select(g => new
+            {
+                Worst = g.Key,
+                Count = g.Count(),
+                PainN = g.Count(s => s.PainAfter != null),
+                PainChange = g.Sum(s => (double?)(s.PainAfter - s.PainBefore)) ?? 0,
+                PainChangeSquared = g.Sum(s => (double?)((s.PainAfter - s.PainBefore) * (s.PainAfter - s.PainBefore))) ?? 0,
+                PainBefore = g.Sum(s => s.PainAfter != null ? (double?)s.PainBefore : null) ?? 0,
+                PainBeforeSquared = g.Sum(s => s.PainAfter != null ? (double?)(s.PainBefore * s.PainBefore) : null) ?? 0,
+                StressN = g.Count(s => s.StressAfter != null),
+                StressChange = g.Sum(s => (double?)(s.StressAfter - s.StressBefore)) ?? 0,
+                StressChangeSquared = g.Sum(s => (double?)((s.StressAfter - s.StressBefore) * (s.StressAfter - s.StressBefore))) ?? 0,
+                StressBefore = g.Sum(s => s.StressAfter != null ? (double?)s.StressBefore : null) ?? 0,
+                StressBeforeSquared = g.Sum(s => s.StressAfter != null ? (double?)(s.StressBefore * s.StressBefore) : null) ?? 0,
+            })
             .TagWith(ReadAuditGuard.AggregateOnly)
             .ToListAsync(cancellationToken);
         var total = rows.Sum(r => r.Count);
+        var pain = rows.Aggregate(default(OutcomeStatistics.ChangeSums), (sums, r) =>
+            sums + new OutcomeStatistics.ChangeSums(r.PainN, r.PainChange, r.PainChangeSquared, r.PainBefore, r.PainBeforeSquared));
+        var stress = rows.Aggregate(default(OutcomeStatistics.ChangeSums), (sums, r) =>
+            sums + new OutcomeStatistics.ChangeSums(r.StressN, r.StressChange, r.StressChangeSquared, r.StressBefore, r.StressBeforeSquared));
         return new Safety(total, Enum.GetValues<AdverseSeverity>()
             .Select(severity => (severity, OutcomeStatistics.PerHundredSessions(rows.Where(r => r.Worst == severity).Sum(r => r.Count), total)))
-            .ToList());
+            .ToList(),
+            pain.N == 0 ? null : OutcomeStatistics.Summarise(pain), stress.N == 0 ? null : OutcomeStatistics.Summarise(stress));
     }
 
     private async Task<InstrumentOutcome?> ChangeAsync(IQueryable<Referral> episodes, InstrumentDefinition instrument, CancellationToken cancellationToken)

@@ -21,7 +21,30 @@ public sealed class TreatmentSession : IOrganizationOwned, IPatientData
     /// <summary>1 for the day's first visit under the referral; a second visit the same day is started on purpose.</summary>
     public int VisitOfDay { get; init; } = 1;
     public DateTimeOffset CheckedInAt { get; init; }
-    public required CheckIn CheckIn { get; init; }
+    private readonly CheckIn _checkIn = null!;
+
+    public required CheckIn CheckIn
+    {
+        get => _checkIn;
+        init
+        {
+            _checkIn = value;
+            PainBefore = value.PainBefore;
+            StressBefore = value.StressBefore;
+        }
+    }
+
+    /// <summary>
+    /// Pain and stress (0-10) at check-in and after the session, beside the check-in and the note they come from, so the
+    /// programme's report sums the change within a visit in SQL (issue 14 §1); null after when the note does not say.
+    /// </summary>
+    public int PainBefore { get; private set; }
+
+    public int StressBefore { get; private set; }
+
+    public int? PainAfter { get; private set; }
+
+    public int? StressAfter { get; private set; }
     public SessionNote Note { get; private set; } = new();
     public SessionStatus Status { get; private set; } = SessionStatus.Draft;
     public Guid? SignedById { get; private set; }
@@ -44,6 +67,7 @@ public sealed class TreatmentSession : IOrganizationOwned, IPatientData
 
         Note = note;
         WorstAdverseEvent = Worst(note);
+        (PainAfter, StressAfter) = (note.PainAfter, note.StressAfter);
     }
 
     public void Sign(Guid therapistId, DateTimeOffset at)
@@ -76,6 +100,7 @@ public sealed class TreatmentSession : IOrganizationOwned, IPatientData
         Amendments = [.. Amendments, new SessionAmendment(at, by, reason.Trim(), Note, amended)];
         Note = amended;
         WorstAdverseEvent = Worst(amended);
+        (PainAfter, StressAfter) = (amended.PainAfter, amended.StressAfter);
     }
 
     private static AdverseSeverity? Worst(SessionNote note) =>

@@ -105,7 +105,8 @@ public abstract partial class ProgrammeValueTests(TactusApp app) : IAsyncLifetim
                         OrganizationId = organization.Id, PatientId = patient.Id, ReferralId = referral.Id, TherapistId = therapist, SessionDate = visitDay,
                         CheckedInAt = new DateTimeOffset(visitDay.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), CheckIn = new CheckIn(6, 4, new HealthChanges()),
                     };
-                    session.Document(new SessionNote { Techniques = [new TechniqueApplied("swedish", "lower-back-left", 30, 3)] });
+                    // Pain 6 at check-in and 3 or 4 after (alternating), stress 4 and then 2.
+                    session.Document(new SessionNote { Techniques = [new TechniqueApplied("swedish", "lower-back-left", 30, 3)], PainAfter = 3 + v % 2, StressAfter = 2 });
                     session.Sign(therapist, session.CheckedInAt.AddHours(1));
                     sessions.Add(session);
                 }
@@ -177,8 +178,11 @@ public abstract partial class ProgrammeValueTests(TactusApp app) : IAsyncLifetim
         var manager = await ManagerWithCostsAsync();
         var researcher = await app.AsAsync(Roles.Researcher, TactusApp.OtherEmailDomain);
 
-        var page = await manager.GetStringAsync("/Outcomes");
-        var researcherPage = await researcher.GetStringAsync("/Outcomes");
+        // The programme's referral days only (300 to 311 days ago): the clinic's seeded demo visits are recent.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var period = $"/Outcomes?From={today.AddDays(-311):yyyy-MM-dd}&To={today.AddDays(-300):yyyy-MM-dd}";
+        var page = await manager.GetStringAsync(period);
+        var researcherPage = await researcher.GetStringAsync(period);
         var section = Regex.Match(page, "data-testid=\"condition-chronic-low-back-pain\"(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
         var researcherSection = Regex.Match(researcherPage, "data-testid=\"condition-chronic-low-back-pain\"(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
 
@@ -193,6 +197,11 @@ public abstract partial class ProgrammeValueTests(TactusApp app) : IAsyncLifetim
         Assert.Contains("in 12 started episodes", use, StringComparison.Ordinal);
         Assert.Contains("events per patient +0.83 (95 % CI", use, StringComparison.Ordinal);
         Assert.Contains("cost per patient +233.33 (95 % CI", use, StringComparison.Ordinal);
+        // By hand: 36 treated visits (12 episodes of 2, 3 or 4), 20 ending at pain 3 and 16 at 4 from 6: (20 × −3 + 16 × −2) / 36 = −2.56; stress −2 each.
+        var visits = Paragraph(section, "visit-change");
+        Assert.Contains("over 36 signed visits", visits, StringComparison.Ordinal);
+        Assert.Contains("pain −2.56 (95 % CI", visits, StringComparison.Ordinal);
+        Assert.Contains("stress −2.0 (95 % CI", visits, StringComparison.Ordinal);
         var researcherOpioids = Paragraph(researcherSection, "opioid-change");
         Assert.Contains("in <11 started episodes", researcherOpioids, StringComparison.Ordinal);
         Assert.DoesNotContain("−24", researcherOpioids, StringComparison.Ordinal);

@@ -3148,6 +3148,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("PainAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PainBefore")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
@@ -3170,6 +3176,12 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("StressAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StressBefore")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("TherapistId")
                         .HasColumnType("uuid");

@@ -3129,6 +3129,12 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PainAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PainBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
@@ -3151,6 +3157,12 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("StressAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StressBefore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("TherapistId")
                         .HasColumnType("TEXT");
