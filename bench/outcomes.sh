@@ -24,8 +24,10 @@ sql() { # one statement, tuples only
   else sqlite3 "$work/tactus.db" "$1"; fi
 }
 today=$(date -u +%F)
+# A day either side: the clinic's own day (its time zone) may still be yesterday or already tomorrow in UTC.
+yesterday=$(date -u -d "-1 day" +%F); tomorrow=$(date -u -d "+1 day" +%F)
 sql "INSERT INTO \"ResearchProtocols\" (\"Id\",\"OrganizationId\",\"Title\",\"Approver\",\"ApprovedOn\",\"StartsOn\",\"EndsOn\",\"ResearcherId\",\"FieldsAllowed\",\"RecordedById\",\"RecordedAt\")
-     SELECT $( [ "$store" = postgresql ] && echo "gen_random_uuid()" || echo "upper(hex(randomblob(16)))" ), o.\"Id\", 'Benchmark', 'Benchmark IRB', '$today', '$today', '$today', u.\"Id\",
+     SELECT $( [ "$store" = postgresql ] && echo "gen_random_uuid()" || echo "upper(hex(randomblob(16)))" ), o.\"Id\", 'Benchmark', 'Benchmark IRB', '$today', '$yesterday', '$tomorrow', u.\"Id\",
             '[\"demographics\",\"episodes\",\"diagnoses\",\"sessions\",\"scores\"]', u.\"Id\", $( [ "$store" = postgresql ] && echo "now()" || echo "0" )
      FROM \"Organizations\" o JOIN \"AspNetUsers\" u ON u.\"OrganizationId\" = o.\"Id\" AND u.\"NormalizedEmail\" = 'RESEARCHER@RIVERSIDE.EXAMPLE'
      WHERE o.\"Slug\" = 'riverside'"

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Audit;
 using Tactus.Web.Features.Questionnaires;
+using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Screening;
 using Tactus.Web.Features.Sessions;
 using Tactus.Web.Features.Utilisation;
@@ -164,42 +165,36 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
             specialist = Price(prices, UtilisationKind.SpecialistVisit), physiotherapy = Price(prices, UtilisationKind.Physiotherapy);
         var episodes = outcomes.Episodes(protocol, request.Filter);
 
-        var treated = await episodes
-            .Where(r => sessions.Any(s => s.ReferralId == r.Id))
-            .Select(r => new
+        // Each arm as the hand-written query would: the episodes' scores from the referral on grouped once (first, last,
+        // how many), then the first and the last score joined back; visits, charges and use as correlated sums.
+        IQueryable<ArmRow> Arm(IQueryable<Referral> arm) =>
+            from span in
+                from r in arm
+                join m in scored on r.PatientId equals m.PatientId
+                where m.CompletedAt >= r.CreatedAt
+                group m by new { r.Id, r.PatientId, r.ReferredOn } into g
+                where g.Count() >= 2
+                select new { g.Key.Id, g.Key.PatientId, g.Key.ReferredOn, First = g.Min(m => m.CompletedAt), Last = g.Max(m => m.CompletedAt) }
+            join b in scored on new { span.PatientId, At = span.First } equals new { b.PatientId, At = b.CompletedAt }
+            join l in scored on new { span.PatientId, At = span.Last } equals new { l.PatientId, At = l.CompletedAt }
+            select new ArmRow
             {
-                Responses = scored.Count(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt),
-                Baseline = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt).OrderBy(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
-                Latest = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt).OrderByDescending(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
-                Visits = signed.Count(s => s.ReferralId == r.Id),
-                Charges = db.VisitCodings.Where(v => v.ReferralId == r.Id && signed.Any(s => s.Id == v.SessionId)).Sum(v => (double?)(double)v.ChargeTotal) ?? 0,
-                Use = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window))
+                Baseline = (double)b.Total!.Value,
+                Latest = (double)l.Total!.Value,
+                Visits = signed.Count(s => s.ReferralId == span.Id),
+                Charges = db.VisitCodings.Where(v => v.ReferralId == span.Id && signed.Any(s => s.Id == v.SessionId)).Sum(v => (double?)(double)v.ChargeTotal) ?? 0,
+                Use = events.Where(e => e.PatientId == span.PatientId && e.OccurredOn >= span.ReferredOn && e.OccurredOn < span.ReferredOn.AddDays(window))
                     .Sum(e => (double?)(e.Cost != null ? (double)e.Cost : e.Kind == UtilisationKind.Imaging ? imaging : e.Kind == UtilisationKind.Injection ? injection
                         : e.Kind == UtilisationKind.Surgery ? surgery : e.Kind == UtilisationKind.EmergencyVisit ? emergency
                         : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
-            })
-            .Where(x => x.Responses >= 2)
+            };
+
+        var treated = await Arm(episodes.Where(r => sessions.Any(s => s.ReferralId == r.Id)))
             .TagWith(ReadAuditGuard.AggregateOnly)
             .ToListAsync(cancellationToken);
 
         var control = request.Against == Comparison.NotStarted
-            ? await episodes
-                .Where(r => !sessions.Any(s => s.ReferralId == r.Id))
-                .Select(r => new
-                {
-                    Responses = scored.Count(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt),
-                    Baseline = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt)
-                        .OrderBy(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
-                    Latest = scored.Where(m => m.PatientId == r.PatientId && m.CompletedAt >= r.CreatedAt)
-                        .OrderByDescending(m => m.CompletedAt).Select(m => (double?)m.Total).FirstOrDefault(),
-                    Visits = 0,
-                    Charges = 0.0,
-                    Use = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window))
-                        .Sum(e => (double?)(e.Cost != null ? (double)e.Cost : e.Kind == UtilisationKind.Imaging ? imaging : e.Kind == UtilisationKind.Injection ? injection
-                            : e.Kind == UtilisationKind.Surgery ? surgery : e.Kind == UtilisationKind.EmergencyVisit ? emergency
-                            : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
-                })
-                .Where(x => x.Responses >= 2)
+            ? await Arm(episodes.Where(r => !sessions.Any(s => s.ReferralId == r.Id)))
                 .TagWith(ReadAuditGuard.AggregateOnly)
                 .ToListAsync(cancellationToken)
             : await episodes
@@ -220,6 +215,7 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
                             : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
                 })
                 .Where(x => x.Responses >= 2)
+                .Select(x => new ArmRow { Baseline = x.Baseline ?? 0, Latest = x.Latest ?? 0, Visits = x.Visits, Charges = x.Charges, Use = x.Use })
                 .TagWith(ReadAuditGuard.AggregateOnly)
                 .ToListAsync(cancellationToken);
 
@@ -231,8 +227,18 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
             return new Episode(visits, charges, use, request.Measure == Effect.Points ? improvement : responder ? 1 : 0, improvement, responder);
         }
 
-        return (treated.Select(x => ToEpisode(x.Visits, x.Charges, x.Use, x.Baseline!.Value, x.Latest!.Value)).ToList(),
-            control.Select(x => ToEpisode(x.Visits, x.Charges, x.Use, x.Baseline!.Value, x.Latest!.Value)).ToList());
+        return (treated.Select(x => ToEpisode(x.Visits, x.Charges, x.Use, x.Baseline, x.Latest)).ToList(),
+            control.Select(x => ToEpisode(x.Visits, x.Charges, x.Use, x.Baseline, x.Latest)).ToList());
+    }
+
+    /// <summary>One episode of an arm as it leaves the database: numbers only, no identifier.</summary>
+    private sealed class ArmRow
+    {
+        public double Baseline { get; init; }
+        public double Latest { get; init; }
+        public int Visits { get; init; }
+        public double Charges { get; init; }
+        public double Use { get; init; }
     }
 
     /// <summary>A responder improves by at least the MCID the instrument file cites: points, or a percentage of the baseline.</summary>

@@ -112,7 +112,15 @@ public abstract partial class ProgrammeValueTests(TactusApp app) : IAsyncLifetim
                 }
 
                 // The baseline on the referral's day, the later score 60 days on (inside the window for those who never started).
-                foreach (var (score, at) in new[] { (planned.Baseline, planned.Referred.AddHours(2)), (planned.Latest, planned.Referred.AddDays(60)) })
+                // A treated patient also answered while waiting, three days after the referral (before the first visit at seven):
+                // 0 or 1 point better than the baseline, alternating; it is neither the first nor the last score of the episode.
+                var scores = new List<(int, DateTimeOffset)> { (planned.Baseline, planned.Referred.AddHours(2)), (planned.Latest, planned.Referred.AddDays(60)) };
+                if (planned.Treated)
+                {
+                    scores.Add((planned.Baseline - i % 2, planned.Referred.AddDays(3)));
+                }
+
+                foreach (var (score, at) in scores)
                 {
                     var answers = new Dictionary<string, int?> { ["pain"] = score };
                     var scored = Scoring.Score(painScale, answers);
@@ -353,6 +361,24 @@ public abstract partial class ProgrammeValueTests(TactusApp app) : IAsyncLifetim
         Assert.Contains(string.Join(" ", Text(page, "icer").Split(' ', StringSplitOptions.RemoveEmptyEntries)), text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("not randomised", StringComparison.Ordinal) < text.IndexOf("Differences (treated minus comparison)", StringComparison.Ordinal));
         Assert.Contains("One-way sensitivity", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AgainstTheWaitList_TheComparisonIsTheTreatedWhileTheyWaited()
+    {
+        var manager = await ManagerWithCostsAsync();
+
+        var page = await manager.GetStringAsync(Query.Replace("Against=NotStarted", "Against=WaitList", StringComparison.Ordinal));
+
+        // By hand: while waiting (referral to first visit) each treated patient improved 0 or 1 point (mean 0.5) and used no
+        // care (their first use is at ten days, after the first visit at seven).
+        var treated = Programme.Where(p => p.Treated).ToList();
+        var deltaCost = treated.Average(CostOf);
+        var deltaEffect = treated.Average(p => (double)(p.Baseline - p.Latest)) - 0.5;
+        Assert.Contains($"<th scope=\"row\">Treated patients while waiting</th><td>{PerArm}</td>", page, StringComparison.Ordinal);
+        Assert.StartsWith(ValueView.Money(deltaCost) + " (95 % interval", Text(page, "delta-cost"), StringComparison.Ordinal);
+        Assert.StartsWith(ValueView.Number(deltaEffect) + " (95 % interval", Text(page, "delta-effect"), StringComparison.Ordinal);
+        Assert.Contains("the wait is shorter than treatment", page, StringComparison.Ordinal);
     }
 
     private static string Text(string page, string testId)
