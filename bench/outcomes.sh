@@ -40,7 +40,7 @@ manager=$(sign_in manager@riverside.example)
 researcher=$(sign_in researcher@riverside.example)
 
 # The hand-written query: every protocol-library condition (its ICD-10 prefixes from protocols.json), its funnel, its
-# signed visits by worst adverse event, and per instrument the first-to-last change (n, sums, sums of squares, responders
+# signed visits by worst adverse event with the within-visit pain and stress sums, and per instrument the first-to-last change (n, sums, sums of squares, responders
 # are left to the page: they need each instrument's MCID).
 conditions=$(python3 -c "
 import json; p = json.load(open('src/Tactus.Web/Reference/Clinical/protocols.json'))['protocols']
@@ -51,7 +51,11 @@ ep AS (SELECT DISTINCT c.condition, r.\"Id\", r.\"PatientId\", r.\"CreatedAt\", 
 funnel AS (SELECT ep.condition, ep.\"Status\", count(*) AS n,
        sum(CASE WHEN EXISTS (SELECT 1 FROM \"TreatmentSessions\" s WHERE s.\"ReferralId\" = ep.\"Id\") THEN 1 ELSE 0 END) AS started
        FROM ep GROUP BY ep.condition, ep.\"Status\"),
-visits AS (SELECT ep.condition, s.\"WorstAdverseEvent\" AS worst, count(*) AS n FROM ep
+visits AS (SELECT ep.condition, s.\"WorstAdverseEvent\" AS worst, count(*) AS n,
+       count(s.\"PainAfter\") AS pn, sum(s.\"PainAfter\" - s.\"PainBefore\") AS ps, sum((s.\"PainAfter\" - s.\"PainBefore\") * (s.\"PainAfter\" - s.\"PainBefore\")) AS pss,
+       sum(CASE WHEN s.\"PainAfter\" IS NOT NULL THEN s.\"PainBefore\" END) AS pb, sum(CASE WHEN s.\"PainAfter\" IS NOT NULL THEN s.\"PainBefore\" * s.\"PainBefore\" END) AS pbb,
+       count(s.\"StressAfter\") AS sn, sum(s.\"StressAfter\" - s.\"StressBefore\") AS ss_, sum((s.\"StressAfter\" - s.\"StressBefore\") * (s.\"StressAfter\" - s.\"StressBefore\")) AS sss,
+       sum(CASE WHEN s.\"StressAfter\" IS NOT NULL THEN s.\"StressBefore\" END) AS sb, sum(CASE WHEN s.\"StressAfter\" IS NOT NULL THEN s.\"StressBefore\" * s.\"StressBefore\" END) AS sbb FROM ep
        JOIN \"TreatmentSessions\" s ON s.\"ReferralId\" = ep.\"Id\" AND s.\"Status\" = 'Signed' GROUP BY ep.condition, s.\"WorstAdverseEvent\"),
 spans AS (SELECT ep.condition, ep.\"Id\", ep.\"PatientId\", m.\"Instrument\", min(m.\"CompletedAt\") AS f, max(m.\"CompletedAt\") AS l, count(*) AS n
        FROM ep JOIN \"MeasureResponses\" m ON m.\"PatientId\" = ep.\"PatientId\" AND m.\"Total\" IS NOT NULL AND m.\"CompletedAt\" >= ep.\"CreatedAt\"

@@ -45,7 +45,7 @@ public sealed class ClinicDayTests(BrowserFixture fixture) : IClassFixture<Brows
             await m.Locator("#Time").FillAsync("10:00");
             await m.GetByTestId("booking-form").GetByLabel("Book the plan of care's series from this visit").CheckAsync();
             await m.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-            await m.WaitForURLAsync(url => url.Contains("/Scheduling?", StringComparison.Ordinal));
+            await m.WaitForDocumentAsync(url => url.Contains("/Scheduling?", StringComparison.Ordinal));
             Assert.Contains("6 visits booked.", await m.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
             Assert.Empty(manager.ConsoleErrors);
         }
@@ -89,7 +89,7 @@ public sealed class ClinicDayTests(BrowserFixture fixture) : IClassFixture<Brows
             await t.GetByLabel("Pain now").FillAsync("6");
             await t.GetByLabel("Stress or anxiety now").FillAsync("4");
             await t.GetByRole(AriaRole.Button, new() { Name = "Check in and start the note" }).ClickAsync();
-            await t.WaitForURLAsync(url => url.Contains("/Sessions/Edit/", StringComparison.Ordinal));
+            await t.WaitForDocumentAsync(url => url.Contains("/Sessions/Edit/", StringComparison.Ordinal));
             Assert.Empty(therapist.ConsoleErrors);
         }
 
@@ -145,7 +145,7 @@ public sealed class ClinicDayTests(BrowserFixture fixture) : IClassFixture<Brows
 
         await m.GetByTestId("booking-form").GetByLabel("Reason to book past a warning").FillAsync("Payer extended the authorisation by phone; reference 8812.");
         await m.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
-        await m.WaitForURLAsync(url => url.Contains("/Scheduling?", StringComparison.Ordinal));
+        await m.WaitForDocumentAsync(url => url.Contains("/Scheduling?", StringComparison.Ordinal));
         var kept = await App.WithDbAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.ReferralId == referralId && a.StartsAt == past.ToUniversalTime()));
 
         Assert.Contains("AUTH-7741", warning, StringComparison.Ordinal);
