@@ -136,10 +136,7 @@ public sealed class ProgrammeOutcomes(TactusDbContext db, ClinicalReference refe
     private async Task<HealthCareUse?> UseChangeAsync(IQueryable<Referral> episodes, CancellationToken cancellationToken)
     {
         var window = (await db.ProgrammeCostSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.UtilisationWindowDays ?? ProgrammeCostSettings.DefaultWindowDays;
-        var prices = await db.UtilisationPrices.AsNoTracking().ToDictionaryAsync(p => p.Kind, p => (double)p.Amount, cancellationToken);
-        double imaging = prices.GetValueOrDefault(UtilisationKind.Imaging), injection = prices.GetValueOrDefault(UtilisationKind.Injection),
-            surgery = prices.GetValueOrDefault(UtilisationKind.Surgery), emergency = prices.GetValueOrDefault(UtilisationKind.EmergencyVisit),
-            specialist = prices.GetValueOrDefault(UtilisationKind.SpecialistVisit), physiotherapy = prices.GetValueOrDefault(UtilisationKind.Physiotherapy);
+        var priced = UtilisationCosts.Priced(await db.UtilisationPrices.AsNoTracking().ToDictionaryAsync(p => p.Kind, p => p.Amount, cancellationToken));
         var closedBefore = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-window);
         var events = db.UtilisationEvents;
         var sessions = db.TreatmentSessions;
@@ -150,13 +147,9 @@ public sealed class ProgrammeOutcomes(TactusDbContext db, ClinicalReference refe
                 EventsBefore = (double)events.Count(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn.AddDays(-window) && e.OccurredOn < r.ReferredOn),
                 EventsAfter = (double)events.Count(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window)),
                 CostBefore = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn.AddDays(-window) && e.OccurredOn < r.ReferredOn)
-                    .Sum(e => (double?)(e.Cost != null ? (double)e.Cost : e.Kind == UtilisationKind.Imaging ? imaging : e.Kind == UtilisationKind.Injection ? injection
-                        : e.Kind == UtilisationKind.Surgery ? surgery : e.Kind == UtilisationKind.EmergencyVisit ? emergency
-                        : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
+                    .Sum(priced),
                 CostAfter = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window))
-                    .Sum(e => (double?)(e.Cost != null ? (double)e.Cost : e.Kind == UtilisationKind.Imaging ? imaging : e.Kind == UtilisationKind.Injection ? injection
-                        : e.Kind == UtilisationKind.Surgery ? surgery : e.Kind == UtilisationKind.EmergencyVisit ? emergency
-                        : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
+                    .Sum(priced),
             });
         var sums = await rows.GroupBy(_ => 1)
             .Select(g => new

@@ -159,10 +159,7 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
         var sessions = db.TreatmentSessions;
         var events = db.UtilisationEvents;
         var window = costs.UtilisationWindowDays;
-        // The price list as constants in one CASE: an event with no actual cost is priced by its kind.
-        double imaging = Price(prices, UtilisationKind.Imaging), injection = Price(prices, UtilisationKind.Injection),
-            surgery = Price(prices, UtilisationKind.Surgery), emergency = Price(prices, UtilisationKind.EmergencyVisit),
-            specialist = Price(prices, UtilisationKind.SpecialistVisit), physiotherapy = Price(prices, UtilisationKind.Physiotherapy);
+        var priced = UtilisationCosts.Priced(prices);
         var episodes = outcomes.Episodes(protocol, request.Filter);
 
         // Each arm as the hand-written query would: the episodes' scores from the referral on grouped once (first, last,
@@ -184,9 +181,7 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
                 Visits = signed.Count(s => s.ReferralId == span.Id),
                 Charges = db.VisitCodings.Where(v => v.ReferralId == span.Id && signed.Any(s => s.Id == v.SessionId)).Sum(v => (double?)(double)v.ChargeTotal) ?? 0,
                 Use = events.Where(e => e.PatientId == span.PatientId && e.OccurredOn >= span.ReferredOn && e.OccurredOn < span.ReferredOn.AddDays(window))
-                    .Sum(e => (double?)(e.Cost != null ? (double)e.Cost : e.Kind == UtilisationKind.Imaging ? imaging : e.Kind == UtilisationKind.Injection ? injection
-                        : e.Kind == UtilisationKind.Surgery ? surgery : e.Kind == UtilisationKind.EmergencyVisit ? emergency
-                        : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
+                    .Sum(priced),
             };
 
         var treated = await Arm(episodes.Where(r => sessions.Any(s => s.ReferralId == r.Id)))
@@ -210,9 +205,7 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
                     Visits = 0,
                     Charges = 0.0,
                     Use = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.FirstVisitDay)
-                        .Sum(e => (double?)(e.Cost != null ? (double)e.Cost : e.Kind == UtilisationKind.Imaging ? imaging : e.Kind == UtilisationKind.Injection ? injection
-                            : e.Kind == UtilisationKind.Surgery ? surgery : e.Kind == UtilisationKind.EmergencyVisit ? emergency
-                            : e.Kind == UtilisationKind.SpecialistVisit ? specialist : physiotherapy)) ?? 0,
+                        .Sum(priced),
                 })
                 .Where(x => x.Responses >= 2)
                 .Select(x => new ArmRow { Baseline = x.Baseline ?? 0, Latest = x.Latest ?? 0, Visits = x.Visits, Charges = x.Charges, Use = x.Use })
@@ -249,5 +242,4 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
         _ => false,
     };
 
-    private static double Price(Dictionary<UtilisationKind, decimal> prices, UtilisationKind kind) => (double)prices.GetValueOrDefault(kind);
 }
