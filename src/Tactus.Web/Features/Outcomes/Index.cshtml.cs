@@ -60,13 +60,7 @@ public sealed class IndexModel(ProgrammeOutcomes outcomes, TactusDbContext db, O
         }
 
         var today = clock.Date(time.GetUtcNow());
-        var period = (From, To) switch
-        {
-            (null, null) => "at any time",
-            ({ } from, null) => $"from {from:yyyy-MM-dd}",
-            (null, { } to) => $"up to {to:yyyy-MM-dd}",
-            ({ } from, { } to) => $"from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}",
-        };
+        var period = OutcomeView.Period(From, To);
         var therapist = Therapist is { } id ? $", therapist {Therapists.FirstOrDefault(t => t.Id == id).Name ?? "unknown"}" : "";
         return File(OutcomesPdf.Render(Conditions, await organization.CurrentAsync(cancellationToken), period + therapist, SuppressSmallCells, today),
             "application/pdf", $"programme-outcomes-{today:yyyy-MM-dd}.pdf");

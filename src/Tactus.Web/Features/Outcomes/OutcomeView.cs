@@ -27,6 +27,15 @@ public static class OutcomeView
     public static string Rate(OutcomeStatistics.Rate? rate) =>
         rate is null ? "—" : $"{rate.PerHundred:0.0} (95 % CI {rate.Lower:0.0}–{rate.Upper:0.0})";
 
+    /// <summary>The period a report covers, in words: "from 2026-01-01 to 2026-06-30", "at any time".</summary>
+    public static string Period(DateOnly? from, DateOnly? to) => (from, to) switch
+    {
+        (null, null) => "at any time",
+        ({ } start, null) => $"from {start:yyyy-MM-dd}",
+        (null, { } end) => $"up to {end:yyyy-MM-dd}",
+        ({ } start, { } end) => $"from {start:yyyy-MM-dd} to {end:yyyy-MM-dd}",
+    };
+
     public static string Effect(double? effectSize) => effectSize is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) : "—";
 
     public static string Signed(double value) => (value < 0 ? "−" : value > 0 ? "+" : "") + Math.Abs(value).ToString("0.0#", CultureInfo.InvariantCulture);

@@ -18,7 +18,7 @@ namespace Tactus.Web.Features.Outcomes;
 /// statistics come from <see cref="OutcomeStatistics"/>. No patient row is loaded, so the figures are aggregates, never
 /// a read of a record.
 /// </summary>
-public sealed class ProgrammeOutcomes(TactusDbContext db, ClinicalReference reference, InstrumentCatalog catalog, TimeProvider time)
+public sealed partial class ProgrammeOutcomes(TactusDbContext db, ClinicalReference reference, InstrumentCatalog catalog, TimeProvider time)
 {
     /// <summary>Which episodes count: referred in a period (the organisation's local days, inclusive) and treated by a therapist.</summary>
     public sealed record Filter(DateTimeOffset? From = null, DateTimeOffset? Before = null, Guid? TherapistId = null);
@@ -94,77 +94,6 @@ public sealed class ProgrammeOutcomes(TactusDbContext db, ClinicalReference refe
         }
 
         return conditions;
-    }
-
-    /// <summary>
-    /// Opioid MME per day (issue 14 §2) on the referral's day and on the episode's last signed visit, for started episodes of
-    /// patients with any opioid statement (a patient never asked is not a patient on none). Summed in SQL, as MME/day
-    /// was stored from the CDC 2022 table when recorded; buprenorphine, never converted, adds nothing.
-    /// </summary>
-    private async Task<OutcomeStatistics.MeanChange?> OpioidChangeAsync(IQueryable<Referral> episodes, CancellationToken cancellationToken)
-    {
-        var statements = db.OpioidStatements;
-        var signed = db.TreatmentSessions.Where(s => s.Status == SessionStatus.Signed);
-        var pairs = episodes
-            .Where(r => statements.Any(o => o.PatientId == r.PatientId))
-            .Select(r => new { r.PatientId, r.ReferredOn, LastVisit = signed.Where(s => s.ReferralId == r.Id).Max(s => (DateOnly?)s.SessionDate) })
-            .Where(r => r.LastVisit != null)
-            .Select(r => new
-            {
-                Start = statements.Where(o => o.PatientId == r.PatientId && o.TakenFrom <= r.ReferredOn && (o.TakenUntil == null || o.TakenUntil >= r.ReferredOn))
-                    .Sum(o => (double?)(double)o.MmePerDay!) ?? 0,
-                End = statements.Where(o => o.PatientId == r.PatientId && o.TakenFrom <= r.LastVisit && (o.TakenUntil == null || o.TakenUntil >= r.LastVisit))
-                    .Sum(o => (double?)(double)o.MmePerDay!) ?? 0,
-            });
-        var sums = await pairs.GroupBy(_ => 1)
-            .Select(g => new
-            {
-                N = g.Count(), SumChange = g.Sum(p => p.End - p.Start), SumChangeSquared = g.Sum(p => (p.End - p.Start) * (p.End - p.Start)),
-                SumStart = g.Sum(p => p.Start), SumStartSquared = g.Sum(p => p.Start * p.Start),
-            })
-            .TagWith(ReadAuditGuard.AggregateOnly)
-            .SingleOrDefaultAsync(cancellationToken);
-        return sums is null ? null
-            : OutcomeStatistics.Summarise(new OutcomeStatistics.ChangeSums(sums.N, sums.SumChange, sums.SumChangeSquared, sums.SumStart, sums.SumStartSquared));
-    }
-
-    /// <summary>
-    /// Health-care use in the window before the referral and the same window after it, for started episodes whose after-window
-    /// has closed (a window still open would count less use only because less time has passed). Events are priced at their
-    /// actual cost, else the organisation's price list.
-    /// </summary>
-    private async Task<HealthCareUse?> UseChangeAsync(IQueryable<Referral> episodes, CancellationToken cancellationToken)
-    {
-        var window = (await db.ProgrammeCostSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.UtilisationWindowDays ?? ProgrammeCostSettings.DefaultWindowDays;
-        var priced = UtilisationCosts.Priced(await db.UtilisationPrices.AsNoTracking().ToDictionaryAsync(p => p.Kind, p => p.Amount, cancellationToken));
-        var closedBefore = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-window);
-        var events = db.UtilisationEvents;
-        var sessions = db.TreatmentSessions;
-        var rows = episodes
-            .Where(r => r.ReferredOn <= closedBefore && sessions.Any(s => s.ReferralId == r.Id))
-            .Select(r => new
-            {
-                EventsBefore = (double)events.Count(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn.AddDays(-window) && e.OccurredOn < r.ReferredOn),
-                EventsAfter = (double)events.Count(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window)),
-                CostBefore = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn.AddDays(-window) && e.OccurredOn < r.ReferredOn)
-                    .Sum(priced),
-                CostAfter = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window))
-                    .Sum(priced),
-            });
-        var sums = await rows.GroupBy(_ => 1)
-            .Select(g => new
-            {
-                N = g.Count(),
-                EventsChange = g.Sum(p => p.EventsAfter - p.EventsBefore), EventsChangeSquared = g.Sum(p => (p.EventsAfter - p.EventsBefore) * (p.EventsAfter - p.EventsBefore)),
-                EventsBefore = g.Sum(p => p.EventsBefore), EventsBeforeSquared = g.Sum(p => p.EventsBefore * p.EventsBefore),
-                CostChange = g.Sum(p => p.CostAfter - p.CostBefore), CostChangeSquared = g.Sum(p => (p.CostAfter - p.CostBefore) * (p.CostAfter - p.CostBefore)),
-                CostBefore = g.Sum(p => p.CostBefore), CostBeforeSquared = g.Sum(p => p.CostBefore * p.CostBefore),
-            })
-            .TagWith(ReadAuditGuard.AggregateOnly)
-            .SingleOrDefaultAsync(cancellationToken);
-        return sums is null ? null : new HealthCareUse(window,
-            OutcomeStatistics.Summarise(new OutcomeStatistics.ChangeSums(sums.N, sums.EventsChange, sums.EventsChangeSquared, sums.EventsBefore, sums.EventsBeforeSquared)),
-            OutcomeStatistics.Summarise(new OutcomeStatistics.ChangeSums(sums.N, sums.CostChange, sums.CostChangeSquared, sums.CostBefore, sums.CostBeforeSquared)));
     }
 
     public async Task<Condition> ForConditionAsync(ClinicalReference.Protocol protocol, Filter filter, CancellationToken cancellationToken) =>

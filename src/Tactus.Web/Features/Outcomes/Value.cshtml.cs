@@ -114,13 +114,7 @@ public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, 
         }
 
         var today = clock.Date(time.GetUtcNow());
-        var period = (From, To) switch
-        {
-            (null, null) => "at any time",
-            ({ } from, null) => $"from {from:yyyy-MM-dd}",
-            (null, { } to) => $"up to {to:yyyy-MM-dd}",
-            ({ } from, { } to) => $"from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}",
-        };
+        var period = OutcomeView.Period(From, To);
         return File(ValuePdf.Render(result, await organization.CurrentAsync(cancellationToken), period, Withheld, today),
             "application/pdf", $"programme-value-{result.Protocol.Id}-{today:yyyy-MM-dd}.pdf");
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Tests.Infrastructure;
@@ -9,9 +8,7 @@ namespace Tactus.Tests.Features.Medications;
 /// <summary>The page where the clinical staff keep a patient's opioids and health-care use (issue 14 §2), as a therapist uses it.</summary>
 public abstract class OpioidPageTests(TactusApp app)
 {
-    private string Day(int daysAgo) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).DateTime)
-            .AddDays(-daysAgo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string Day(int daysAgo) => app.ClinicDay(daysAgo);
 
     [Fact]
     public async Task TheTherapist_RecordsAPatchAndAnImaging_OnThePage_AndSeesTheDaysMme()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Tests.Infrastructure;
@@ -14,9 +13,7 @@ namespace Tactus.Tests.Features.Medications;
 /// </summary>
 public abstract class OpioidStatementTests(TactusApp app)
 {
-    private string Day(int daysAgo) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).DateTime)
-            .AddDays(-daysAgo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string Day(int daysAgo) => app.ClinicDay(daysAgo);
 
     [Fact]
     public async Task TheTherapist_RecordsOpioids_AndTheDaysTotalSumsTheConvertedOnes()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Tests.Infrastructure;
@@ -11,9 +10,7 @@ namespace Tactus.Tests.Features.Utilisation;
 /// <summary>Health-care use entered by the clinical staff who see the patient, and the price list only the manager sets (issue 14 §2).</summary>
 public abstract class UtilisationEventTests(TactusApp app)
 {
-    private string Day(int daysAgo) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles")).DateTime)
-            .AddDays(-daysAgo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private string Day(int daysAgo) => app.ClinicDay(daysAgo);
 
     [Fact]
     public async Task UseIsRecorded_Audited_AndListed_BadUseChangesNothing()
