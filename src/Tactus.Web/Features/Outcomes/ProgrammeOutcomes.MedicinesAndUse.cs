@@ -18,31 +18,33 @@ public sealed partial class ProgrammeOutcomes
     /// patients with any opioid statement (a patient never asked is not a patient on none). Summed in SQL, as MME/day
     /// was stored from the CDC 2022 table when recorded; buprenorphine, never converted, adds nothing.
     /// </summary>
-    private async Task<OutcomeStatistics.MeanChange?> OpioidChangeAsync(IQueryable<Referral> episodes, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, OutcomeStatistics.MeanChange>> OpioidChangesAsync(IQueryable<ConditionEpisode> episodes, CancellationToken cancellationToken)
     {
         var statements = db.OpioidStatements;
         var signed = db.TreatmentSessions.Where(s => s.Status == SessionStatus.Signed);
         var pairs = episodes
             .Where(r => statements.Any(o => o.PatientId == r.PatientId))
-            .Select(r => new { r.PatientId, r.ReferredOn, LastVisit = signed.Where(s => s.ReferralId == r.Id).Max(s => (DateOnly?)s.SessionDate) })
+            .Select(r => new { r.Condition, r.PatientId, r.ReferredOn, LastVisit = signed.Where(s => s.ReferralId == r.ReferralId).Max(s => (DateOnly?)s.SessionDate) })
             .Where(r => r.LastVisit != null)
             .Select(r => new
             {
+                r.Condition,
                 Start = statements.Where(o => o.PatientId == r.PatientId && o.TakenFrom <= r.ReferredOn && (o.TakenUntil == null || o.TakenUntil >= r.ReferredOn))
                     .Sum(o => (double?)(double)o.MmePerDay!) ?? 0,
                 End = statements.Where(o => o.PatientId == r.PatientId && o.TakenFrom <= r.LastVisit && (o.TakenUntil == null || o.TakenUntil >= r.LastVisit))
                     .Sum(o => (double?)(double)o.MmePerDay!) ?? 0,
             });
-        var sums = await pairs.GroupBy(_ => 1)
+        var sums = await pairs.GroupBy(p => p.Condition)
             .Select(g => new
             {
+                Condition = g.Key,
                 N = g.Count(), SumChange = g.Sum(p => p.End - p.Start), SumChangeSquared = g.Sum(p => (p.End - p.Start) * (p.End - p.Start)),
                 SumStart = g.Sum(p => p.Start), SumStartSquared = g.Sum(p => p.Start * p.Start),
             })
             .TagWith(ReadAuditGuard.AggregateOnly)
-            .SingleOrDefaultAsync(cancellationToken);
-        return sums is null ? null
-            : OutcomeStatistics.Summarise(new OutcomeStatistics.ChangeSums(sums.N, sums.SumChange, sums.SumChangeSquared, sums.SumStart, sums.SumStartSquared));
+            .ToListAsync(cancellationToken);
+        return sums.ToDictionary(s => s.Condition,
+            s => OutcomeStatistics.Summarise(new OutcomeStatistics.ChangeSums(s.N, s.SumChange, s.SumChangeSquared, s.SumStart, s.SumStartSquared)));
     }
 
     /// <summary>
@@ -50,7 +52,7 @@ public sealed partial class ProgrammeOutcomes
     /// has closed (a window still open would count less use only because less time has passed). Events are priced at their
     /// actual cost, else the organisation's price list.
     /// </summary>
-    private async Task<HealthCareUse?> UseChangeAsync(IQueryable<Referral> episodes, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, HealthCareUse>> UseChangesAsync(IQueryable<ConditionEpisode> episodes, CancellationToken cancellationToken)
     {
         var window = (await db.ProgrammeCostSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.UtilisationWindowDays ?? ProgrammeCostSettings.DefaultWindowDays;
         var priced = UtilisationCosts.Priced(await db.UtilisationPrices.AsNoTracking().ToDictionaryAsync(p => p.Kind, p => p.Amount, cancellationToken));
@@ -58,9 +60,10 @@ public sealed partial class ProgrammeOutcomes
         var events = db.UtilisationEvents;
         var sessions = db.TreatmentSessions;
         var rows = episodes
-            .Where(r => r.ReferredOn <= closedBefore && sessions.Any(s => s.ReferralId == r.Id))
+            .Where(r => r.ReferredOn <= closedBefore && sessions.Any(s => s.ReferralId == r.ReferralId))
             .Select(r => new
             {
+                r.Condition,
                 EventsBefore = (double)events.Count(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn.AddDays(-window) && e.OccurredOn < r.ReferredOn),
                 EventsAfter = (double)events.Count(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window)),
                 CostBefore = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn.AddDays(-window) && e.OccurredOn < r.ReferredOn)
@@ -68,9 +71,10 @@ public sealed partial class ProgrammeOutcomes
                 CostAfter = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window))
                     .Sum(priced),
             });
-        var sums = await rows.GroupBy(_ => 1)
+        var sums = await rows.GroupBy(r => r.Condition)
             .Select(g => new
             {
+                Condition = g.Key,
                 N = g.Count(),
                 EventsChange = g.Sum(p => p.EventsAfter - p.EventsBefore), EventsChangeSquared = g.Sum(p => (p.EventsAfter - p.EventsBefore) * (p.EventsAfter - p.EventsBefore)),
                 EventsBefore = g.Sum(p => p.EventsBefore), EventsBeforeSquared = g.Sum(p => p.EventsBefore * p.EventsBefore),
@@ -78,9 +82,9 @@ public sealed partial class ProgrammeOutcomes
                 CostBefore = g.Sum(p => p.CostBefore), CostBeforeSquared = g.Sum(p => p.CostBefore * p.CostBefore),
             })
             .TagWith(ReadAuditGuard.AggregateOnly)
-            .SingleOrDefaultAsync(cancellationToken);
-        return sums is null ? null : new HealthCareUse(window,
-            OutcomeStatistics.Summarise(new OutcomeStatistics.ChangeSums(sums.N, sums.EventsChange, sums.EventsChangeSquared, sums.EventsBefore, sums.EventsBeforeSquared)),
-            OutcomeStatistics.Summarise(new OutcomeStatistics.ChangeSums(sums.N, sums.CostChange, sums.CostChangeSquared, sums.CostBefore, sums.CostBeforeSquared)));
+            .ToListAsync(cancellationToken);
+        return sums.ToDictionary(s => s.Condition, s => new HealthCareUse(window,
+            OutcomeStatistics.Summarise(new OutcomeStatistics.ChangeSums(s.N, s.EventsChange, s.EventsChangeSquared, s.EventsBefore, s.EventsBeforeSquared)),
+            OutcomeStatistics.Summarise(new OutcomeStatistics.ChangeSums(s.N, s.CostChange, s.CostChangeSquared, s.CostBefore, s.CostBeforeSquared))));
     }
 }

@@ -70,65 +70,86 @@ public sealed partial class ProgrammeOutcomes(TactusDbContext db, ClinicalRefere
     /// </summary>
     public sealed record HealthCareUse(int WindowDays, OutcomeStatistics.MeanChange Events, OutcomeStatistics.MeanChange Cost);
 
-    public async Task<IReadOnlyList<Condition>> ByConditionAsync(Filter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// One episode under one condition: a referral under two conditions is two rows, one under two prefixes of one
+    /// condition is one. <see cref="Condition"/> is the condition's place in the list asked about ("00", "01", …).
+    /// </summary>
+    private sealed class ConditionEpisode
     {
-        var scored = await InstrumentsScoredAsync(cancellationToken);
-        // Medicines and use are asked only of an organisation that records them: a clinic that does not is spared the scans.
-        var recordsOpioids = await db.OpioidStatements.TagWith(ReadAuditGuard.AggregateOnly).AnyAsync(cancellationToken);
-        var recordsUse = await db.UtilisationEvents.TagWith(ReadAuditGuard.AggregateOnly).AnyAsync(cancellationToken);
-        var conditions = new List<Condition>();
-        foreach (var protocol in reference.Protocols)
-        {
-            var condition = await ForConditionAsync(protocol, filter, scored, cancellationToken);
-            if (recordsOpioids)
-            {
-                condition = condition with { Opioids = await OpioidChangeAsync(Episodes(protocol, filter), cancellationToken) };
-            }
-
-            if (recordsUse)
-            {
-                condition = condition with { Use = await UseChangeAsync(Episodes(protocol, filter), cancellationToken) };
-            }
-
-            conditions.Add(condition);
-        }
-
-        return conditions;
+        public required string Condition { get; init; }
+        public Guid ReferralId { get; init; }
+        public Guid PatientId { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateOnly ReferredOn { get; init; }
+        public ReferralStatus Status { get; init; }
     }
 
+    public async Task<IReadOnlyList<Condition>> ByConditionAsync(Filter filter, CancellationToken cancellationToken) =>
+        await ForConditionsAsync(reference.Protocols, filter, cancellationToken);
+
     public async Task<Condition> ForConditionAsync(ClinicalReference.Protocol protocol, Filter filter, CancellationToken cancellationToken) =>
-        await ForConditionAsync(protocol, filter, await InstrumentsScoredAsync(cancellationToken), cancellationToken);
+        (await ForConditionsAsync([protocol], filter, cancellationToken)).Single();
+
+    /// <summary>
+    /// Every figure of the conditions asked about, each from one query over all of them grouped by condition (as a
+    /// hand-written query joins a table of conditions once), not a pass per condition: eleven conditions cost the same
+    /// few scans as one.
+    /// </summary>
+    private async Task<IReadOnlyList<Condition>> ForConditionsAsync(IReadOnlyList<ClinicalReference.Protocol> protocols, Filter filter,
+        CancellationToken cancellationToken)
+    {
+        var episodes = ConditionEpisodes(protocols, filter);
+        var safety = await SafetyAsync(episodes, cancellationToken);
+        var funnels = await FunnelsAsync(episodes, cancellationToken);
+        var changes = new Dictionary<string, List<InstrumentOutcome>>();
+        var scored = await InstrumentsScoredAsync(cancellationToken);
+        foreach (var code in protocols.SelectMany(p => p.Instruments).Distinct(StringComparer.Ordinal).Where(scored.Contains))
+        {
+            if (catalog.Find(code) is not { } instrument)
+            {
+                continue;
+            }
+
+            // Only the conditions whose protocol names the instrument: its episodes' scores are that condition's outcome.
+            var naming = protocols.Select((p, i) => (p, Key: ConditionKey(i))).Where(c => c.p.Instruments.Contains(code)).Select(c => c.Key).ToArray();
+            foreach (var (condition, outcome) in await ChangesAsync(episodes.Where(e => naming.Contains(e.Condition)), instrument, cancellationToken))
+            {
+                (changes.TryGetValue(condition, out var list) ? list : changes[condition] = []).Add(outcome);
+            }
+        }
+
+        // Medicines and use are asked only of an organisation that records them: a clinic that does not is spared the scans.
+        var opioids = await db.OpioidStatements.TagWith(ReadAuditGuard.AggregateOnly).AnyAsync(cancellationToken)
+            ? await OpioidChangesAsync(episodes, cancellationToken) : null;
+        var use = await db.UtilisationEvents.TagWith(ReadAuditGuard.AggregateOnly).AnyAsync(cancellationToken)
+            ? await UseChangesAsync(episodes, cancellationToken) : null;
+
+        return protocols.Select((protocol, i) =>
+        {
+            var key = ConditionKey(i);
+            var conditionSafety = safety.GetValueOrDefault(key) ?? SafetyOf([]);
+            var instruments = changes.GetValueOrDefault(key) ?? [];
+            // In the protocol's order of instruments, as the page has always listed them.
+            instruments.Sort((a, b) => protocol.Instruments.IndexOf(a.Instrument.Code).CompareTo(protocol.Instruments.IndexOf(b.Instrument.Code)));
+            return new Condition(protocol, FunnelOf(funnels.GetValueOrDefault(key) ?? [], conditionSafety.Sessions), instruments, conditionSafety,
+                opioids?.GetValueOrDefault(key), use?.GetValueOrDefault(key));
+        }).ToList();
+    }
+
+    private static string ConditionKey(int index) => index.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The instruments the organisation has scores for: a protocol's other instruments have nothing to count, and asking
-    /// would cost a scan each (a million-visit clinic has about twenty such questions per report).
+    /// would cost a scan each.
     /// </summary>
     private async Task<IReadOnlySet<string>> InstrumentsScoredAsync(CancellationToken cancellationToken) =>
         (await db.MeasureResponses.Where(m => m.Total != null).Select(m => m.Instrument).Distinct()
             .TagWith(ReadAuditGuard.AggregateOnly).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-    private async Task<Condition> ForConditionAsync(ClinicalReference.Protocol protocol, Filter filter, IReadOnlySet<string> scored,
-        CancellationToken cancellationToken)
+    /// <summary>The referrals sent (never drafts) in the filter's period and caseload.</summary>
+    private IQueryable<Referral> Referred(Filter filter)
     {
-        var episodes = Episodes(protocol, filter);
-        var safety = await SafetyAsync(episodes, cancellationToken);
-        var funnel = await FunnelAsync(episodes, safety.Sessions, cancellationToken);
-        var instruments = new List<InstrumentOutcome>();
-        foreach (var code in protocol.Instruments.Where(scored.Contains))
-        {
-            if (catalog.Find(code) is { } instrument && await ChangeAsync(episodes, instrument, cancellationToken) is { } outcome)
-            {
-                instruments.Add(outcome);
-            }
-        }
-
-        return new Condition(protocol, funnel, instruments, safety);
-    }
-
-    /// <summary>The condition's episodes: referrals sent (never drafts) with a diagnosis under one of the protocol's ICD-10 prefixes.</summary>
-    public IQueryable<Referral> Episodes(ClinicalReference.Protocol protocol, Filter filter)
-    {
-        var query = db.Referrals.Where(r => r.Status != ReferralStatus.Draft).Where(ProtocolDiagnoses.Covers(protocol));
+        var query = db.Referrals.Where(r => r.Status != ReferralStatus.Draft);
         if (filter.From is { } from)
         {
             query = query.Where(r => r.CreatedAt >= from);
@@ -147,43 +168,82 @@ public sealed partial class ProgrammeOutcomes(TactusDbContext db, ClinicalRefere
         return query;
     }
 
-    private async Task<Funnel> FunnelAsync(IQueryable<Referral> episodes, int signedVisits, CancellationToken cancellationToken)
+    /// <summary>The condition's episodes: referrals with a diagnosis under one of the protocol's ICD-10 prefixes.</summary>
+    public IQueryable<Referral> Episodes(ClinicalReference.Protocol protocol, Filter filter) =>
+        Referred(filter).Where(ProtocolDiagnoses.Covers(protocol));
+
+    /// <summary>
+    /// The episodes of every condition asked about, matched as <see cref="ProtocolDiagnoses"/> matches one: a diagnosis
+    /// under any of the condition's ICD-10 prefixes. The prefixes go in as one inline table of keys ("03M54.5": the
+    /// condition's place, then the prefix); every prefix is a whole three-character category or longer, so a diagnosis
+    /// and a prefix also share their first three characters, an equality the database can hash-join on before it
+    /// compares the rest.
+    /// </summary>
+    private IQueryable<ConditionEpisode> ConditionEpisodes(IReadOnlyList<ClinicalReference.Protocol> protocols, Filter filter)
+    {
+        var keys = protocols
+            .SelectMany((protocol, i) => protocol.Icd10Prefixes.Select(prefix => ConditionKey(i) + ContraindicationEngine.NormalizeCode(prefix)))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return (from r in Referred(filter)
+                from d in r.Diagnoses
+                join key in keys on d.Code.Substring(0, 3) equals key.Substring(2, 3)
+                where d.Code.StartsWith(key.Substring(2))
+                select new ConditionEpisode
+                {
+                    Condition = key.Substring(0, 2), ReferralId = r.Id, PatientId = r.PatientId, CreatedAt = r.CreatedAt,
+                    ReferredOn = r.ReferredOn, Status = r.Status,
+                })
+            .Distinct();
+    }
+
+    private sealed record FunnelRow(ReferralStatus Status, int Count, int Started);
+
+    private async Task<Dictionary<string, List<FunnelRow>>> FunnelsAsync(IQueryable<ConditionEpisode> episodes, CancellationToken cancellationToken)
     {
         var sessions = db.TreatmentSessions;
         var rows = await episodes
-            .GroupBy(r => r.Status)
+            .GroupBy(e => new { e.Condition, e.Status })
             // Started = a visit was checked in. The referral's transition table makes that certain for "in progress" and
             // "discharged" (only the first check-in moves a referral to in progress, and only from there is it discharged);
             // on hold and cancelled can come before or after a first visit, so only those ask the sessions.
             .Select(g => new
             {
-                Status = g.Key,
+                g.Key.Condition,
+                g.Key.Status,
                 Count = g.Count(),
-                Started = g.Count(r => r.Status == ReferralStatus.InProgress || r.Status == ReferralStatus.Discharged
-                    || ((r.Status == ReferralStatus.OnHold || r.Status == ReferralStatus.Cancelled) && sessions.Any(s => s.ReferralId == r.Id))),
+                Started = g.Count(e => e.Status == ReferralStatus.InProgress || e.Status == ReferralStatus.Discharged
+                    || ((e.Status == ReferralStatus.OnHold || e.Status == ReferralStatus.Cancelled) && sessions.Any(s => s.ReferralId == e.ReferralId))),
             })
             .TagWith(ReadAuditGuard.AggregateOnly)
             .ToListAsync(cancellationToken);
-        return new Funnel(
-            Referred: rows.Sum(r => r.Count),
-            Started: rows.Sum(r => r.Started),
-            Completed: rows.Where(r => r.Status == ReferralStatus.Discharged).Sum(r => r.Started),
-            DroppedOut: rows.Where(r => r.Status == ReferralStatus.Cancelled).Sum(r => r.Started),
-            Sessions: signedVisits);
+        return rows.GroupBy(r => r.Condition).ToDictionary(g => g.Key, g => g.Select(r => new FunnelRow(r.Status, r.Count, r.Started)).ToList());
     }
 
+    private static Funnel FunnelOf(List<FunnelRow> rows, int signedVisits) => new(
+        Referred: rows.Sum(r => r.Count),
+        Started: rows.Sum(r => r.Started),
+        Completed: rows.Where(r => r.Status == ReferralStatus.Discharged).Sum(r => r.Started),
+        DroppedOut: rows.Where(r => r.Status == ReferralStatus.Cancelled).Sum(r => r.Started),
+        Sessions: signedVisits);
+
+    private sealed record VisitRow(AdverseSeverity? Worst, int Count, OutcomeStatistics.ChangeSums Pain, OutcomeStatistics.ChangeSums Stress);
+
     /// <summary>
-    /// Adverse events and the change within a visit, from one pass over the condition's signed visits: grouped by the
-    /// visit's worst adverse event, with the sums the pre/post pain and stress change needs (issue 14 §1).
+    /// Adverse events and the change within a visit, from one pass over the signed visits: summed per referral and worst
+    /// adverse event first (one scan of the visits, hashed), then those sums joined to the conditions' episodes and
+    /// added up per condition; joining the visits one by one to each episode made the database probe the visits' index
+    /// once per episode, twice the time.
     /// </summary>
-    private async Task<Safety> SafetyAsync(IQueryable<Referral> episodes, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Safety>> SafetyAsync(IQueryable<ConditionEpisode> episodes, CancellationToken cancellationToken)
     {
-        var rows = await db.TreatmentSessions
-            .Where(s => s.Status == SessionStatus.Signed && episodes.Any(r => r.Id == s.ReferralId))
-            .GroupBy(s => s.WorstAdverseEvent)
+        var byReferral = db.TreatmentSessions
+            .Where(s => s.Status == SessionStatus.Signed)
+            .GroupBy(s => new { s.ReferralId, s.WorstAdverseEvent })
             .Select(g => new
             {
-                Worst = g.Key,
+                g.Key.ReferralId,
+                Worst = g.Key.WorstAdverseEvent,
                 Count = g.Count(),
                 PainN = g.Count(s => s.PainAfter != null),
                 PainChange = g.Sum(s => (double?)(s.PainAfter - s.PainBefore)) ?? 0,
@@ -195,35 +255,63 @@ public sealed partial class ProgrammeOutcomes(TactusDbContext db, ClinicalRefere
                 StressChangeSquared = g.Sum(s => (double?)((s.StressAfter - s.StressBefore) * (s.StressAfter - s.StressBefore))) ?? 0,
                 StressBefore = g.Sum(s => s.StressAfter != null ? (double?)s.StressBefore : null) ?? 0,
                 StressBeforeSquared = g.Sum(s => s.StressAfter != null ? (double?)(s.StressBefore * s.StressBefore) : null) ?? 0,
+            });
+        var rows = await (
+                from e in episodes
+                join v in byReferral on e.ReferralId equals v.ReferralId
+                select new { e.Condition, Visits = v })
+            .GroupBy(x => new { x.Condition, x.Visits.Worst })
+            .Select(g => new
+            {
+                g.Key.Condition,
+                g.Key.Worst,
+                Count = g.Sum(x => x.Visits.Count),
+                PainN = g.Sum(x => x.Visits.PainN),
+                PainChange = g.Sum(x => x.Visits.PainChange),
+                PainChangeSquared = g.Sum(x => x.Visits.PainChangeSquared),
+                PainBefore = g.Sum(x => x.Visits.PainBefore),
+                PainBeforeSquared = g.Sum(x => x.Visits.PainBeforeSquared),
+                StressN = g.Sum(x => x.Visits.StressN),
+                StressChange = g.Sum(x => x.Visits.StressChange),
+                StressChangeSquared = g.Sum(x => x.Visits.StressChangeSquared),
+                StressBefore = g.Sum(x => x.Visits.StressBefore),
+                StressBeforeSquared = g.Sum(x => x.Visits.StressBeforeSquared),
             })
             .TagWith(ReadAuditGuard.AggregateOnly)
             .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Condition).ToDictionary(g => g.Key, g => SafetyOf(g.Select(r => new VisitRow(r.Worst, r.Count,
+            new OutcomeStatistics.ChangeSums(r.PainN, r.PainChange, r.PainChangeSquared, r.PainBefore, r.PainBeforeSquared),
+            new OutcomeStatistics.ChangeSums(r.StressN, r.StressChange, r.StressChangeSquared, r.StressBefore, r.StressBeforeSquared))).ToList()));
+    }
+
+    private static Safety SafetyOf(List<VisitRow> rows)
+    {
         var total = rows.Sum(r => r.Count);
-        var pain = rows.Aggregate(default(OutcomeStatistics.ChangeSums), (sums, r) =>
-            sums + new OutcomeStatistics.ChangeSums(r.PainN, r.PainChange, r.PainChangeSquared, r.PainBefore, r.PainBeforeSquared));
-        var stress = rows.Aggregate(default(OutcomeStatistics.ChangeSums), (sums, r) =>
-            sums + new OutcomeStatistics.ChangeSums(r.StressN, r.StressChange, r.StressChangeSquared, r.StressBefore, r.StressBeforeSquared));
+        var pain = rows.Aggregate(default(OutcomeStatistics.ChangeSums), (sums, r) => sums + r.Pain);
+        var stress = rows.Aggregate(default(OutcomeStatistics.ChangeSums), (sums, r) => sums + r.Stress);
         return new Safety(total, Enum.GetValues<AdverseSeverity>()
             .Select(severity => (severity, OutcomeStatistics.PerHundredSessions(rows.Where(r => r.Worst == severity).Sum(r => r.Count), total)))
             .ToList(),
             pain.N == 0 ? null : OutcomeStatistics.Summarise(pain), stress.N == 0 ? null : OutcomeStatistics.Summarise(stress));
     }
 
-    private async Task<InstrumentOutcome?> ChangeAsync(IQueryable<Referral> episodes, InstrumentDefinition instrument, CancellationToken cancellationToken)
+    /// <summary>One instrument's first-to-last change in each condition's episodes, from one query grouped by condition.</summary>
+    private async Task<IEnumerable<(string Condition, InstrumentOutcome Outcome)>> ChangesAsync(IQueryable<ConditionEpisode> episodes,
+        InstrumentDefinition instrument, CancellationToken cancellationToken)
     {
         var code = instrument.Code;
         var scored = db.MeasureResponses.Where(m => m.Instrument == code && m.Total != null);
         var spans =
-            from r in episodes
-            join m in scored on r.PatientId equals m.PatientId
-            where m.CompletedAt >= r.CreatedAt
-            group m by new { ReferralId = r.Id, r.PatientId } into g
-            select new { g.Key.PatientId, First = g.Min(m => m.CompletedAt), Last = g.Max(m => m.CompletedAt), Responses = g.Count() };
+            from e in episodes
+            join m in scored on e.PatientId equals m.PatientId
+            where m.CompletedAt >= e.CreatedAt
+            group m by new { e.Condition, e.ReferralId, e.PatientId } into g
+            select new { g.Key.Condition, g.Key.PatientId, First = g.Min(m => m.CompletedAt), Last = g.Max(m => m.CompletedAt), Responses = g.Count() };
         var pairs =
             from s in spans
             join b in scored on new { s.PatientId, At = s.First } equals new { b.PatientId, At = b.CompletedAt }
             join l in scored on new { s.PatientId, At = s.Last } equals new { l.PatientId, At = l.CompletedAt }
-            select new { Followed = s.Responses > 1, Baseline = (double)b.Total!.Value, Latest = (double)l.Total!.Value };
+            select new { s.Condition, Followed = s.Responses > 1, Baseline = (double)b.Total!.Value, Latest = (double)l.Total!.Value };
 
         // Improvement is the change in the instrument's better direction; a responder improves by at least the MCID
         // the instrument file cites (points, or a percentage of the baseline).
@@ -231,10 +319,11 @@ public sealed partial class ProgrammeOutcomes(TactusDbContext db, ClinicalRefere
         var mcidPoints = (double?)instrument.Mcid?.Points;
         var mcidFraction = (double?)instrument.Mcid?.Percent / 100.0;
         var groups = await pairs
-            .GroupBy(p => p.Followed)
+            .GroupBy(p => new { p.Condition, p.Followed })
             .Select(g => new
             {
-                Followed = g.Key,
+                g.Key.Condition,
+                g.Key.Followed,
                 N = g.Count(),
                 SumChange = g.Sum(p => p.Latest - p.Baseline),
                 SumChangeSquared = g.Sum(p => (p.Latest - p.Baseline) * (p.Latest - p.Baseline)),
@@ -247,21 +336,20 @@ public sealed partial class ProgrammeOutcomes(TactusDbContext db, ClinicalRefere
             })
             .TagWith(ReadAuditGuard.AggregateOnly)
             .ToListAsync(cancellationToken);
-        if (groups.Count == 0)
-        {
-            return null;
-        }
 
-        var followed = groups.FirstOrDefault(g => g.Followed);
-        var all = groups.Aggregate(default(OutcomeStatistics.ChangeSums), (sums, g) =>
-            sums + new OutcomeStatistics.ChangeSums(g.N, g.SumChange, g.SumChangeSquared, g.SumBaseline, g.SumBaselineSquared));
-        var completers = followed is null ? default
-            : new OutcomeStatistics.ChangeSums(followed.N, followed.SumChange, followed.SumChangeSquared, followed.SumBaseline, followed.SumBaselineSquared);
         var hasMcid = mcidPoints is not null || mcidFraction is not null;
-        return new InstrumentOutcome(instrument, all.N, completers.N,
-            OutcomeStatistics.Summarise(completers), OutcomeStatistics.Summarise(all),
-            hasMcid ? OutcomeStatistics.Wilson(followed?.Responders ?? 0, completers.N) : null,
-            OutcomeStatistics.Wilson(followed?.Improved ?? 0, completers.N),
-            hasMcid ? OutcomeStatistics.Wilson(followed?.Responders ?? 0, all.N) : null);
+        return groups.GroupBy(g => g.Condition).Select(condition =>
+        {
+            var followed = condition.FirstOrDefault(g => g.Followed);
+            var all = condition.Aggregate(default(OutcomeStatistics.ChangeSums), (sums, g) =>
+                sums + new OutcomeStatistics.ChangeSums(g.N, g.SumChange, g.SumChangeSquared, g.SumBaseline, g.SumBaselineSquared));
+            var completers = followed is null ? default
+                : new OutcomeStatistics.ChangeSums(followed.N, followed.SumChange, followed.SumChangeSquared, followed.SumBaseline, followed.SumBaselineSquared);
+            return (condition.Key, new InstrumentOutcome(instrument, all.N, completers.N,
+                OutcomeStatistics.Summarise(completers), OutcomeStatistics.Summarise(all),
+                hasMcid ? OutcomeStatistics.Wilson(followed?.Responders ?? 0, completers.N) : null,
+                OutcomeStatistics.Wilson(followed?.Improved ?? 0, completers.N),
+                hasMcid ? OutcomeStatistics.Wilson(followed?.Responders ?? 0, all.N) : null));
+        }).ToList();
     }
 }
