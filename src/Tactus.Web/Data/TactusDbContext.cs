@@ -50,6 +50,7 @@ public abstract partial class TactusDbContext(DbContextOptions options, AccessSc
     public DbSet<Features.Questionnaires.SafetyAlert> SafetyAlerts => Set<Features.Questionnaires.SafetyAlert>();
     public DbSet<Features.Questionnaires.MeasureInvitation> MeasureInvitations => Set<Features.Questionnaires.MeasureInvitation>();
     public DbSet<Features.Questionnaires.InstrumentWording> InstrumentWordings => Set<Features.Questionnaires.InstrumentWording>();
+    public DbSet<Features.Questionnaires.InstrumentValueSet> InstrumentValueSets => Set<Features.Questionnaires.InstrumentValueSet>();
     public DbSet<Features.Questionnaires.InstrumentBandChoice> InstrumentBandChoices => Set<Features.Questionnaires.InstrumentBandChoice>();
     public DbSet<Features.Reports.OutcomeReport> OutcomeReports => Set<Features.Reports.OutcomeReport>();
     public DbSet<Features.Coverage.Payer> Payers => Set<Features.Coverage.Payer>();

@@ -96,6 +96,7 @@ public static class TactusServices
         services.AddScoped<Features.Questionnaires.InvitationWorkflow>();
         services.AddScoped<Features.Statements.PatientLedger>();
         services.AddSingleton<Features.Medications.MorphineEquivalents>();
+        services.AddScoped<Features.Fhir.FhirPatientRecords.Opioids>();
         services.AddScoped<Features.Medications.OpioidRecords>();
         services.AddScoped<Features.Utilisation.UtilisationRecords>();
         services.AddScoped<Features.Outcomes.ProgrammeValue>();

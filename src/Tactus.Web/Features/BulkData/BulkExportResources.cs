@@ -13,7 +13,8 @@ namespace Tactus.Web.Features.BulkData;
 /// REST API serves (so an exported resource is the resource a read answers). The caller's scoping applies underneath
 /// every query, and each row is read-audited as it is materialised.
 /// </summary>
-public sealed class BulkExportResources(TactusDbContext db, ClinicalReference reference, InstrumentCatalog catalog, TimeProvider time)
+public sealed class BulkExportResources(TactusDbContext db, ClinicalReference reference, InstrumentCatalog catalog, TimeProvider time,
+    FhirPatientRecords.Opioids opioids)
 {
     /// <summary>The types of the patient compartment Tactus serves (Patient- and Group-level exports).</summary>
     public static readonly IReadOnlyList<string> PatientTypes =
@@ -102,6 +103,19 @@ public sealed class BulkExportResources(TactusDbContext db, ClinicalReference re
                     foreach (var resource in fromIntake)
                     {
                         yield return resource;
+                    }
+                }
+
+                if (type == "MedicationStatement")
+                {
+                    // And the structured opioid statements. A statement keeps no time of change: one recorded since, or
+                    // whose last day falls on or after the day of _since (a stop), counts as changed.
+                    var sinceDay = since is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : (DateOnly?)null;
+                    var statements = db.OpioidStatements.AsNoTracking()
+                        .Where(o => since == null || o.RecordedAt > since || (o.TakenUntil != null && o.TakenUntil >= sinceDay));
+                    await foreach (var statement in Ordered(InCohort(statements, patients, job), o => o.Id).AsAsyncEnumerable().WithCancellation(ct))
+                    {
+                        yield return opioids.Build(statement);
                     }
                 }
 

@@ -3,13 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Access;
 using Tactus.Web.Features.Intake;
+using Tactus.Web.Features.Medications;
+using Tactus.Web.Features.Organizations;
 using Tactus.Web.Features.Screening;
 using Tactus.Web.Features.Smart;
 
 namespace Tactus.Web.Features.Fhir;
 
 /// <summary>
-/// The rest of a patient's massage record over FHIR: MedicationStatement, AllergyIntolerance and Consent (the intake),
+/// The rest of a patient's massage record over FHIR: MedicationStatement (the intake's reported medicines and the
+/// structured opioid statements), AllergyIntolerance and Consent (the intake),
 /// Flag (screening findings), CarePlan and Goal (the plan of care). Read, and search by patient (required, or the launch
 /// patient) with status where the type has one. A patient holds a handful of each, so a search answers in one page.
 /// </summary>
@@ -30,16 +33,25 @@ public static class FhirPatientRecords
     {
         foreach (var type in Parameters.Keys)
         {
-            fhir.MapGet($"/{type}", (HttpRequest request, TactusDbContext db, ClinicalReference reference, CancellationToken ct) => SearchAsync(type, request, db, reference, ct))
+            fhir.MapGet($"/{type}", (HttpRequest request, TactusDbContext db, ClinicalReference reference, Opioids opioids, CancellationToken ct) =>
+                    SearchAsync(type, request, db, reference, opioids, ct))
                 .RequireAuthorization(Policies.ClinicalRecords).WithMetadata(new FhirInteraction(type, FhirPermission.Search));
-            fhir.MapGet($"/{type}/{{id}}", (string id, HttpContext http, TactusDbContext db, ClinicalReference reference, CancellationToken ct) => ReadAsync(type, id, http, db, reference, ct))
+            fhir.MapGet($"/{type}/{{id}}", (string id, HttpContext http, TactusDbContext db, ClinicalReference reference, Opioids opioids, CancellationToken ct) =>
+                    ReadAsync(type, id, http, db, reference, opioids, ct))
                 .RequireAuthorization(Policies.ClinicalRecords).WithMetadata(new FhirInteraction(type, FhirPermission.Read));
         }
 
         return fhir;
     }
 
-    private static async Task<IResult> ReadAsync(string type, string id, HttpContext http, TactusDbContext db, ClinicalReference reference, CancellationToken ct)
+    /// <summary>What a structured opioid statement needs to become FHIR: the reviewed table and the organisation's day.</summary>
+    public sealed class Opioids(MorphineEquivalents table, OrganizationClock clock, TimeProvider time)
+    {
+        public Resource Build(OpioidStatement statement) => OpioidFhir.Build(statement, table, clock.Date(time.GetUtcNow()));
+    }
+
+    private static async Task<IResult> ReadAsync(string type, string id, HttpContext http, TactusDbContext db, ClinicalReference reference, Opioids opioids,
+        CancellationToken ct)
     {
         // Intake-derived resources and goals are named after the row they live in: its id, then a suffix.
         var source = id.Length >= 32 && Guid.TryParseExact(id[..32], "N", out var rowId) ? rowId : (Guid?)null;
@@ -48,6 +60,10 @@ public static class FhirPatientRecords
             "MedicationStatement" or "AllergyIntolerance" or "Consent" when source is { } intakeId =>
                 await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.Id == intakeId, ct) is { } record && FhirApi.InPatientContext(http, record.PatientId)
                     ? FromIntake(type, record).FirstOrDefault(r => r.Id == id) : null,
+            // A structured opioid statement is named by its own id (the intake's lines carry a suffix, so never parse as one).
+            "MedicationStatement" when Guid.TryParse(id, out var statementId) =>
+                await db.OpioidStatements.AsNoTracking().SingleOrDefaultAsync(o => o.Id == statementId, ct) is { } statement
+                    && FhirApi.InPatientContext(http, statement.PatientId) ? opioids.Build(statement) : null,
             "Flag" when Guid.TryParse(id, out var findingId) =>
                 await db.Findings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == findingId, ct) is { } finding && FhirApi.InPatientContext(http, finding.PatientId)
                     ? CarePlanFhir.Flag(finding) : null,
@@ -64,7 +80,8 @@ public static class FhirPatientRecords
             : FhirApi.Resource(found);
     }
 
-    private static async Task<IResult> SearchAsync(string type, HttpRequest request, TactusDbContext db, ClinicalReference reference, CancellationToken ct)
+    private static async Task<IResult> SearchAsync(string type, HttpRequest request, TactusDbContext db, ClinicalReference reference, Opioids opioids,
+        CancellationToken ct)
     {
         var query = request.Query;
         var unknown = FhirSearch.Unknown(query, Parameters[type]);
@@ -82,9 +99,10 @@ public static class FhirPatientRecords
         var status = (query.TryGetValue("status", out var s) ? s : query["lifecycle-status"]).ToString();
         var resources = outsideLaunch ? [] : type switch
         {
-            "MedicationStatement" or "AllergyIntolerance" or "Consent" =>
-                await db.Intakes.AsNoTracking().Where(i => i.PatientId == patientId).OrderByDescending(i => i.RecordedAt).FirstOrDefaultAsync(ct) is { } latest
-                    ? FromIntake(type, latest).ToList() : [],
+            "MedicationStatement" => [.. await IntakeAsync(type, db, patientId, ct),
+                .. (await db.OpioidStatements.AsNoTracking().Where(o => o.PatientId == patientId).OrderBy(o => o.TakenFrom).ThenBy(o => o.Id).ToListAsync(ct))
+                    .Select(opioids.Build)],
+            "AllergyIntolerance" or "Consent" => await IntakeAsync(type, db, patientId, ct),
             "Flag" => (await db.Findings.AsNoTracking().Where(f => f.PatientId == patientId).OrderByDescending(f => f.DetectedAt).ToListAsync(ct))
                 .Select(CarePlanFhir.Flag).Where(f => status.Length == 0 || f.Status?.ToString().Equals(status, StringComparison.OrdinalIgnoreCase) == true).Cast<Resource>().ToList(),
             "CarePlan" or "Goal" => await PlansAsync(type, db, patientId, status, reference, ct),
@@ -95,6 +113,11 @@ public static class FhirPatientRecords
         FhirSearch.ReportIgnored(bundle, unknown);
         return FhirApi.Resource(bundle);
     }
+
+    /// <summary>The resources of the patient's latest intake, their current one.</summary>
+    private static async Task<List<Resource>> IntakeAsync(string type, TactusDbContext db, Guid patientId, CancellationToken ct) =>
+        await db.Intakes.AsNoTracking().Where(i => i.PatientId == patientId).OrderByDescending(i => i.RecordedAt).FirstOrDefaultAsync(ct) is { } latest
+            ? FromIntake(type, latest).ToList() : [];
 
     private static async Task<List<Resource>> PlansAsync(string type, TactusDbContext db, Guid patientId, string status, ClinicalReference reference, CancellationToken ct)
     {

@@ -13,9 +13,13 @@ namespace Tactus.Web.Features.Medications;
 [PureEngine]
 public sealed class MorphineEquivalents
 {
-    public sealed record Opioid(string Id, string Name, decimal Factor, string Unit);
+    /// <param name="RxNorm">The RxNorm ingredient code, where it was checked (null: named only).</param>
+    public sealed record Opioid(string Id, string Name, decimal Factor, string Unit, string? RxNorm = null);
 
     public sealed record NotConvertedOpioid(string Id, string Name, string Reason);
+
+    /// <summary>An opioid of the table, converted or not, as a record names it.</summary>
+    public sealed record Named(string Name, string Unit, string? RxNorm);
 
     private sealed record File(string Source, List<Opioid> Opioids, List<NotConvertedOpioid> NotConverted);
 
@@ -53,6 +57,12 @@ public sealed class MorphineEquivalents
     public IReadOnlyCollection<Opioid> Opioids => _factors.Values;
 
     public bool IsKnown(string opioid) => _factors.ContainsKey(opioid) || _notConverted.ContainsKey(opioid);
+
+    /// <summary>The opioid's name, dose unit and code; buprenorphine, outside the table, is dosed in mg.</summary>
+    public Named? Find(string opioid) =>
+        _factors.TryGetValue(opioid, out var converted) ? new Named(converted.Name, converted.Unit, converted.RxNorm)
+        : _notConverted.TryGetValue(opioid, out var excluded) ? new Named(excluded.Name, "mg", null)
+        : null;
 
     public Converted Convert(Dose dose)
     {

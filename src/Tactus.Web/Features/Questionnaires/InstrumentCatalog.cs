@@ -153,6 +153,10 @@ public sealed class InstrumentCatalog
                 decimal Bound(Subscale s, Func<InstrumentItem, int> pick) =>
                     (s.Method == "mean" ? (decimal)s.Items.Average(id => pick(items[id])) : s.Items.Sum(id => pick(items[id]))) / s.Divisor;
                 return (subscales.Sum(s => Bound(s, i => i.MinValue)), subscales.Sum(s => Bound(s, i => i.MaxValue)), null);
+            case "utility" when rule.MaxMissing == 0:
+                // The reach is the organisation's value set's; the file gives the scale's bounds (full health 1, states
+                // worse than dead below 0), and a value set whose worst state falls below them is refused.
+                return (d.Range.Min, d.Range.Max, d.Range.Max == 1 ? null : "a utility's range ends at 1 (full health)");
             default:
                 return (0, 0, $"unknown scoring method '{rule.Method}' (a sum of subscales needs subscales and no missing items)");
         }

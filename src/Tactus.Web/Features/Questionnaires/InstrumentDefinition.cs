@@ -77,7 +77,8 @@ public sealed record AnswerOption(int Value, string Label, string? Loinc = null)
 
 /// <summary>
 /// How the total is made. Method: "sum", "mean", "percent" (sum of answered ÷ their maximum × 100, the
-/// ODI rule) or "subscales" (sum of the subscale scores, the FIQR rule). MaxMissing: how many items may be
+/// ODI rule), "subscales" (sum of the subscale scores, the FIQR rule) or "utility" (a health state valued by the
+/// organisation's <see cref="UtilityValueSet"/>; not scored without one). MaxMissing: how many items may be
 /// missing (0 when the authors publish no rule, clinical.md §1.1). Prorate: how a sum with missing items
 /// is filled in, "round" (mean of answered × item count, rounded half away from zero) or "ceiling"
 /// (PROMIS: round up). Conversion maps the raw sum to the reported score (PROMIS T-scores).
@@ -89,7 +90,15 @@ public sealed record ScoringRule(
     string Prorate = "round",
     IReadOnlyDictionary<string, decimal>? Conversion = null,
     string? ConversionSource = null,
-    bool ConversionVerified = false);
+    bool ConversionVerified = false,
+    UtilityValueSet? ValueSet = null);
+
+/// <summary>
+/// A utility instrument's value set (method "utility"): utility = 1 − Constant (for any state other than full health)
+/// − the sum of each item's decrement for its answer. The additive model most EQ-5D-5L country value sets publish;
+/// one with interaction terms cannot be entered. Never bundled: the organisation supplies the one it may use.
+/// </summary>
+public sealed record UtilityValueSet(string Name, string Source, decimal Constant, IReadOnlyDictionary<string, IReadOnlyList<decimal>> Decrements);
 
 public sealed record ScoreRange(decimal Min, decimal Max);
 

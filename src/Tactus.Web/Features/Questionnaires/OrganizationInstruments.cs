@@ -11,7 +11,7 @@ namespace Tactus.Web.Features.Questionnaires;
 /// organisation supplied laid over the slots, and the band convention it chose where sources publish several.
 /// The tenant filter keeps one organisation's wording and choices from another.
 /// </summary>
-public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalog catalog, AccessScope scope, TimeProvider time,
+public sealed partial class OrganizationInstruments(TactusDbContext db, InstrumentCatalog catalog, AccessScope scope, TimeProvider time,
     IMemoryCache cache)
 {
     /// <summary>
@@ -21,7 +21,8 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
     /// </summary>
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromMinutes(1);
 
-    private sealed record Customisations(IReadOnlyList<InstrumentWording> Wordings, IReadOnlyList<InstrumentBandChoice> Choices);
+    private sealed record Customisations(IReadOnlyList<InstrumentWording> Wordings, IReadOnlyList<InstrumentBandChoice> Choices,
+        IReadOnlyList<InstrumentValueSet> ValueSets);
 
     private static string CacheKey(Guid? organizationId) => $"instruments:{organizationId}";
 
@@ -34,7 +35,7 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
         }
 
         var loaded = new Customisations(await db.InstrumentWordings.AsNoTracking().ToListAsync(cancellationToken),
-            await db.InstrumentBandChoices.AsNoTracking().ToListAsync(cancellationToken));
+            await db.InstrumentBandChoices.AsNoTracking().ToListAsync(cancellationToken), await db.InstrumentValueSets.AsNoTracking().ToListAsync(cancellationToken));
         cache.Set(key, loaded, CacheLifetime);
         return loaded;
     }
@@ -45,10 +46,15 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
 
     public sealed record BandsInput(string? Convention = null);
 
+    /// <summary>A value set as published: per item, one decrement for each answer in the item's order (level 1 first).</summary>
+    public sealed record ValueSetInput(string? Name = null, string? Source = null, string? RightsStatement = null, decimal? Constant = null,
+        Dictionary<string, List<decimal>>? Decrements = null);
+
     public async Task<IReadOnlyList<InstrumentDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var (wordings, choices) = await CustomisationsAsync(cancellationToken);
+        var (wordings, choices, valueSets) = await CustomisationsAsync(cancellationToken);
         return catalog.Instruments.Select(d => wordings.FirstOrDefault(w => w.Instrument == d.Code) is { } w ? Apply(d, w) : d)
+            .Select(d => Value(d, valueSets.FirstOrDefault(v => v.Instrument == d.Code)))
             .Select(d => Choose(d, choices.FirstOrDefault(c => c.Instrument == d.Code))).ToList();
     }
 
@@ -59,11 +65,14 @@ public sealed class OrganizationInstruments(TactusDbContext db, InstrumentCatalo
             return null;
         }
 
-        var (wordings, choices) = await CustomisationsAsync(cancellationToken);
+        var (wordings, choices, valueSets) = await CustomisationsAsync(cancellationToken);
         var wording = wordings.SingleOrDefault(w => w.Instrument == definition.Code);
         var choice = choices.SingleOrDefault(c => c.Instrument == definition.Code);
-        return Choose(wording is null ? definition : Apply(definition, wording), choice);
+        return Choose(Value(wording is null ? definition : Apply(definition, wording), valueSets.SingleOrDefault(v => v.Instrument == definition.Code)), choice);
     }
+
+    private static InstrumentDefinition Value(InstrumentDefinition definition, InstrumentValueSet? valueSet) =>
+        valueSet is not null && definition.Scoring.Method == "utility" ? definition with { Scoring = definition.Scoring with { ValueSet = valueSet.ToRule() } } : definition;
 
     private static InstrumentDefinition Choose(InstrumentDefinition definition, InstrumentBandChoice? choice) =>
         choice is not null && definition.WithConvention(choice.Convention) is { } chosen ? chosen : definition;

@@ -24,6 +24,11 @@ public static class OutcomeMeasuresApi
             var wording = await instruments.SupplyAsync(code, input, ct);
             return TypedResults.Ok(new { wording.Instrument, wording.SuppliedAt, Items = wording.ItemText.Count });
         }).RequireAuthorization(Policies.Credentialing).Accepts<OrganizationInstruments.WordingInput>("application/json");
+        group.MapPut("/{code}/value-set", async (string code, OrganizationInstruments.ValueSetInput input, OrganizationInstruments instruments, CancellationToken ct) =>
+        {
+            var valueSet = await instruments.SupplyValueSetAsync(code, input, ct);
+            return TypedResults.Ok(new { valueSet.Instrument, valueSet.Name, valueSet.SuppliedAt });
+        }).RequireAuthorization(Policies.Credentialing).Accepts<OrganizationInstruments.ValueSetInput>("application/json");
         group.MapPut("/{code}/bands", ChooseBandsAsync).RequireAuthorization(Policies.Credentialing).Accepts<OrganizationInstruments.BandsInput>("application/json");
         group.MapPost("/{code}/score", Score).Accepts<ScoreRequest>("application/json");
         return app;

@@ -48,6 +48,12 @@ public static class Scoring
             return new ScoreResult(definition.Code, null, null, null, scored.Count, missing, flags, reason, subscales, []);
         }
 
+        if (definition.Scoring.Method == "utility" && definition.Scoring.ValueSet is null)
+        {
+            return new ScoreResult(definition.Code, null, null, null, scored.Count, missing, flags,
+                $"{definition.Code} gives a utility only with the value set your organisation may use; none has been supplied.", subscales, criteria);
+        }
+
         var (raw, total) = Total(definition, scored, subscales);
         if (total is null)
         {
@@ -107,9 +113,20 @@ public static class Scoring
                 var sum = subscales.Sum(s => s.Score ?? 0);
                 var rounded = Math.Round(sum, rule.Decimals, MidpointRounding.AwayFromZero);
                 return (rounded, rounded);
+            case "utility":
+                return (scored.Values.Sum(), Utility(definition, scored, rule.ValueSet!));
             default:
                 throw new InvalidOperationException($"Unknown scoring method '{rule.Method}'.");
         }
+    }
+
+    /// <summary>1 − the constant (unless every answer is the item's first level, full health) − each answer's decrement.</summary>
+    private static decimal Utility(InstrumentDefinition definition, Dictionary<string, decimal> scored, UtilityValueSet valueSet)
+    {
+        var fullHealth = definition.Items.All(i => scored[i.Id] == i.Options[0].Value);
+        var utility = 1 - (fullHealth ? 0 : valueSet.Constant) - definition.Items.Sum(item =>
+            valueSet.Decrements[item.Id][item.Options.Select(o => (decimal)o.Value).ToList().IndexOf(scored[item.Id])]);
+        return Math.Round(utility, definition.Scoring.Decimals, MidpointRounding.AwayFromZero);
     }
 
     private static decimal Prorated(decimal value, ScoringRule rule) => rule.Prorate switch

@@ -26,7 +26,7 @@ public static class DataDictionary
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- Approved by: {Line(protocol.Approver)}, on {protocol.ApprovedOn:yyyy-MM-dd}; runs {protocol.StartsOn:yyyy-MM-dd} to {protocol.EndsOn:yyyy-MM-dd}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Exported in: {exportedOn.Year}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Rows: {counts.Patients} patients, {counts.Episodes} episodes, {counts.Sessions} visits, {counts.Scores} questionnaire scores (a file not approved is not written)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Rows: {counts.Patients} patients, {counts.Episodes} episodes, {counts.Sessions} visits, {counts.Scores} questionnaire scores, {counts.MedicinesAndUse} episodes with opioids and use (a file not approved is not written)");
         md.AppendLine();
         md.AppendLine("## Method");
         md.AppendLine();

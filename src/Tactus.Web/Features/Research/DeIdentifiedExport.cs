@@ -1,14 +1,17 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tactus.Web.Data;
 using Tactus.Web.Features.Audit;
+using Tactus.Web.Features.Outcomes;
 using Tactus.Web.Features.Patients;
 using Tactus.Web.Features.Protocols;
 using Tactus.Web.Features.Referrals;
 using Tactus.Web.Features.Screening;
 using Tactus.Web.Features.Sessions;
+using Tactus.Web.Features.Utilisation;
 using Tactus.Web.Web;
 
 namespace Tactus.Web.Features.Research;
@@ -23,7 +26,7 @@ namespace Tactus.Web.Features.Research;
 /// </summary>
 public sealed class DeIdentifiedExport(TactusDbContext db, ClinicalReference reference, SafeHarbor safeHarbor)
 {
-    public sealed record Counts(int Patients, int Episodes, int Sessions, int Scores);
+    public sealed record Counts(int Patients, int Episodes, int Sessions, int Scores, int MedicinesAndUse = 0);
 
     private readonly HashSet<string> _techniques = reference.Techniques.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
 
@@ -51,6 +54,14 @@ public sealed class DeIdentifiedExport(TactusDbContext db, ClinicalReference ref
         if (allowed.Contains(ResearchFields.Scores))
         {
             counts = counts with { Scores = await WriteFileAsync(zip, "scores.csv", allowed, Scores(pseudonyms), cancellationToken) };
+        }
+
+        if (allowed.Contains(ResearchFields.MedicinesAndUse))
+        {
+            counts = counts with
+            {
+                MedicinesAndUse = await WriteFileAsync(zip, "medicines-use.csv", allowed, MedicinesAndUse(pseudonyms, today, cancellationToken), cancellationToken),
+            };
         }
 
         await WriteTextAsync(zip, "data-dictionary.csv", DataDictionary.Csv(allowed), cancellationToken);
@@ -135,6 +146,46 @@ public sealed class DeIdentifiedExport(TactusDbContext db, ClinicalReference ref
             series = (m.PatientId, m.Instrument);
             yield return [pseudonyms.For(m.PatientId), Csv.Text(m.Instrument), SafeHarbor.Year(DateOnly.FromDateTime(m.CompletedAt.UtcDateTime)),
                 Csv.Number(number), Csv.Number((double?)m.Total), Csv.Text(m.Band)];
+        }
+    }
+
+    /// <summary>
+    /// Each episode's opioids and health-care use (issue 14 §2) as figures with no date: MME/day on the referral's day and
+    /// at the last signed visit, and use in the window either side of the referral, worked out in SQL as the outcome
+    /// report works them out (the window after stays empty until it has closed).
+    /// </summary>
+    private async IAsyncEnumerable<string[]> MedicinesAndUse(Pseudonyms pseudonyms, DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var window = (await db.ProgrammeCostSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken))?.UtilisationWindowDays ?? ProgrammeCostSettings.DefaultWindowDays;
+        var priced = UtilisationCosts.Priced(await db.UtilisationPrices.AsNoTracking().ToDictionaryAsync(p => p.Kind, p => p.Amount, cancellationToken));
+        var closedBefore = today.AddDays(-window);
+        var cohort = Cohort();
+        var statements = db.OpioidStatements;
+        var events = db.UtilisationEvents;
+        var signed = db.TreatmentSessions.Where(s => s.Status == SessionStatus.Signed);
+        var rows = db.Referrals.Where(r => r.Status != ReferralStatus.Draft && cohort.Any(p => p.Id == r.PatientId)).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.PatientId, r.ReferredOn, LastVisit = signed.Where(s => s.ReferralId == r.Id).Max(s => (DateOnly?)s.SessionDate) })
+            .Select(r => new
+            {
+                r.Id, r.PatientId, r.LastVisit,
+                Closed = r.ReferredOn <= closedBefore,
+                RecordsOpioids = statements.Any(o => o.PatientId == r.PatientId),
+                MmeAtReferral = statements.Where(o => o.PatientId == r.PatientId && o.TakenFrom <= r.ReferredOn && (o.TakenUntil == null || o.TakenUntil >= r.ReferredOn))
+                    .Sum(o => o.MmePerDay) ?? 0,
+                MmeAtLastVisit = statements.Where(o => o.PatientId == r.PatientId && o.TakenFrom <= r.LastVisit && (o.TakenUntil == null || o.TakenUntil >= r.LastVisit))
+                    .Sum(o => o.MmePerDay) ?? 0,
+                EventsBefore = events.Count(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn.AddDays(-window) && e.OccurredOn < r.ReferredOn),
+                EventsAfter = events.Count(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window)),
+                CostBefore = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn.AddDays(-window) && e.OccurredOn < r.ReferredOn).Sum(priced),
+                CostAfter = events.Where(e => e.PatientId == r.PatientId && e.OccurredOn >= r.ReferredOn && e.OccurredOn < r.ReferredOn.AddDays(window)).Sum(priced),
+            })
+            .TagWith(ReadAuditGuard.DeIdentifiedExport).AsAsyncEnumerable();
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            yield return [pseudonyms.For(r.Id), pseudonyms.For(r.PatientId),
+                r.RecordsOpioids ? Csv.Number((double)r.MmeAtReferral, 2) : "", r.RecordsOpioids && r.LastVisit is not null ? Csv.Number((double)r.MmeAtLastVisit, 2) : "",
+                Csv.Number(window), Csv.Number(r.EventsBefore), r.Closed ? Csv.Number(r.EventsAfter) : "",
+                Csv.Number(r.CostBefore, 2), r.Closed ? Csv.Number(r.CostAfter, 2) : ""];
         }
     }
 

@@ -12,6 +12,7 @@ public static class ResearchFields
     public const string Episodes = "episodes";
     public const string Sessions = "sessions";
     public const string Scores = "scores";
+    public const string MedicinesAndUse = "medicines-use";
 
     public sealed record Group(string Id, string Label, string Description);
 
@@ -24,6 +25,7 @@ public static class ResearchFields
         new(Diagnoses, "Diagnoses", "Each episode's ICD-10-CM referral codes and the protocol-library conditions they map to."),
         new(Sessions, "Visits", "Each signed visit: year, its number in the episode, minutes, techniques, pain and stress before and after, worst adverse event."),
         new(Scores, "Questionnaire scores", "Each scored questionnaire: instrument, year, its number for the patient, total and band."),
+        new(MedicinesAndUse, "Opioids and health-care use", "Each episode's opioid MME per day on the referral's day and at its last visit, and its health-care use (events and cost) in the window before and after the referral."),
     ];
 
     public const string PatientId = "Random per export: a keyed hash of the record id under a key made for this export and discarded after it; the same patient has the same id within one export and an unrelated one in the next (164.514(c): not derived from information about the individual, no key kept).";
@@ -62,6 +64,15 @@ public static class ResearchFields
         new("scores.csv", "score_number", Scores, "number", "The score's order for this patient and instrument (1 = first), in place of its date.", "An order, not a date."),
         new("scores.csv", "total", Scores, "number", "The total score.", "Not an identifier; the answers' free text is left out."),
         new("scores.csv", "band", Scores, "text", "Severity band.", "Not an identifier."),
+        new("medicines-use.csv", "episode_id", MedicinesAndUse, "text", "The episode (as in episodes.csv).", PatientId),
+        new("medicines-use.csv", "patient_id", MedicinesAndUse, "text", "The patient (as in patients.csv).", PatientId),
+        new("medicines-use.csv", "mme_at_referral", MedicinesAndUse, "number", "Opioid morphine milligram equivalents per day taken on the day of the referral (CDC 2022 factors; buprenorphine not converted); empty when the patient has no opioid recorded at all, which is not the same as none.", "A figure, not a date."),
+        new("medicines-use.csv", "mme_at_last_visit", MedicinesAndUse, "number", "The same on the day of the episode's last signed visit; empty with no opioid recorded or no signed visit.", "A figure, not a date."),
+        new("medicines-use.csv", "use_window_days", MedicinesAndUse, "number", "Days of the window before and after the referral over which use is counted.", "A length, not a date."),
+        new("medicines-use.csv", "use_events_before", MedicinesAndUse, "number", "Uses of care (imaging, injections, surgery, emergency and specialist visits, physiotherapy) in the window before the referral.", "A count, not a date."),
+        new("medicines-use.csv", "use_events_after", MedicinesAndUse, "number", "The same in the window from the referral on; empty while that window is still open.", "A count, not a date."),
+        new("medicines-use.csv", "use_cost_before", MedicinesAndUse, "amount", "Their cost: the actual cost where recorded, else the organisation's price for the kind.", "Not an identifier."),
+        new("medicines-use.csv", "use_cost_after", MedicinesAndUse, "amount", "The same after; empty while the window is still open.", "Not an identifier."),
     ];
 
     public static bool IsKnown(string group) => Groups.Any(g => g.Id == group);

@@ -98,6 +98,51 @@ public abstract class FhirPatientRecordsTests(TactusApp app)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    /// <summary>
+    /// The structured opioids (issue 14 §2) beside the intake's reported lines: each with its RxNorm ingredient where the
+    /// reviewed table has a checked code, its dose, its days and its MME per day from the CDC 2022 table (clinical.md
+    /// §6.3(a): oxycodone 10 mg twice a day → 30; fentanyl 25 mcg/hr → 60; buprenorphine not converted); a stopped one is
+    /// completed; another organisation reads none of them.
+    /// </summary>
+    [Fact]
+    public async Task OpioidStatements_AreMedicationStatements_WithTheirCodeDoseDaysAndMme()
+    {
+        var loop = await TreatedAsync("Ormesher");
+        var api = $"/api/patients/{loop.PatientId}/opioids";
+        var oxycodone = await (await loop.Therapist.PostAsync(api, Json.Body($$"""{"opioid":"oxycodone","strength":10,"dosesPerDay":2,"takenFrom":"{{app.ClinicDay(40)}}"}"""))).ReadJsonAsync();
+        await loop.Therapist.PostAsync(api, Json.Body($$"""{"opioid":"fentanyl-transdermal","strength":25,"dosesPerDay":1,"takenFrom":"{{app.ClinicDay(20)}}"}"""));
+        await loop.Therapist.PostAsync(api, Json.Body($$"""{"opioid":"buprenorphine","strength":8,"dosesPerDay":1,"takenFrom":"{{app.ClinicDay(10)}}"}"""));
+        var oxycodoneId = oxycodone.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await loop.Therapist.PostAsync($"{api}/{oxycodoneId}/stop", Json.Body($$"""{"lastDay":"{{app.ClinicDay(2)}}"}"""))).StatusCode);
+        var manager = await app.AsAsync(Roles.Manager);
+        var harbor = await app.AsAsync(Roles.Manager, TactusApp.OtherEmailDomain);
+
+        var bundle = await SearchAsync(manager, $"/fhir/MedicationStatement?patient={loop.PatientId}");
+        var structured = bundle.Entry.Select(e => (MedicationStatement)e.Resource!).Where(m => Guid.TryParse(m.Id, out _)).ToList();
+        var read = JsonSerializer.Deserialize<MedicationStatement>(await manager.GetStringAsync($"/fhir/MedicationStatement/{oxycodoneId}"), Fhir)!;
+        var medicine = (CodeableConcept)read.Medication;
+
+        Assert.Equal(2 + 3, bundle.Entry.Count); // the intake's two reported lines and the three statements
+        Assert.Equal(["Oxycodone", "Fentanyl transdermal patch", "Buprenorphine"], structured.Select(m => ((CodeableConcept)m.Medication).Text));
+        Assert.Equal("http://www.nlm.nih.gov/research/umls/rxnorm", medicine.Coding.Single().System);
+        Assert.Equal("7804", medicine.Coding.Single().Code);
+        Assert.Empty(((CodeableConcept)structured[2].Medication).Coding); // buprenorphine's code is not yet checked
+        Assert.Equal(MedicationStatement.MedicationStatusCodes.Completed, read.Status);
+        Assert.Equal(MedicationStatement.MedicationStatusCodes.Active, structured[1].Status);
+        var taken = Assert.IsType<Period>(read.Effective);
+        Assert.Equal(app.ClinicDay(40), taken.Start);
+        Assert.Equal(app.ClinicDay(2), taken.End);
+        Assert.Equal(10m, read.Dosage[0].DoseAndRate[0].Dose is Quantity dose ? dose.Value : null);
+        Assert.Equal(2, read.Dosage[0].Timing?.Repeat?.Frequency);
+        Assert.Equal("ug/h", Assert.IsType<Quantity>(structured[1].Dosage[0].DoseAndRate[0].Rate).Code);
+        Assert.StartsWith("30 MME/day", read.Note[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("60 MME/day", structured[1].Note[0].Text, StringComparison.Ordinal);
+        Assert.Contains("not converted", structured[2].Note[0].Text, StringComparison.Ordinal);
+        Assert.Empty(FhirValidation.Errors(bundle));
+        Assert.Equal(HttpStatusCode.NotFound, (await harbor.GetAsync($"/fhir/MedicationStatement/{oxycodoneId}")).StatusCode);
+        Assert.Empty((await SearchAsync(harbor, $"/fhir/MedicationStatement?patient={loop.PatientId}")).Entry);
+    }
+
     [Fact]
     public async Task TheReportsPdf_IsADocumentReference_AndItsBinary()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Tactus.Tests.Infrastructure;
 using Tactus.Web.Features.Access;
 
@@ -19,7 +20,8 @@ public sealed class OutcomeMeasuresApiTests(SqliteApp app) : IClassFixture<Sqlit
         Assert.False(rows["PHQ-9"]);
         Assert.False(rows["PCL-5"]);
         Assert.True(rows["HIT-6"]);
-        Assert.Equal(23, rows.Count);
+        Assert.True(rows["EQ-5D-5L"]);
+        Assert.Equal(24, rows.Count);
     }
 
     [Fact]
@@ -61,6 +63,49 @@ public sealed class OutcomeMeasuresApiTests(SqliteApp app) : IClassFixture<Sqlit
 
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         Assert.Equal("5", cell);
+    }
+
+    private const string ValueSet = """
+        {"name":"Illustrative value set","source":"Made up for this test","rightsStatement":"EuroQol registration 2026-77","constant":0.05,
+         "decrements":{"mobility":[0,0.04,0.08,0.2,0.3],"self-care":[0,0.04,0.08,0.2,0.3],"usual-activities":[0,0.04,0.08,0.2,0.3],
+                       "pain-discomfort":[0,0.04,0.08,0.2,0.3],"anxiety-depression":[0,0.04,0.08,0.2,0.3]}}
+        """;
+
+    /// <summary>
+    /// A utility instrument's value set (issue 14 §3: QALYs only with a utility instrument the organisation licensed): the
+    /// manager supplies it, the organisation's EQ-5D-5L then scores a utility; a bad one changes nothing, a therapist
+    /// may not supply one, and another organisation's EQ-5D-5L still has none.
+    /// </summary>
+    [Fact]
+    public async Task ValueSet_SuppliedByAManager_ScoresUtilitiesForThatOrganisationOnly()
+    {
+        var manager = await app.AsAsync(Roles.Manager);
+        var therapist = await app.AsAsync(Roles.Therapist);
+        var elsewhere = await app.AsAsync(Roles.Therapist, TactusApp.OtherEmailDomain);
+        const string state = """{"answers":{"mobility":2,"self-care":1,"usual-activities":3,"pain-discomfort":1,"anxiety-depression":2}}""";
+
+        var before = await therapist.PostAsync("/api/instruments/EQ-5D-5L/score", Json.Body(state));
+        var byTherapist = await therapist.PutAsync("/api/instruments/EQ-5D-5L/value-set", Json.Body(ValueSet));
+        var missingLevel = await manager.PutAsync("/api/instruments/EQ-5D-5L/value-set", Json.Body(ValueSet.Replace("[0,0.04,0.08,0.2,0.3]}", "[0,0.04,0.08,0.2]}", StringComparison.Ordinal)));
+        var tooLow = await manager.PutAsync("/api/instruments/EQ-5D-5L/value-set", Json.Body(ValueSet.Replace("0.3]", "1.9]", StringComparison.Ordinal)));
+        var notAUtility = await manager.PutAsync("/api/instruments/NPRS/value-set", Json.Body(ValueSet));
+        var nothingStored = await app.WithDbAsync(db => db.InstrumentValueSets.IgnoreQueryFilters().CountAsync());
+        var supplied = await manager.PutAsync("/api/instruments/EQ-5D-5L/value-set", Json.Body(ValueSet));
+        var ours = await (await therapist.PostAsync("/api/instruments/EQ-5D-5L/score", Json.Body(state))).ReadJsonAsync();
+        var theirs = await elsewhere.PostAsync("/api/instruments/EQ-5D-5L/score", Json.Body(state));
+
+        // Without a value set the answers cannot be scored: a problem that says why, as for any unscorable set of answers.
+        Assert.Equal(HttpStatusCode.BadRequest, before.StatusCode);
+        Assert.Contains("value set your organisation may use", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, byTherapist.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missingLevel.StatusCode);
+        Assert.Contains("needs 5 decrements", await missingLevel.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooLow.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notAUtility.StatusCode);
+        Assert.Equal(0, nothingStored);
+        Assert.Equal(HttpStatusCode.OK, supplied.StatusCode);
+        Assert.Equal(0.79m, ours.GetProperty("total").GetDecimal()); // 1 − 0.05 − (0.04 + 0.08 + 0.04)
+        Assert.Equal(HttpStatusCode.BadRequest, theirs.StatusCode);
     }
 
     private static string IsiWording(int items, string rights = "Mapi licence 2026-123, valid to 2028") =>

@@ -41,7 +41,7 @@ public sealed partial class ScoringTests
         var slots = Catalog.Instruments.Where(i => i.Licence.Status != "free").ToList();
 
         // clinical.md §1.0: every other instrument is a definition slot; no item text is bundled.
-        Assert.Equal(["FIQR", "HIT-6", "ISI", "MIDAS", "NDI", "ODI", "PROMIS-ANX-4a", "PROMIS-DEP-4a", "PROMIS-FAT-4a", "PROMIS-PF-4a", "PROMIS-PI-4a", "PROMIS-SD-4a", "PROMIS-SR-4a", "PSQI", "RMDQ"],
+        Assert.Equal(["EQ-5D-5L", "FIQR", "HIT-6", "ISI", "MIDAS", "NDI", "ODI", "PROMIS-ANX-4a", "PROMIS-DEP-4a", "PROMIS-FAT-4a", "PROMIS-PF-4a", "PROMIS-PI-4a", "PROMIS-SD-4a", "PROMIS-SR-4a", "PSQI", "RMDQ"],
             slots.Select(i => i.Code));
         Assert.All(slots, i => Assert.All(i.Items, item => Assert.Null(item.Text)));
         Assert.All(slots, i => Assert.True(i.IsSlot));

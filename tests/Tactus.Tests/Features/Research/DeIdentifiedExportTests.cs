@@ -45,7 +45,7 @@ public abstract partial class DeIdentifiedExportTests(TactusApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(["data-dictionary.csv", "data-dictionary.md", "episodes.csv", "patients.csv", "scores.csv", "sessions.csv"], files.Keys.Order());
+        Assert.Equal(["data-dictionary.csv", "data-dictionary.md", "episodes.csv", "medicines-use.csv", "patients.csv", "scores.csv", "sessions.csv"], files.Keys.Order());
 
         string[] canaries = [
             "Zebediah", "Canaryfield", "503-555-0199", "5035550199", "zeb.canaryfield", "Canary Lane", "Quillbury", "03601", "4321", "1931",
@@ -79,6 +79,12 @@ public abstract partial class DeIdentifiedExportTests(TactusApp app)
         Assert.Equal(app.Clock.GetUtcNow().Year.ToString(System.Globalization.CultureInfo.InvariantCulture), visit["year"]);
         var episode = Assert.Single(Rows(files["episodes.csv"]), r => r["patient_id"] == ninetyPlus["patient_id"]);
         Assert.Equal(("M54.50", "chronic-low-back-pain"), (episode["diagnosis_codes"], episode["conditions"]));
+        // Oxycodone 10 mg twice a day since before the referral (30 MME/day, clinical.md §6.3(a)) and one imaging study at
+        // an actual 250.00 a month before it; the window after the referral is still open, so its figures are empty.
+        var medicines = Assert.Single(Rows(files["medicines-use.csv"]), r => r["episode_id"] == episode["episode_id"]);
+        Assert.Equal(("30", "30", "180", "1", "", "250", ""), (medicines["mme_at_referral"], medicines["mme_at_last_visit"], medicines["use_window_days"],
+            medicines["use_events_before"], medicines["use_events_after"], medicines["use_cost_before"], medicines["use_cost_after"]));
+        Assert.Equal(ninetyPlus["patient_id"], medicines["patient_id"]);
         Assert.Contains("HIPAA Safe Harbor", files["data-dictionary.md"], StringComparison.Ordinal);
         Assert.Contains("\"zip3\"", files["data-dictionary.csv"], StringComparison.Ordinal);
 
@@ -198,6 +204,12 @@ public abstract partial class DeIdentifiedExportTests(TactusApp app)
         Assert.True((await loop.Therapist.PostAsync($"/api/sessions/{session.Id}/sign", null)).IsSuccessStatusCode);
         var measure = await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/measures", Json.Body("""{"instrument":"NPRS","answers":{"pain":6}}"""));
         Assert.True(measure.IsSuccessStatusCode, await measure.Content.ReadAsStringAsync());
+        var opioid = await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/opioids",
+            Json.Body($$"""{"opioid":"oxycodone","strength":10,"dosesPerDay":2,"takenFrom":"{{app.ClinicDay(90)}}"}"""));
+        Assert.True(opioid.IsSuccessStatusCode, await opioid.Content.ReadAsStringAsync());
+        var use = await loop.Therapist.PostAsync($"/api/patients/{loop.PatientId}/utilisation",
+            Json.Body($$"""{"kind":"Imaging","occurredOn":"{{app.ClinicDay(30)}}","cost":250}"""));
+        Assert.True(use.IsSuccessStatusCode, await use.Content.ReadAsStringAsync());
         return loop;
     }
 

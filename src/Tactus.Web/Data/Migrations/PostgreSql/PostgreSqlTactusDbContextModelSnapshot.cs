@@ -2332,6 +2332,56 @@ namespace Tactus.Web.Data.Migrations.PostgreSql
                     b.ToTable("InstrumentBandChoices");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentValueSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Constant")
+                        .HasPrecision(8, 5)
+                        .HasColumnType("numeric(8,5)");
+
+                    b.Property<string>("Decrements")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RightsStatement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("SuppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SuppliedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Instrument")
+                        .IsUnique();
+
+                    b.ToTable("InstrumentValueSets");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentWording", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2313,6 +2313,56 @@ namespace Tactus.Web.Data.Migrations.Sqlite
                     b.ToTable("InstrumentBandChoices");
                 });
 
+            modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentValueSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Constant")
+                        .HasPrecision(8, 5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decrements")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RightsStatement")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SuppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SuppliedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Instrument")
+                        .IsUnique();
+
+                    b.ToTable("InstrumentValueSets");
+                });
+
             modelBuilder.Entity("Tactus.Web.Features.Questionnaires.InstrumentWording", b =>
                 {
                     b.Property<Guid>("Id")
