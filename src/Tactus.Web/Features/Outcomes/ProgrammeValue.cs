@@ -16,7 +16,7 @@ namespace Tactus.Web.Features.Outcomes;
 /// methods of clinical.md §6.2 in <see cref="CostEffectiveness"/>. Each episode leaves the database as a few numbers
 /// with no identifier; the comparison is not randomised, and the report says so.
 /// </summary>
-public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference reference, InstrumentCatalog catalog, ProgrammeOutcomes outcomes)
+public sealed partial class ProgrammeValue(TactusDbContext db, ClinicalReference reference, InstrumentCatalog catalog, ProgrammeOutcomes outcomes)
 {
     public enum Comparison
     {
@@ -34,10 +34,16 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
 
         /// <summary>1 when the improvement reached the instrument's MCID, else 0.</summary>
         Responder,
+
+        /// <summary>QALYs over the horizon, from a utility instrument's scores (the organisation's value set).</summary>
+        Qalys,
     }
 
+    /// <param name="HorizonWeeks">How long each patient's QALYs are counted from the first assessment (QALYs only).</param>
     public sealed record Request(string ConditionId, string Instrument, Comparison Against, Effect Measure, double WillingnessToPay,
-        ProgrammeOutcomes.Filter Filter, int Replicates = DefaultReplicates, int Seed = DefaultSeed);
+        ProgrammeOutcomes.Filter Filter, int Replicates = DefaultReplicates, int Seed = DefaultSeed, int HorizonWeeks = DefaultHorizonWeeks);
+
+    public const int DefaultHorizonWeeks = 52;
 
     public const int DefaultReplicates = 2000;
 
@@ -45,7 +51,8 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
     public const int DefaultSeed = 14_03;
 
     /// <summary>One episode as the analysis needs it: its visits and their fee-schedule charges, its use of care, and its effect.</summary>
-    public readonly record struct Episode(int Visits, double Charges, double UseCost, double Effect, double Improvement, bool Responder);
+    /// <param name="Baseline">The first score (for QALYs, the baseline utility the difference is adjusted for).</param>
+    public readonly record struct Episode(int Visits, double Charges, double UseCost, double Effect, double Improvement, bool Responder, double Baseline = 0);
 
     public sealed record Arm(string Label, IReadOnlyList<Episode> Episodes, IReadOnlyList<CostEffectiveness.Patient> Patients)
     {
@@ -79,6 +86,11 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
             return null;
         }
 
+        if (request.Measure == Effect.Qalys && QalyProblem(instrument, request.Against) is { } problem)
+        {
+            throw new Web.DomainRuleException("no-qalys", problem, StatusCodes.Status422UnprocessableEntity);
+        }
+
         var costs = await CostsAsync(cancellationToken);
         var prices = await db.UtilisationPrices.AsNoTracking().ToDictionaryAsync(p => p.Kind, p => p.Amount, cancellationToken);
         var episodes = await EpisodesAsync(protocol, instrument, request, costs, prices, cancellationToken);
@@ -96,8 +108,12 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
         }
 
         var deltaCost = intervention.MeanCost - control.MeanCost;
-        var deltaEffect = intervention.MeanEffect - control.MeanEffect;
-        var replicates = CostEffectiveness.Bootstrap(intervention.Patients, control.Patients, request.Replicates, request.Seed);
+        var qalys = request.Measure == Effect.Qalys;
+        // QALYs: the difference adjusted for baseline utility by regression (clinical.md §6.2), in the estimate and in every replicate.
+        var deltaEffect = qalys ? Qalys.AdjustedDifference(QalyPatients(intervention), QalyPatients(control)) : intervention.MeanEffect - control.MeanEffect;
+        var replicates = qalys
+            ? Qalys.Bootstrap(QalyPatients(intervention), QalyPatients(control), request.Replicates, request.Seed)
+            : CostEffectiveness.Bootstrap(intervention.Patients, control.Patients, request.Replicates, request.Seed);
         var lambda = request.WillingnessToPay;
         var grid = Enumerable.Range(0, 41).Select(i => lambda * 4 * i / 40).ToList();
         return new Result(request, protocol, instrument, costs, prices, intervention, control,
@@ -106,7 +122,7 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
             ToInterval(CostEffectiveness.PercentileInterval(replicates.Select(r => r.DeltaEffect))),
             ToInterval(CostEffectiveness.PercentileInterval(replicates.Select(r => CostEffectiveness.NetMonetaryBenefit(lambda, r.DeltaCost, r.DeltaEffect)))),
             replicates, CostEffectiveness.AcceptabilityCurve(replicates, grid),
-            Sensitivity(episodes, costs),
+            Sensitivity(episodes, costs, qalys ? deltaEffect : null),
             responders > 0 ? programmeCost / responders : null, points > 0 ? programmeCost / points : null, responders);
     }
 
@@ -114,14 +130,15 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
     /// One-way sensitivity (clinical.md §6.2 "uncertainty"): the ICER with one cost input at its low and high value, the
     /// others as observed. The visit's price, the staff cost and the price of care used each ±25 %; overhead none or doubled.
     /// </summary>
+    /// <param name="adjustedDeltaEffect">The baseline-adjusted QALY difference, which no cost input changes; null for points and responders.</param>
     private static IReadOnlyList<CostEffectiveness.Sensitivity> Sensitivity((List<Episode> Treated, List<Episode> Control) episodes,
-        ProgrammeCostSettings costs)
+        ProgrammeCostSettings costs, double? adjustedDeltaEffect)
     {
         CostEffectiveness.Icer At(double visitPrice, double staff, double overhead, double use)
         {
             var treated = ToArm("", episodes.Treated, costs, visitPrice, staff, overhead, use);
             var comparison = ToArm("", episodes.Control, costs, visitPrice, staff, overhead, use);
-            return CostEffectiveness.IncrementalRatio(treated.MeanCost - comparison.MeanCost, treated.MeanEffect - comparison.MeanEffect);
+            return CostEffectiveness.IncrementalRatio(treated.MeanCost - comparison.MeanCost, adjustedDeltaEffect ?? treated.MeanEffect - comparison.MeanEffect);
         }
 
         return
@@ -176,6 +193,7 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
             join l in scored on new { span.PatientId, At = span.Last } equals new { l.PatientId, At = l.CompletedAt }
             select new ArmRow
             {
+                Id = span.Id,
                 Baseline = (double)b.Total!.Value,
                 Latest = (double)l.Total!.Value,
                 Visits = signed.Count(s => s.ReferralId == span.Id),
@@ -212,21 +230,31 @@ public sealed class ProgrammeValue(TactusDbContext db, ClinicalReference referen
                 .TagWith(ReadAuditGuard.AggregateOnly)
                 .ToListAsync(cancellationToken);
 
+        var qalys = request.Measure == Effect.Qalys
+            ? await QalysByEpisodeAsync(episodes, scored, request.HorizonWeeks, cancellationToken)
+            : [];
         var sign = instrument.HigherIsBetter ? 1.0 : -1.0;
-        Episode ToEpisode(int visits, double charges, double use, double baseline, double latest)
+        Episode ToEpisode(ArmRow x)
         {
-            var improvement = sign * (latest - baseline);
-            var responder = Responded(instrument, improvement, baseline);
-            return new Episode(visits, charges, use, request.Measure == Effect.Points ? improvement : responder ? 1 : 0, improvement, responder);
+            var improvement = sign * (x.Latest - x.Baseline);
+            var responder = Responded(instrument, improvement, x.Baseline);
+            var effect = request.Measure switch
+            {
+                Effect.Points => improvement,
+                Effect.Responder => responder ? 1 : 0,
+                _ => qalys[x.Id],
+            };
+            return new Episode(x.Visits, x.Charges, x.Use, effect, improvement, responder, x.Baseline);
         }
 
-        return (treated.Select(x => ToEpisode(x.Visits, x.Charges, x.Use, x.Baseline, x.Latest)).ToList(),
-            control.Select(x => ToEpisode(x.Visits, x.Charges, x.Use, x.Baseline, x.Latest)).ToList());
+        return (treated.Select(ToEpisode).ToList(), control.Select(ToEpisode).ToList());
     }
 
     /// <summary>One episode of an arm as it leaves the database: numbers only, no identifier.</summary>
     private sealed class ArmRow
     {
+        /// <summary>The referral, only to meet its QALYs in memory; never shown or kept.</summary>
+        public Guid Id { get; init; }
         public double Baseline { get; init; }
         public double Latest { get; init; }
         public int Visits { get; init; }

@@ -31,6 +31,9 @@ public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, 
     public double WillingnessToPay { get; set; } = 100;
 
     [BindProperty(SupportsGet = true)]
+    public int HorizonWeeks { get; set; } = ProgrammeValue.DefaultHorizonWeeks;
+
+    [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -50,7 +53,9 @@ public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var protocol = Conditions.FirstOrDefault(p => p.Id == Condition);
-        Instruments = protocol is null ? [] : protocol.Instruments.Select(catalog.Find).OfType<InstrumentDefinition>().ToList();
+        // The condition's instruments, and any utility instrument (EQ-5D-5L), which no protocol names but any patient may complete.
+        Instruments = protocol is null ? [] : [.. protocol.Instruments.Select(catalog.Find).OfType<InstrumentDefinition>(),
+            .. catalog.Instruments.Where(i => i.Scoring.Method == "utility")];
         if (Condition is null)
         {
             return Page();
@@ -79,6 +84,16 @@ public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, 
         {
             ModelState.AddModelError(nameof(Against), "Choose the comparison group and the effect from the lists.");
         }
+        else if (Measure == ProgrammeValue.Effect.Qalys && Instruments.FirstOrDefault(i => i.Code == Instrument) is { } chosen
+            && ProgrammeValue.QalyProblem(chosen, Against) is { } problem)
+        {
+            ModelState.AddModelError(nameof(Measure), problem);
+        }
+
+        if (HorizonWeeks is < 4 or > 260)
+        {
+            ModelState.AddModelError(nameof(HorizonWeeks), "The QALY horizon is 4 to 260 weeks.");
+        }
 
         if (!ModelState.IsValid)
         {
@@ -86,9 +101,16 @@ public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, 
             return Page();
         }
 
-        Instrument ??= Instruments.FirstOrDefault()?.Code;
+        Instrument ??= (Measure == ProgrammeValue.Effect.Qalys ? Instruments.LastOrDefault() : Instruments.FirstOrDefault())?.Code;
         if (Instrument is null)
         {
+            return Page();
+        }
+
+        if (Measure == ProgrammeValue.Effect.Qalys && ProgrammeValue.QalyProblem(Instruments.First(i => i.Code == Instrument), Against) is { } qalyProblem)
+        {
+            ModelState.AddModelError(nameof(Measure), qalyProblem);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
@@ -96,14 +118,15 @@ public sealed class ValueModel(ProgrammeValue value, InstrumentCatalog catalog, 
         var filter = new ProgrammeOutcomes.Filter(
             From is { } start ? SlotRules.At(start, TimeOnly.MinValue, zone) : null,
             To is { } end ? SlotRules.At(end.AddDays(1), TimeOnly.MinValue, zone) : null);
-        Result = await value.AnalyseAsync(new ProgrammeValue.Request(Condition, Instrument, Against, Measure, WillingnessToPay, filter), cancellationToken);
+        Result = await value.AnalyseAsync(new ProgrammeValue.Request(Condition, Instrument, Against, Measure, WillingnessToPay, filter, HorizonWeeks: HorizonWeeks),
+            cancellationToken);
         return Page();
     }
 
     public string EffectUnit => ValueView.EffectUnit(Measure);
 
     public string PdfLink => $"/Outcomes/Value?handler=Pdf&Condition={Uri.EscapeDataString(Condition ?? "")}&Instrument={Uri.EscapeDataString(Instrument ?? "")}"
-        + $"&Against={Against}&Measure={Measure}&WillingnessToPay={WillingnessToPay.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        + $"&Against={Against}&Measure={Measure}&WillingnessToPay={WillingnessToPay.ToString(System.Globalization.CultureInfo.InvariantCulture)}&HorizonWeeks={HorizonWeeks}"
         + $"&From={From?.ToString("yyyy-MM-dd")}&To={To?.ToString("yyyy-MM-dd")}";
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)

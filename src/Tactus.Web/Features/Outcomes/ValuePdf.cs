@@ -35,15 +35,15 @@ public static class ValuePdf
             else
             {
                 pdf.Section("The two groups");
-                pdf.Table(["Group", "Patients", "Visits per episode", "Health-care use cost", "Total cost per patient", "Effect per patient"],
+                pdf.Table(["Group", "Patients", "Visits per episode", "Health-care use cost", "Total cost per patient", r.Request.Measure == ProgrammeValue.Effect.Qalys ? "QALYs per patient (unadjusted)" : "Effect per patient"],
                     [.. new[] { r.Intervention, r.Control }.Select(a => (IReadOnlyList<string>)[a.Label, a.N.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        a.MeanVisits.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), ValueView.Money(a.MeanUseCost), ValueView.Money(a.MeanCost), ValueView.Number(a.MeanEffect)])],
+                        a.MeanVisits.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), ValueView.Money(a.MeanUseCost), ValueView.Money(a.MeanCost), ValueView.Effect(a.MeanEffect, r.Request.Measure)])],
                     [0.26, 0.1, 0.14, 0.17, 0.17, 0.16]);
                 if (r.Icer is { } icer && r.NetMonetaryBenefit is { } nmb)
                 {
                     pdf.Section("Differences (treated minus comparison)");
                     pdf.Text($"Cost per patient: {ValueView.Money(icer.DeltaCost)} (95 % interval {ValueView.Between(r.DeltaCost, ValueView.Money)}).", pdf.Body, 2);
-                    pdf.Text($"Effect per patient: {ValueView.Number(icer.DeltaEffect)} (95 % interval {ValueView.Between(r.DeltaEffect, ValueView.Number)}).", pdf.Body, 2);
+                    pdf.Text($"Effect per patient{(r.Request.Measure == ProgrammeValue.Effect.Qalys ? " (QALYs, adjusted for baseline utility)" : "")}: {ValueView.Effect(icer.DeltaEffect, r.Request.Measure)} (95 % interval {ValueView.Between(r.DeltaEffect, e => ValueView.Effect(e, r.Request.Measure))}).", pdf.Body, 2);
                     pdf.Text($"Incremental cost-effectiveness ratio: {icer.Describe("$", unit)}.", pdf.Body, 2);
                     pdf.Text($"Net monetary benefit at {ValueView.Money(r.Request.WillingnessToPay)} per {unit}: {ValueView.Money(nmb)} per patient "
                         + $"(95 % interval {ValueView.Between(r.NetBenefit, ValueView.Money)}).", pdf.Body, 6);

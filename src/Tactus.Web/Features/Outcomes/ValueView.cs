@@ -18,10 +18,20 @@ public static class ValueView
     public static string Number(double value) =>
         (value < 0 ? "−" : value > 0 ? "+" : "") + Math.Abs(value).ToString("0.0##", CultureInfo.InvariantCulture);
 
+    /// <summary>An effect as its unit reads: QALY differences are hundredths or less, so they keep four decimals.</summary>
+    public static string Effect(double value, ProgrammeValue.Effect measure) => measure == ProgrammeValue.Effect.Qalys
+        ? (value < 0 ? "−" : value > 0 ? "+" : "") + Math.Abs(value).ToString("0.0000", CultureInfo.InvariantCulture)
+        : Number(value);
+
     public static string Between(ProgrammeValue.Interval? interval, Func<double, string> format) =>
         interval is null ? "—" : $"{format(interval.Lower)} to {format(interval.Upper)}";
 
-    public static string EffectUnit(ProgrammeValue.Effect measure) => measure == ProgrammeValue.Effect.Points ? "point improved" : "responder";
+    public static string EffectUnit(ProgrammeValue.Effect measure) => measure switch
+    {
+        ProgrammeValue.Effect.Points => "point improved",
+        ProgrammeValue.Effect.Qalys => "QALY",
+        _ => "responder",
+    };
 
     public static string ComparisonLabel(ProgrammeValue.Comparison against) => against == ProgrammeValue.Comparison.NotStarted
         ? "usual care: referred patients who never started" : "wait-list: the treated patients while they waited";
@@ -45,7 +55,14 @@ public static class ValueView
             "Patients without a later score are left out (missing follow-up is not imputed); the outcome report shows how many.",
             "The comparison is not randomised: the groups may differ in ways the figures cannot see, so a difference is an association, not proof that the programme caused it.",
             "Published trial-based evaluations found massage not cost-effective against exercise or advice for back and neck pain (ATEAM, BMJ 2008; STONE, 2020): this report measures this programme, it does not repeat them.",
-            "QALYs need a utility instrument with a country value set (EQ-5D, or PROMIS-29 mapped); those are licensed and not bundled, so the effect is points improved or responders.",
+            r.Request.Measure == ProgrammeValue.Effect.Qalys
+                ? $"QALYs: each patient's utilities ({r.Instrument.Code}, valued by the organisation's value set when scored) as the area under the curve from the first "
+                    + $"assessment over {r.Request.HorizonWeeks} weeks, joined by straight lines; a patient followed for less is carried at the last utility to the end "
+                    + "(an assumption that favours neither group by design but is not known to hold). The difference in QALYs is adjusted for baseline utility by "
+                    + "regression (QALYs on group and baseline utility), as baseline imbalance biases it; each bootstrap resample is adjusted the same way. "
+                    + "The arms' QALYs per patient in the table are unadjusted."
+                : "QALYs need a utility instrument with the organisation's value set (EQ-5D-5L is a slot: its wording and value set are licensed and not bundled); "
+                    + "this report's effect is points improved or responders.",
         ];
     }
 

@@ -29,6 +29,9 @@ public abstract partial class ProgrammeValueTests
 
     private static readonly List<Planned> Programme = Build();
 
+    /// <summary>The days after the first EQ-5D-5L on which the next two were completed.</summary>
+    private static readonly int[] UtilityDays = [0, 28, 84];
+
     private static List<Planned> Build()
     {
         // Noon UTC: the same calendar day in the clinic's zone (Los Angeles), so a period filter by the clinic's days cuts where the test means.
@@ -125,6 +128,15 @@ public abstract partial class ProgrammeValueTests
                         Total = scored.Total, Band = scored.Band, BandConvention = scored.Band is null ? null : painScale.BandConvention,
                     });
                 }
+
+                // EQ-5D-5L utilities as the organisation's value set gave them (the §6.3(b) example's values): the treated
+                // 0.60, 0.70, 0.72 and the never-started 0.60, 0.64, 0.66, on the referral's day, 28 and 84 days on.
+                double[] utilities = planned.Treated ? [0.60, 0.70, 0.72] : [0.60, 0.64, 0.66];
+                responses.AddRange(utilities.Select((utility, k) => new MeasureResponse
+                {
+                    OrganizationId = organization.Id, PatientId = patient.Id, Instrument = "EQ-5D-5L", Answers = [], EnteredById = therapist,
+                    CompletedAt = planned.Referred.AddHours(2).AddDays(UtilityDays[k]), Total = (decimal)utility,
+                }));
 
                 events.AddRange(planned.Use.Select(u => new UtilisationEvent
                 {
