@@ -55,6 +55,47 @@ public sealed class IndexModel(OrganizationInstruments instruments, AccessScope 
         return RedirectToPage();
     }
 
+    [BindProperty]
+    public string? ValueSetJson { get; set; }
+
+    /// <summary>Supplies a utility instrument's value set (audited); bad JSON or a value set that does not fit is shown, and nothing is stored.</summary>
+    public async Task<IActionResult> OnPostValueSetAsync(CancellationToken cancellationToken)
+    {
+        OrganizationInstruments.ValueSetInput? input = null;
+        try
+        {
+            input = string.IsNullOrWhiteSpace(ValueSetJson) ? null : JsonSerializer.Deserialize<OrganizationInstruments.ValueSetInput>(ValueSetJson, Json);
+        }
+        catch (JsonException error)
+        {
+            ModelState.AddModelError(nameof(ValueSetJson), $"The value set is not valid JSON: {error.Message}");
+        }
+
+        if (input is null && ModelState.IsValid)
+        {
+            ModelState.AddModelError(nameof(ValueSetJson), "Paste the value set (JSON with name, source, rightsStatement, constant and decrements).");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+
+        var valueSet = await instruments.SupplyValueSetAsync(Code ?? "", input!, cancellationToken);
+        TempData["Flash"] = $"{valueSet.Instrument} now scores utilities with {valueSet.Name}.";
+        return RedirectToPage();
+    }
+
+    public static string ValueSetExample(InstrumentDefinition d) => JsonSerializer.Serialize(new
+    {
+        name = "Country and year, as published",
+        source = "The publication",
+        rightsStatement = "Your registration or licence",
+        constant = 0,
+        decrements = d.Items.ToDictionary(i => i.Id, i => i.Options.Select(_ => 0m).ToList()),
+    }, new JsonSerializerOptions { WriteIndented = true });
+
     /// <summary>Chooses the band convention the organisation reports an instrument with (audited).</summary>
     public async Task<IActionResult> OnPostBandsAsync(string? instrument, string? convention, CancellationToken cancellationToken)
     {
