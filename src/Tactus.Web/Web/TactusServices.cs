@@ -99,6 +99,8 @@ public static class TactusServices
         services.AddScoped<Features.Fhir.FhirPatientRecords.Opioids>();
         services.AddScoped<Features.Medications.OpioidRecords>();
         services.AddScoped<Features.Utilisation.UtilisationRecords>();
+        services.AddScoped<Features.Utilisation.UtilisationImport>();
+        services.AddSingleton<Features.Utilisation.UtilisationCoding>();
         services.AddScoped<Features.Outcomes.ProgrammeValue>();
         services.AddScoped<AuthenticatorSetup>();
         services.AddScoped<Features.BulkData.BulkExportResources>();

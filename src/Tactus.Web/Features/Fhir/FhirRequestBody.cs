@@ -81,7 +81,8 @@ public static class FhirRequestBody
         };
     }
 
-    private static async Task<string> ReadBoundedAsync(HttpRequest request, int maxBytes)
+    /// <summary>The body as text, refused (InvalidDataException) once it passes maxBytes; never buffered past that.</summary>
+    internal static async Task<string> ReadBoundedAsync(HttpRequest request, int maxBytes)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];

@@ -22,6 +22,27 @@ public static class UtilisationApi
             CancellationToken ct) =>
             await records.RecordAsync(patientId, input, ct) is { } e ? TypedResults.Created($"/api/patients/{patientId}/utilisation", EventDto.From(e)) : TypedResults.NotFound())
             .Accepts<UtilisationRecords.EventInput>("application/json");
+        // The EHR's patient export as a FHIR Bundle (Encounter, Procedure, Claim): what it adds, and what it skipped and why.
+        patient.MapPost("/import", async Task<Results<Ok<UtilisationImport.Result>, NotFound, ProblemHttpResult>> (Guid patientId, HttpRequest request,
+            UtilisationImport import, CancellationToken ct) =>
+        {
+            if (request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is not ("application/fhir+json" or "application/json"))
+            {
+                return TypedResults.Problem("Send the bundle as application/fhir+json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            string body;
+            try
+            {
+                body = await Fhir.FhirRequestBody.ReadBoundedAsync(request, Fhir.FhirRequestBody.MaxBundleBytes);
+            }
+            catch (InvalidDataException)
+            {
+                return TypedResults.Problem($"The bundle is larger than {Fhir.FhirRequestBody.MaxBundleBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            return await import.ImportAsync(patientId, body, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+        });
 
         var prices = app.MapGroup("/api/utilisation/prices").RequireAuthorization(Policies.ProgrammeCosts);
         prices.MapGet("/", async (UtilisationRecords records, CancellationToken ct) => TypedResults.Ok(await records.PricesAsync(ct)));
