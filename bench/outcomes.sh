@@ -139,7 +139,7 @@ if [ "$store" = postgresql ]; then
          WHERE EXISTS (SELECT 1 FROM \"ReferralDiagnosis\" d WHERE d.\"ReferralId\" = r.\"Id\" AND ($lbp)) ORDER BY r.\"Id\" LIMIT 50000;
        INSERT INTO \"Referrals\" SELECT (jsonb_populate_record(NULL::\"Referrals\", to_jsonb(r) || jsonb_build_object('Id', c.new, 'Status', 'Accepted'))).*
          FROM \"Referrals\" r JOIN copied c ON c.old = r.\"Id\";
-       INSERT INTO \"ReferralDiagnosis\" SELECT (jsonb_populate_record(NULL::\"ReferralDiagnosis\", to_jsonb(d) || jsonb_build_object('ReferralId', c.new))).*
+       INSERT INTO \"ReferralDiagnosis\" SELECT (jsonb_populate_record(NULL::\"ReferralDiagnosis\", to_jsonb(d) || jsonb_build_object('ReferralId', c.new, 'Id', gen_random_uuid()))).*
          FROM \"ReferralDiagnosis\" d JOIN copied c ON c.old = d.\"ReferralId\";
        ANALYZE \"Referrals\"; ANALYZE \"ReferralDiagnosis\";"
   time_value "programme value with a usual-care arm (50,000 copied never-started referrals; the bootstrap runs)"

