@@ -105,14 +105,16 @@ public static class CostEffectiveness
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
-        var random = new Random(seed);
+        Patient[] treated = [.. intervention], control = [.. comparison];
         var result = new Replicate[replicates];
-        for (var r = 0; r < replicates; r++)
+        // Each replicate draws from its own stream, so they run in parallel and the report is the same for the same seed.
+        Parallel.For(0, replicates, r =>
         {
-            var (c1, e1) = ResampledMeans(intervention, random);
-            var (c0, e0) = ResampledMeans(comparison, random);
+            var random = new ResampleStream(seed, r);
+            var (c1, e1) = ResampledMeans(treated, ref random);
+            var (c0, e0) = ResampledMeans(control, ref random);
             result[r] = new Replicate(c1 - c0, e1 - e0);
-        }
+        });
 
         return result;
     }
@@ -140,17 +142,17 @@ public static class CostEffectiveness
     /// </summary>
     public sealed record Sensitivity(string Input, string Low, string High, Icer AtLow, Icer AtHigh);
 
-    private static (double Cost, double Effect) ResampledMeans(IReadOnlyList<Patient> arm, Random random)
+    private static (double Cost, double Effect) ResampledMeans(Patient[] arm, ref ResampleStream random)
     {
         double cost = 0, effect = 0;
-        for (var i = 0; i < arm.Count; i++)
+        for (var i = 0; i < arm.Length; i++)
         {
-            var patient = arm[random.Next(arm.Count)];
+            var patient = arm[random.Next(arm.Length)];
             cost += patient.Cost;
             effect += patient.Effect;
         }
 
-        return (cost / arm.Count, effect / arm.Count);
+        return (cost / arm.Length, effect / arm.Length);
     }
 
     private static double Percentile(double[] sorted, double p)

@@ -87,28 +87,30 @@ public static class Qalys
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
-        var random = new Random(seed);
+        Patient[] treatedArm = [.. treated], controlArm = [.. control];
         var result = new CostEffectiveness.Replicate[replicates];
-        for (var r = 0; r < replicates; r++)
+        // As CostEffectiveness.Bootstrap: one stream per replicate, so replicates run in parallel and reproduce.
+        Parallel.For(0, replicates, r =>
         {
+            var random = new ResampleStream(seed, r);
             var sums = new Sums();
             double treatedCost = 0, controlCost = 0;
-            for (var i = 0; i < treated.Count; i++)
+            for (var i = 0; i < treatedArm.Length; i++)
             {
-                var p = treated[random.Next(treated.Count)];
+                var p = treatedArm[random.Next(treatedArm.Length)];
                 sums.Add(p, 1);
                 treatedCost += p.Cost;
             }
 
-            for (var i = 0; i < control.Count; i++)
+            for (var i = 0; i < controlArm.Length; i++)
             {
-                var p = control[random.Next(control.Count)];
+                var p = controlArm[random.Next(controlArm.Length)];
                 sums.Add(p, 0);
                 controlCost += p.Cost;
             }
 
-            result[r] = new CostEffectiveness.Replicate(treatedCost / treated.Count - controlCost / control.Count, sums.TreatedCoefficient());
-        }
+            result[r] = new CostEffectiveness.Replicate(treatedCost / treatedArm.Length - controlCost / controlArm.Length, sums.TreatedCoefficient());
+        });
 
         return result;
     }
