@@ -31,12 +31,7 @@ public sealed class UtilisationImport(TactusDbContext db, AccessScope scope, Uti
 
     public async Task<Result?> ImportAsync(Guid patientId, string bundleJson, CancellationToken cancellationToken)
     {
-        if (scope.Role is not (Roles.Therapist or Roles.Clinician or Roles.Manager) || scope.UserId is not { } userId)
-        {
-            throw new DomainRuleException("forbidden", "Only the clinical staff who see the patient import health-care use.", StatusCodes.Status403Forbidden);
-        }
-
-        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        var (userId, patient) = await UtilisationRecords.RecorderAndPatientAsync(db, scope, patientId, cancellationToken);
         if (patient is null)
         {
             return null;
@@ -127,17 +122,32 @@ public sealed class UtilisationImport(TactusDbContext db, AccessScope scope, Uti
             case Encounter encounter when encounter.Class?.Code != coding.EmergencyEncounterClass:
                 skipped.Add(new Skipped(name, "only emergency encounters count as use; other visits come as procedures or claim lines with their codes"));
                 break;
-            case Encounter encounter when Day(encounter.Period?.Start) is { } day:
-                yield return new Candidate(name, UtilisationKind.EmergencyVisit, day, null);
+            case Encounter encounter:
+                if (Day(encounter.Period?.Start) is { } visited)
+                {
+                    yield return new Candidate(name, UtilisationKind.EmergencyVisit, visited, null);
+                }
+                else
+                {
+                    skipped.Add(new Skipped(name, "no date"));
+                }
+
                 break;
-            case Procedure procedure when Cpt(procedure.Code) is not { } code:
-                skipped.Add(new Skipped(name, "no CPT code"));
-                break;
-            case Procedure procedure when coding.ForCpt(Cpt(procedure.Code)) is not { } kind:
-                skipped.Add(new Skipped(name, $"CPT {Cpt(procedure.Code)} is not a kind of use the programme follows"));
-                break;
-            case Procedure procedure when Day(procedure.Performed switch { FhirDateTime at => at.Value, Period p => p.Start, _ => null }) is { } day:
-                yield return new Candidate(name, coding.ForCpt(Cpt(procedure.Code))!.Value, day, null);
+            case Procedure procedure:
+                var procedureCode = Cpt(procedure.Code);
+                if (coding.ForCpt(procedureCode) is not { } procedureKind)
+                {
+                    skipped.Add(new Skipped(name, procedureCode is null ? "no CPT code" : $"CPT {procedureCode} is not a kind of use the programme follows"));
+                }
+                else if (Day(procedure.Performed switch { FhirDateTime at => at.Value, Period p => p.Start, _ => null }) is { } performed)
+                {
+                    yield return new Candidate(name, procedureKind, performed, null);
+                }
+                else
+                {
+                    skipped.Add(new Skipped(name, "no date"));
+                }
+
                 break;
             case Claim claim:
                 foreach (var item in claim.Item)
@@ -161,9 +171,6 @@ public sealed class UtilisationImport(TactusDbContext db, AccessScope scope, Uti
                     }
                 }
 
-                break;
-            case Encounter or Procedure:
-                skipped.Add(new Skipped(name, "no date"));
                 break;
             default:
                 skipped.Add(new Skipped(name, "not an Encounter, Procedure or Claim"));

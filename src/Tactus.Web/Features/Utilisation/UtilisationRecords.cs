@@ -32,14 +32,24 @@ public sealed class UtilisationRecords(TactusDbContext db, AccessScope scope, Or
             ? await db.UtilisationEvents.AsNoTracking().Where(e => e.PatientId == patientId).OrderByDescending(e => e.OccurredOn).ToListAsync(cancellationToken)
             : null;
 
-    public async Task<UtilisationEvent?> RecordAsync(Guid patientId, EventInput input, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who records a patient's use (the clinical staff who see the patient; anyone else is refused) and the patient, or
+    /// null when the patient is not one the caller can see. Entering and importing both ask here.
+    /// </summary>
+    internal static async Task<(Guid UserId, Patients.Patient? Patient)> RecorderAndPatientAsync(TactusDbContext db, AccessScope scope, Guid patientId,
+        CancellationToken cancellationToken)
     {
         if (scope.Role is not (Roles.Therapist or Roles.Clinician or Roles.Manager) || scope.UserId is not { } userId)
         {
             throw new DomainRuleException("forbidden", "Only the clinical staff who see the patient record health-care use.", StatusCodes.Status403Forbidden);
         }
 
-        var patient = await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken);
+        return (userId, await db.Patients.AsNoTracking().SingleOrDefaultAsync(p => p.Id == patientId, cancellationToken));
+    }
+
+    public async Task<UtilisationEvent?> RecordAsync(Guid patientId, EventInput input, CancellationToken cancellationToken)
+    {
+        var (userId, patient) = await RecorderAndPatientAsync(db, scope, patientId, cancellationToken);
         if (patient is null)
         {
             return null;

@@ -29,28 +29,14 @@ public sealed class IndexModel(OrganizationInstruments instruments, AccessScope 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        OrganizationInstruments.WordingInput? input = null;
-        try
-        {
-            input = string.IsNullOrWhiteSpace(WordingJson) ? null : JsonSerializer.Deserialize<OrganizationInstruments.WordingInput>(WordingJson, Json);
-        }
-        catch (JsonException error)
-        {
-            ModelState.AddModelError(nameof(WordingJson), $"The wording is not valid JSON: {error.Message}");
-        }
-
-        if (input is null && ModelState.IsValid)
-        {
-            ModelState.AddModelError(nameof(WordingJson), "Paste the wording file (JSON with rightsStatement and items).");
-        }
-
-        if (!ModelState.IsValid)
+        if (Pasted<OrganizationInstruments.WordingInput>(WordingJson, nameof(WordingJson), "wording",
+                "Paste the wording file (JSON with rightsStatement and items).") is not { } input)
         {
             await OnGetAsync(cancellationToken);
             return Page();
         }
 
-        var wording = await instruments.SupplyAsync(Code ?? "", input!, cancellationToken);
+        var wording = await instruments.SupplyAsync(Code ?? "", input, cancellationToken);
         TempData["Flash"] = $"{wording.Instrument} now has your licensed wording and can be given to patients.";
         return RedirectToPage();
     }
@@ -61,30 +47,37 @@ public sealed class IndexModel(OrganizationInstruments instruments, AccessScope 
     /// <summary>Supplies a utility instrument's value set (audited); bad JSON or a value set that does not fit is shown, and nothing is stored.</summary>
     public async Task<IActionResult> OnPostValueSetAsync(CancellationToken cancellationToken)
     {
-        OrganizationInstruments.ValueSetInput? input = null;
-        try
-        {
-            input = string.IsNullOrWhiteSpace(ValueSetJson) ? null : JsonSerializer.Deserialize<OrganizationInstruments.ValueSetInput>(ValueSetJson, Json);
-        }
-        catch (JsonException error)
-        {
-            ModelState.AddModelError(nameof(ValueSetJson), $"The value set is not valid JSON: {error.Message}");
-        }
-
-        if (input is null && ModelState.IsValid)
-        {
-            ModelState.AddModelError(nameof(ValueSetJson), "Paste the value set (JSON with name, source, rightsStatement, constant and decrements).");
-        }
-
-        if (!ModelState.IsValid)
+        if (Pasted<OrganizationInstruments.ValueSetInput>(ValueSetJson, nameof(ValueSetJson), "value set",
+                "Paste the value set (JSON with name, source, rightsStatement, constant and decrements).") is not { } input)
         {
             await OnGetAsync(cancellationToken);
             return Page();
         }
 
-        var valueSet = await instruments.SupplyValueSetAsync(Code ?? "", input!, cancellationToken);
+        var valueSet = await instruments.SupplyValueSetAsync(Code ?? "", input, cancellationToken);
         TempData["Flash"] = $"{valueSet.Instrument} now scores utilities with {valueSet.Name}.";
         return RedirectToPage();
+    }
+
+    /// <summary>A pasted file read as its input, or null with what is wrong on the field (not JSON, or nothing pasted).</summary>
+    private T? Pasted<T>(string? json, string field, string what, string missing)
+        where T : class
+    {
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(json) && JsonSerializer.Deserialize<T>(json, Json) is { } input)
+            {
+                return input;
+            }
+
+            ModelState.AddModelError(field, missing);
+        }
+        catch (JsonException error)
+        {
+            ModelState.AddModelError(field, $"The {what} is not valid JSON: {error.Message}");
+        }
+
+        return null;
     }
 
     public static string ValueSetExample(InstrumentDefinition d) => JsonSerializer.Serialize(new
